@@ -1,0 +1,116 @@
+import * as v from 'valibot';
+import { ID_LENGTH, isId } from './ids.ts';
+import { ROLES } from './roles.ts';
+
+/**
+ * The HTTP API's request and response bodies (README "HTTP API"), validated on
+ * both sides with the same schemas. Paths:
+ *
+ *   POST   /api/teams                                  CreateTeamRequest → 201 Membership (200 on an idempotent retry)
+ *   POST   /api/teams/:teamId/invites                  CreateInviteRequest → 201 CreatedInvite
+ *   GET    /api/teams/:teamId/invites                  → 200 InviteList
+ *   DELETE /api/teams/:teamId/invites/:inviteId        → 204
+ *   PATCH  /api/teams/:teamId/members/:memberId        UpdateMemberRequest → 200 MemberInfo
+ *   DELETE /api/teams/:teamId/members/:memberId        → 204 (revokes tokens, closes connections)
+ *   POST   /api/invites/preview                        PreviewInviteRequest → 200 InvitePreview
+ *   POST   /api/join                                   JoinRequest → 201 Membership
+ *   GET    /healthz                                    → 200 Health
+ *
+ * Every call but /healthz, /api/teams (POST), /api/invites/preview and
+ * /api/join needs `Authorization: Bearer <member token>`.
+ */
+
+const idSchema = v.pipe(
+  v.string(),
+  v.length(ID_LENGTH),
+  v.check((value: string) => isId(value), 'not an id'),
+);
+const trimmedName = (max: number) =>
+  v.pipe(v.string(), v.trim(), v.minLength(1, 'required'), v.maxLength(max, 'too long'));
+
+export const roleSchema = v.picklist(ROLES);
+export const teamNameSchema = trimmedName(120);
+export const displayNameSchema = trimmedName(60);
+
+export const CreateTeamRequest = v.object({
+  name: teamNameSchema,
+  displayName: displayNameSchema,
+  /** Chosen by a client that created the team offline. */
+  teamId: v.optional(idSchema),
+  memberId: v.optional(idSchema),
+  /**
+   * A secret the creating device keeps, so a retry after a lost response gets
+   * the same membership (200) instead of a conflict (409).
+   */
+  creatorKey: v.optional(v.pipe(v.string(), v.minLength(16), v.maxLength(128))),
+});
+export type CreateTeamRequest = v.InferOutput<typeof CreateTeamRequest>;
+
+export const Membership = v.object({
+  teamId: idSchema,
+  memberId: idSchema,
+  token: v.string(),
+  role: roleSchema,
+  teamName: v.string(),
+  displayName: v.string(),
+});
+export type Membership = v.InferOutput<typeof Membership>;
+
+export const CreateInviteRequest = v.object({
+  role: v.optional(roleSchema, 'teacher'),
+  expiresInDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30)), 7),
+  singleUse: v.optional(v.boolean(), false),
+});
+export type CreateInviteRequest = v.InferOutput<typeof CreateInviteRequest>;
+
+export const CreatedInvite = v.object({
+  inviteId: idSchema,
+  code: v.string(),
+  role: roleSchema,
+  expiresAt: v.string(),
+  singleUse: v.boolean(),
+});
+export type CreatedInvite = v.InferOutput<typeof CreatedInvite>;
+
+export const InviteInfo = v.object({
+  inviteId: idSchema,
+  role: roleSchema,
+  createdBy: idSchema,
+  createdAt: v.string(),
+  expiresAt: v.string(),
+  revokedAt: v.nullable(v.string()),
+  singleUse: v.boolean(),
+  uses: v.number(),
+});
+export type InviteInfo = v.InferOutput<typeof InviteInfo>;
+
+export const InviteList = v.object({ invites: v.array(InviteInfo) });
+export type InviteList = v.InferOutput<typeof InviteList>;
+
+export const PreviewInviteRequest = v.object({ code: v.string() });
+export const InvitePreview = v.object({
+  teamName: v.string(),
+  role: roleSchema,
+  expiresAt: v.string(),
+});
+export type InvitePreview = v.InferOutput<typeof InvitePreview>;
+
+export const JoinRequest = v.object({ code: v.string(), displayName: displayNameSchema });
+export type JoinRequest = v.InferOutput<typeof JoinRequest>;
+
+export const UpdateMemberRequest = v.object({
+  role: v.optional(roleSchema),
+  displayName: v.optional(displayNameSchema),
+});
+export type UpdateMemberRequest = v.InferOutput<typeof UpdateMemberRequest>;
+
+export const MemberInfo = v.object({
+  memberId: idSchema,
+  displayName: v.string(),
+  role: roleSchema,
+  joinedAt: v.string(),
+});
+export type MemberInfo = v.InferOutput<typeof MemberInfo>;
+
+export const Health = v.object({ status: v.literal('ok'), version: v.string() });
+export type Health = v.InferOutput<typeof Health>;

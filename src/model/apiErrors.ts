@@ -1,0 +1,43 @@
+/**
+ * Reasons the HTTP API and the sync server give, shared by server and client so
+ * the UI can map every one of them to a translated message (src/i18n).
+ */
+export const API_ERROR_CODES = [
+  'bad_request', // malformed JSON or a body that fails its schema
+  'payload_too_large', // JSON body over 1 MB
+  'unauthorized', // missing, unknown or revoked token
+  'forbidden', // a member without the right role, or another team's token
+  'not_found',
+  'conflict', // e.g. a client-chosen teamId that is already taken
+  'invite_invalid', // unknown or malformed invite code
+  'invite_expired',
+  'invite_revoked',
+  'rate_limited',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export function isApiErrorCode(value: unknown): value is ApiErrorCode {
+  return typeof value === 'string' && (API_ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Body of every error response: `{ error: { code, message } }`. */
+export type ApiErrorBody = {
+  readonly error: { readonly code: ApiErrorCode; readonly message: string };
+};
+
+/** Why the sync server refused a document (the `reason` the provider's onAuthenticationFailed gets). */
+export const SYNC_DENY_REASONS = [
+  'token-missing',
+  'token-invalid', // unknown or revoked token, or a removed member
+  'wrong-team', // a valid token of another team
+  'bad-document-name',
+] as const;
+export type SyncDenyReason = (typeof SYNC_DENY_REASONS)[number];
+
+export function isSyncDenyReason(value: unknown): value is SyncDenyReason {
+  return typeof value === 'string' && (SYNC_DENY_REASONS as readonly string[]).includes(value);
+}
+
+/** WebSocket close code the server uses when it drops a removed member's socket. */
+export const CLOSE_REVOKED = 4403;

@@ -1,0 +1,117 @@
+import * as v from 'valibot';
+import type * as Y from 'yjs';
+import type { MemberId } from './ids.ts';
+import { isMemberId } from './ids.ts';
+import { ROLES, type Role } from './roles.ts';
+
+/**
+ * The team document (DESIGN §3 Documents). These top-level names are the
+ * schema: renaming one orphans every team's data, so they never change.
+ *
+ *   meta     Y.Map  name (string), schemaVersion (number), createdAt (ISO string)
+ *   members  Y.Map  memberId → TeamMemberEntry (a plain object, last writer wins)
+ */
+export const TEAM_META = 'meta';
+export const TEAM_MEMBERS = 'members';
+export const TEAM_SCHEMA_VERSION = 1;
+
+export type TeamMemberEntry = {
+  readonly displayName: string;
+  readonly role: Role;
+  readonly joinedAt: string;
+  /** Set when the member was removed; removed members stay so old observations keep a name. */
+  readonly removedAt: string | null;
+};
+
+export type TeamMember = TeamMemberEntry & { readonly memberId: MemberId };
+
+export type TeamSnapshot = {
+  readonly name: string;
+  readonly schemaVersion: number;
+  /** Current members, sorted by display name. */
+  readonly members: readonly TeamMember[];
+  /** Entries written by peers that failed validation and were skipped. */
+  readonly skipped: number;
+};
+
+const MemberEntrySchema = v.object({
+  displayName: v.string(),
+  role: v.picklist(ROLES),
+  joinedAt: v.string(),
+  removedAt: v.optional(v.nullable(v.string()), null),
+});
+
+export function teamMeta(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(TEAM_META);
+}
+
+export function teamMembers(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(TEAM_MEMBERS);
+}
+
+/** Reads a plain, immutable snapshot; malformed member entries are skipped and counted, never thrown. */
+export function readTeam(doc: Y.Doc): TeamSnapshot {
+  const meta = teamMeta(doc);
+  const name = meta.get('name');
+  const schemaVersion = meta.get('schemaVersion');
+  const members: TeamMember[] = [];
+  let skipped = 0;
+  for (const [memberId, raw] of teamMembers(doc).entries()) {
+    const parsed = v.safeParse(MemberEntrySchema, raw);
+    if (!isMemberId(memberId) || !parsed.success) {
+      skipped++;
+      continue;
+    }
+    if (parsed.output.removedAt === null) members.push({ memberId, ...parsed.output });
+  }
+  members.sort((a, b) => a.displayName.localeCompare(b.displayName));
+  return {
+    name: typeof name === 'string' ? name : '',
+    schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 0,
+    members,
+    skipped,
+  };
+}
+
+/** Fills what a new or older team document lacks; idempotent, never overwrites. */
+export function initTeamDoc(
+  doc: Y.Doc,
+  init: { name: string; createdAt: string },
+  origin?: unknown,
+): void {
+  doc.transact(() => {
+    const meta = teamMeta(doc);
+    if (typeof meta.get('name') !== 'string') meta.set('name', init.name);
+    if (typeof meta.get('createdAt') !== 'string') meta.set('createdAt', init.createdAt);
+    if (meta.get('schemaVersion') !== TEAM_SCHEMA_VERSION)
+      meta.set('schemaVersion', TEAM_SCHEMA_VERSION);
+  }, origin);
+}
+
+export function setTeamName(doc: Y.Doc, name: string, origin?: unknown): void {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > 120)
+    throw new RangeError('team name must be 1–120 characters');
+  doc.transact(() => teamMeta(doc).set('name', trimmed), origin);
+}
+
+export function putMember(
+  doc: Y.Doc,
+  memberId: MemberId,
+  entry: TeamMemberEntry,
+  origin?: unknown,
+): void {
+  doc.transact(() => teamMembers(doc).set(memberId, { ...entry }), origin);
+}
+
+export function markMemberRemoved(
+  doc: Y.Doc,
+  memberId: MemberId,
+  removedAt: string,
+  origin?: unknown,
+): void {
+  const members = teamMembers(doc);
+  const parsed = v.safeParse(MemberEntrySchema, members.get(memberId));
+  if (!parsed.success) return;
+  doc.transact(() => members.set(memberId, { ...parsed.output, removedAt }), origin);
+}
