@@ -1,0 +1,51 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { LocalInvite } from './localInvites.ts';
+import type { LocalMembership } from './memberships.ts';
+
+/**
+ * The device-local Dexie database (DESIGN §3 store): this device's memberships
+ * and tokens, settings and the invites it created. Shared data lives in Y.Docs
+ * (src/sync), never here.
+ *
+ * Schema history — a released version is never edited; add `version(n + 1)`
+ * with an `upgrade` instead:
+ *   1  memberships (teamId), settings (key), localInvites (inviteId, teamId)
+ */
+export type SettingRecord = { readonly key: string; readonly value: unknown };
+
+export type LeskringDb = Dexie & {
+  memberships: EntityTable<LocalMembership, 'teamId'>;
+  settings: EntityTable<SettingRecord, 'key'>;
+  localInvites: EntityTable<LocalInvite, 'inviteId'>;
+};
+
+export const DB_NAME = 'leskring';
+
+export const db = new Dexie(DB_NAME, { chromeTransactionDurability: 'strict' }) as LeskringDb;
+
+db.version(1).stores({
+  memberships: 'teamId',
+  settings: 'key',
+  localInvites: 'inviteId, teamId',
+});
+
+type VersionChangeListener = (event: IDBVersionChangeEvent) => void;
+const versionChangeListeners = new Set<VersionChangeListener>();
+
+// Dexie's own listener closes this connection so the other tab's upgrade can proceed
+// (LIBRARY-NOTES §6); ours only tells the app, which reloads once nothing is unsynced.
+db.on('versionchange', (event) => {
+  for (const listener of versionChangeListeners) listener(event);
+});
+
+/**
+ * Registers the app's reaction to another tab upgrading or deleting the database.
+ * The connection is closed regardless; the app should reload when it is safe.
+ * Returns an unsubscribe function.
+ */
+export function onDatabaseVersionChange(listener: VersionChangeListener): () => void {
+  versionChangeListeners.add(listener);
+  return () => {
+    versionChangeListeners.delete(listener);
+  };
+}
