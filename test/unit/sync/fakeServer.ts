@@ -21,7 +21,11 @@ export function json(status: number, body: unknown): Response {
  * Points the API client at an in-process fake `fetch` that records requests
  * and answers with `handler`; returns the recorded requests.
  */
-export function useFakeApi(handler: FakeHandler): { requests: FakeRequest[] } {
+export function useFakeApi(
+  handler: FakeHandler,
+  /** Where providers connect; by default a closed local port, refused at once. */
+  syncUrl = 'ws://127.0.0.1:9/sync',
+): { requests: FakeRequest[] } {
   const requests: FakeRequest[] = [];
   const fakeFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(String(input));
@@ -45,7 +49,7 @@ export function useFakeApi(handler: FakeHandler): { requests: FakeRequest[] } {
         .then(resolve, reject);
     });
   };
-  configureServer({ apiBase: 'http://api.test', syncUrl: 'ws://api.test/sync', fetch: fakeFetch });
+  configureServer({ apiBase: 'http://api.test', syncUrl, fetch: fakeFetch });
   return { requests };
 }
 

@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { parseDocName } from '../model/docName.ts';
+import {
+  type ConnectionSnapshot,
+  getConnectionSnapshot,
+  subscribeConnection,
+} from './connectionState.ts';
+import { acquireDoc, type DocHandle, releaseDoc } from './openDoc.ts';
+import { getPresence, type PresenceEntry, subscribePresence } from './presence.ts';
+
+/** The app-wide sync badge state. */
+export function useConnectionState(): ConnectionSnapshot {
+  return useSyncExternalStore(subscribeConnection, getConnectionSnapshot, getConnectionSnapshot);
+}
+
+/**
+ * The live document for `docName`, acquired while the component is mounted;
+ * null before the first effect, for a null name, or for a malformed name.
+ * Await `handle.whenLocalReady` (or check it via useYSnapshot) before trusting
+ * that stored content is visible.
+ */
+export function useDoc(docName: string | null): DocHandle | null {
+  const [handle, setHandle] = useState<DocHandle | null>(null);
+  useEffect(() => {
+    if (docName === null || parseDocName(docName) === null) {
+      setHandle(null);
+      return;
+    }
+    const acquired = acquireDoc(docName);
+    setHandle(acquired);
+    return () => {
+      releaseDoc(acquired);
+    };
+  }, [docName]);
+  return handle !== null && handle.name === docName ? handle : null;
+}
+
+type SnapshotCache<T> = {
+  doc: Y.Doc | null;
+  deps: readonly unknown[];
+  dirty: boolean;
+  value: T | null;
+};
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+}
+
+/**
+ * A plain snapshot read from a Y.Doc, cached and re-read only after the
+ * document changed (`update`) or `deps` changed; null while `doc` is null.
+ * `read` must return a fresh plain value (e.g. readTeam) and must not write.
+ */
+export function useYSnapshot<T>(
+  doc: Y.Doc | null,
+  read: (doc: Y.Doc) => T,
+  deps: readonly unknown[] = [],
+): T | null {
+  const readRef = useRef(read);
+  readRef.current = read;
+  const cache = useRef<SnapshotCache<T>>({ doc: null, deps, dirty: true, value: null });
+
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (!doc) return () => {};
+      const onUpdate = () => {
+        cache.current.dirty = true;
+        onChange();
+      };
+      doc.on('update', onUpdate);
+      return () => doc.off('update', onUpdate);
+    },
+    [doc],
+  );
+
+  const getSnapshot = (): T | null => {
+    const c = cache.current;
+    if (c.doc !== doc || c.dirty || !sameDeps(c.deps, deps)) {
+      c.doc = doc;
+      c.deps = deps;
+      c.dirty = false;
+      c.value = doc ? readRef.current(doc) : null;
+    }
+    return c.value;
+  };
+
+  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+}
+
+/** Who has the document open (self included), from the provider's awareness. */
+export function usePresence(docName: string | null): readonly PresenceEntry[] {
+  const subscribe = useCallback(
+    (onChange: () => void) => (docName === null ? () => {} : subscribePresence(docName, onChange)),
+    [docName],
+  );
+  const get = () => (docName === null ? NO_PRESENCE : getPresence(docName));
+  return useSyncExternalStore(subscribe, get, get);
+}
+
+const NO_PRESENCE: readonly PresenceEntry[] = Object.freeze([]);

@@ -1,0 +1,292 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { parseDocName } from '../model/docName.ts';
+import type { TeamId } from '../model/ids.ts';
+import { getMembership, updateMembership } from '../store/memberships.ts';
+import {
+  dispatchDocConnection,
+  remoteDocConnection,
+  type SocketStatus,
+  setDocConnection,
+} from './connectionState.ts';
+import {
+  AWARENESS_USER_FIELD,
+  type AwarenessUser,
+  colorForMember,
+  trackAwareness,
+} from './presence.ts';
+import { syncUrl } from './serverUrl.ts';
+
+/**
+ * Opening documents (DESIGN §3 sync, LIBRARY-NOTES §2–3): one live Y.Doc per
+ * document name, reference-counted. Each is persisted by y-indexeddb in the
+ * database `y:<docName>`; once the stored state is applied, a Hocuspocus
+ * provider is attached on one shared socket — if this device holds a token
+ * for the document's team. Documents of a team that is still pending (created
+ * offline) stay local until {@link connectTeamDocs} is called after registration.
+ */
+export type DocHandle = {
+  readonly name: string;
+  readonly doc: Y.Doc;
+  /** Resolves once the state stored on this device has been applied to `doc`. */
+  readonly whenLocalReady: Promise<void>;
+  /** Null while the team has no token (pending), was removed, or before the local state loaded. */
+  provider: HocuspocusProvider | null;
+};
+
+/** How long a released document stays open for a quick re-acquire (React StrictMode, route changes). */
+export const RELEASE_LINGER_MS = 1_500;
+export const LOCAL_DB_PREFIX = 'y:';
+
+export function localDbName(docName: string): string {
+  return LOCAL_DB_PREFIX + docName;
+}
+
+type Entry = {
+  readonly handle: DocHandle;
+  readonly persistence: IndexeddbPersistence;
+  readonly teamId: TeamId;
+  refs: number;
+  closed: boolean;
+  lingerTimer: ReturnType<typeof setTimeout> | null;
+  /** Serializes connect/disconnect work so two calls never create two providers. */
+  queue: Promise<void>;
+};
+
+const entries = new Map<string, Entry>();
+let socket: HocuspocusProviderWebsocket | null = null;
+
+function sharedSocket(): HocuspocusProviderWebsocket {
+  socket ??= new HocuspocusProviderWebsocket({ url: syncUrl() });
+  return socket;
+}
+
+function releaseSocketIfUnused(): void {
+  if (!socket) return;
+  for (const entry of entries.values()) if (entry.handle.provider) return;
+  socket.destroy();
+  socket = null;
+}
+
+/**
+ * Opens (or shares) the live document for `docName`. Every acquire needs one
+ * {@link releaseDoc}. Throws a RangeError for a name that is not a document name.
+ */
+export function acquireDoc(docName: string): DocHandle {
+  const existing = entries.get(docName);
+  if (existing) {
+    existing.refs++;
+    if (existing.lingerTimer !== null) {
+      clearTimeout(existing.lingerTimer);
+      existing.lingerTimer = null;
+    }
+    return existing.handle;
+  }
+  const ref = parseDocName(docName);
+  if (!ref) throw new RangeError(`not a document name: ${docName}`);
+
+  const doc = new Y.Doc();
+  const persistence = new IndexeddbPersistence(localDbName(docName), doc);
+  const handle: DocHandle = {
+    name: docName,
+    doc,
+    whenLocalReady: persistence.whenSynced.then(() => undefined),
+    provider: null,
+  };
+  const entry: Entry = {
+    handle,
+    persistence,
+    teamId: ref.teamId,
+    refs: 1,
+    closed: false,
+    lingerTimer: null,
+    queue: handle.whenLocalReady,
+  };
+  entries.set(docName, entry);
+  enqueue(entry, () => connectEntry(entry));
+  if (ref.docId === null) {
+    void updateMembership(ref.teamId, { lastOpenedAt: new Date().toISOString() }).catch(() => {});
+  }
+  return handle;
+}
+
+/** Gives back a handle from {@link acquireDoc}; the last release closes the document after a short linger. */
+export function releaseDoc(handle: DocHandle): void {
+  const entry = entries.get(handle.name);
+  if (!entry || entry.handle !== handle || entry.refs === 0) return;
+  entry.refs--;
+  if (entry.refs > 0) return;
+  const timer = setTimeout(() => {
+    entry.lingerTimer = null;
+    if (entry.refs === 0) void closeEntry(entry);
+  }, RELEASE_LINGER_MS);
+  (timer as { unref?: () => void }).unref?.();
+  entry.lingerTimer = timer;
+}
+
+/** The open handle for a document name, if any (no reference taken). */
+export function peekDoc(docName: string): DocHandle | null {
+  return entries.get(docName)?.handle ?? null;
+}
+
+/**
+ * Resolves once every change made to the document so far is committed to
+ * IndexedDB (y-indexeddb does not await its writes, LIBRARY-NOTES §3).
+ */
+export async function whenStored(handle: DocHandle): Promise<void> {
+  const entry = entries.get(handle.name);
+  if (!entry || entry.handle !== handle) return;
+  await flushPersistence(entry.persistence);
+}
+
+async function flushPersistence(persistence: IndexeddbPersistence): Promise<void> {
+  await persistence.whenSynced;
+  const idb = persistence.db;
+  if (!idb) return;
+  // Transactions over the same store run in creation order: when this empty one
+  // completes, every earlier y-indexeddb write to 'updates' has committed.
+  await new Promise<void>((resolve, reject) => {
+    const tx = idb.transaction(['updates'], 'readwrite', { durability: 'strict' });
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+/**
+ * Applies `edit` to the document and resolves once the result is stored on
+ * this device, whether or not the document is open elsewhere in the app.
+ */
+export async function editDocLocally(docName: string, edit: (doc: Y.Doc) => void): Promise<void> {
+  const handle = acquireDoc(docName);
+  const entry = entries.get(docName);
+  try {
+    await handle.whenLocalReady;
+    edit(handle.doc);
+    await whenStored(handle);
+  } finally {
+    releaseDoc(handle);
+    if (entry && entry.refs === 0) await closeEntry(entry);
+  }
+}
+
+/**
+ * (Re)connects every open document of the team with the token now stored for
+ * it — after a pending team was registered or a removed member joined again.
+ */
+export async function connectTeamDocs(teamId: TeamId): Promise<void> {
+  const work: Promise<void>[] = [];
+  for (const entry of entries.values()) {
+    if (entry.teamId !== teamId || entry.closed) continue;
+    work.push(
+      enqueue(entry, async () => {
+        disconnectEntry(entry);
+        await connectEntry(entry);
+      }),
+    );
+  }
+  await Promise.all(work);
+}
+
+/** Alias used by team registration. */
+export const connectPendingDocs = connectTeamDocs;
+
+/** Closes every open document of the team now, references or not (leaving a team). */
+export async function closeTeamDocs(teamId: TeamId): Promise<void> {
+  await Promise.all(
+    [...entries.values()].filter((e) => e.teamId === teamId).map((e) => closeEntry(e)),
+  );
+}
+
+/** Closes every open document now (tests, sign-out). */
+export async function closeAllDocs(): Promise<void> {
+  await Promise.all([...entries.values()].map((e) => closeEntry(e)));
+}
+
+function enqueue(entry: Entry, work: () => Promise<void>): Promise<void> {
+  const next = entry.queue.then(() => (entry.closed ? undefined : work()));
+  entry.queue = next.catch((error: unknown) => {
+    console.error(`sync: could not connect ${entry.handle.name}`, error);
+  });
+  return entry.queue;
+}
+
+async function connectEntry(entry: Entry): Promise<void> {
+  const { handle, teamId } = entry;
+  if (entry.closed || handle.provider) return;
+  const membership = await getMembership(teamId);
+  if (entry.closed || handle.provider) return;
+  if (!membership || membership.status === 'pending' || membership.token === null) {
+    setDocConnection(handle.name, { kind: 'local-only' });
+    return;
+  }
+  if (membership.status === 'removed') {
+    setDocConnection(handle.name, remoteDocConnection('disconnected', 'token-invalid'));
+    return;
+  }
+
+  const name = handle.name;
+  const ws = sharedSocket();
+  const provider = new HocuspocusProvider({
+    name,
+    document: handle.doc,
+    websocketProvider: ws,
+    // Read on every (re)open, so a token stored later is picked up (LIBRARY-NOTES §2).
+    token: async () => (await getMembership(teamId))?.token ?? '',
+    onStatus: ({ status }) =>
+      dispatchDocConnection(name, { type: 'status', status: status as SocketStatus }),
+    onDisconnect: () => dispatchDocConnection(name, { type: 'disconnect' }),
+    onAuthenticated: () => dispatchDocConnection(name, { type: 'authenticated' }),
+    onUnsyncedChanges: ({ number }) =>
+      dispatchDocConnection(name, { type: 'unsyncedChanges', count: number }),
+    onAuthenticationFailed: ({ reason }) => {
+      dispatchDocConnection(name, { type: 'authenticationFailed', reason });
+      if (reason === 'token-invalid') void onTokenInvalid(entry, provider);
+    },
+  });
+  handle.provider = provider;
+  setDocConnection(name, remoteDocConnection(ws.status as SocketStatus));
+  const user: AwarenessUser = {
+    memberId: membership.memberId,
+    name: membership.displayName,
+    color: colorForMember(membership.memberId),
+  };
+  provider.setAwarenessField(AWARENESS_USER_FIELD, user);
+  trackAwareness(name, provider.awareness);
+  provider.attach();
+}
+
+/** The server no longer knows this member: remember it and stop retrying this document. */
+async function onTokenInvalid(entry: Entry, provider: HocuspocusProvider): Promise<void> {
+  await updateMembership(entry.teamId, { status: 'removed' }).catch(() => {});
+  await enqueue(entry, async () => {
+    if (entry.handle.provider !== provider) return;
+    disconnectEntry(entry);
+    setDocConnection(entry.handle.name, remoteDocConnection('disconnected', 'token-invalid'));
+  });
+}
+
+function disconnectEntry(entry: Entry): void {
+  const provider = entry.handle.provider;
+  trackAwareness(entry.handle.name, null);
+  setDocConnection(entry.handle.name, null);
+  if (!provider) return;
+  entry.handle.provider = null;
+  provider.destroy();
+  releaseSocketIfUnused();
+}
+
+async function closeEntry(entry: Entry): Promise<void> {
+  if (entry.closed) return;
+  entry.closed = true;
+  if (entry.lingerTimer !== null) clearTimeout(entry.lingerTimer);
+  entry.lingerTimer = null;
+  if (entries.get(entry.handle.name) === entry) entries.delete(entry.handle.name);
+  disconnectEntry(entry);
+  try {
+    await entry.persistence.destroy();
+  } finally {
+    entry.handle.doc.destroy();
+  }
+}

@@ -1,0 +1,272 @@
+import * as v from 'valibot';
+import { displayNameSchema, teamNameSchema } from '../model/api.ts';
+import { teamDocName } from '../model/docName.ts';
+import {
+  newId,
+  newMemberId,
+  newTeamId,
+  parseMemberId,
+  parseTeamId,
+  type TeamId,
+} from '../model/ids.ts';
+import { parseInviteInput } from '../model/inviteCode.ts';
+import { initTeamDoc, putMember } from '../model/teamDoc.ts';
+import { deleteLocalInvitesOfTeam } from '../store/localInvites.ts';
+import {
+  deleteMembership,
+  getMembership,
+  type LocalMembership,
+  listMemberships,
+  putMembership,
+  updateMembership,
+} from '../store/memberships.ts';
+import * as api from './api.ts';
+import { ApiError, isTransientApiFailure } from './api.ts';
+import { closeTeamDocs, connectTeamDocs, editDocLocally, LOCAL_DB_PREFIX } from './openDoc.ts';
+
+/**
+ * The team lifecycle on this device (DESIGN §3 Identity): create a team even
+ * offline and register it when the server is reachable, join with an invite
+ * code, leave. Memberships and tokens live in Dexie (src/store); the team
+ * document lives in y-indexeddb and syncs through openDoc.
+ */
+
+/** Interval between registration attempts while a team is pending, in milliseconds. */
+export const REGISTRATION_RETRY_MS = 20_000;
+
+function parseOrThrow<T>(schema: v.GenericSchema<unknown, T>, value: unknown, what: string): T {
+  const result = v.safeParse(schema, value);
+  if (!result.success) throw new ApiError('bad_request', null, `invalid ${what}`);
+  return result.output;
+}
+
+/**
+ * Creates a team on this device, online or not: a new team id, member id and
+ * creator key; the team document (name, self as facilitator) stored in
+ * IndexedDB before this resolves; a 'pending' membership. Registration with
+ * the server then starts in the background. Throws ApiError('bad_request') for
+ * an empty or too long name.
+ */
+export async function createTeamLocally(input: {
+  name: string;
+  displayName: string;
+}): Promise<LocalMembership> {
+  const name = parseOrThrow(teamNameSchema, input.name, 'team name');
+  const displayName = parseOrThrow(displayNameSchema, input.displayName, 'display name');
+  const now = new Date().toISOString();
+  const membership: LocalMembership = {
+    teamId: newTeamId(),
+    memberId: newMemberId(),
+    displayName,
+    role: 'facilitator',
+    teamName: name,
+    token: null,
+    creatorKey: newId() + newId(),
+    status: 'pending',
+    createdAt: now,
+    lastOpenedAt: null,
+    registrationError: null,
+  };
+  await editDocLocally(teamDocName(membership.teamId), (doc) => {
+    initTeamDoc(doc, { name, createdAt: now });
+    putMember(doc, membership.memberId, {
+      displayName,
+      role: 'facilitator',
+      joinedAt: now,
+      removedAt: null,
+    });
+  });
+  await putMembership(membership);
+  void registerPendingTeams().catch(() => {});
+  return membership;
+}
+
+let running: Promise<void> | null = null;
+let rerun = false;
+
+/**
+ * Registers every pending team with the server (POST /api/teams with the ids
+ * and creator key chosen offline, so a retry is idempotent). On success the
+ * membership gets its token and becomes 'active' and open documents connect;
+ * network and server trouble leave it pending for the next attempt; a
+ * definitive refusal (e.g. 'conflict') is stored as `registrationError`.
+ * Concurrent calls share one pass (plus one more if a call arrived meanwhile).
+ */
+export function registerPendingTeams(): Promise<void> {
+  if (running) {
+    rerun = true;
+    return running;
+  }
+  running = (async () => {
+    try {
+      do {
+        rerun = false;
+        await registrationPass();
+      } while (rerun);
+    } finally {
+      running = null;
+      scheduleNextAttempt();
+    }
+  })();
+  return running;
+}
+
+function isRetryable(m: LocalMembership): boolean {
+  return m.status === 'pending' && (m.registrationError ?? null) === null;
+}
+
+async function registrationPass(): Promise<void> {
+  const pending = (await listMemberships()).filter(isRetryable);
+  for (const membership of pending) {
+    if (membership.creatorKey === null) continue;
+    try {
+      const registered = await api.createTeam({
+        name: membership.teamName,
+        displayName: membership.displayName,
+        teamId: membership.teamId,
+        memberId: membership.memberId,
+        creatorKey: membership.creatorKey,
+      });
+      const current = await getMembership(membership.teamId);
+      if (current?.status !== 'pending') continue; // left meanwhile
+      await updateMembership(membership.teamId, {
+        token: registered.token,
+        role: registered.role,
+        status: 'active',
+        registrationError: null,
+      });
+      await connectTeamDocs(membership.teamId);
+    } catch (error) {
+      if (isTransientApiFailure(error)) continue;
+      if (
+        !(error instanceof ApiError) ||
+        error.code === 'network' ||
+        error.code === 'bad_response'
+      ) {
+        console.error('sync: registering a team failed', error);
+        continue;
+      }
+      await updateMembership(membership.teamId, { registrationError: error.code });
+    }
+  }
+}
+
+let loops = 0;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+function scheduleNextAttempt(): void {
+  if (retryTimer !== null) clearTimeout(retryTimer);
+  retryTimer = null;
+  if (loops === 0) return;
+  void listMemberships().then((all) => {
+    if (loops === 0 || retryTimer !== null || !all.some(isRetryable)) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void registerPendingTeams().catch(() => {});
+    }, REGISTRATION_RETRY_MS);
+  });
+}
+
+function onOnline(): void {
+  void registerPendingTeams().catch(() => {});
+}
+
+/**
+ * Keeps registering pending teams: now, whenever the browser comes online and
+ * every {@link REGISTRATION_RETRY_MS} while something is pending. Returns the stop function.
+ */
+export function startRegistrationLoop(): () => void {
+  loops++;
+  const win = typeof window !== 'undefined' ? window : null;
+  win?.addEventListener('online', onOnline);
+  void registerPendingTeams().catch(() => {});
+  let stopped = false;
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    loops--;
+    win?.removeEventListener('online', onOnline);
+    if (loops === 0 && retryTimer !== null) {
+      clearTimeout(retryTimer);
+      retryTimer = null;
+    }
+  };
+}
+
+/**
+ * Joins a team with an invite code (a typed code, a fragment or a whole link)
+ * and stores the active membership. Rejects with ApiError (e.g.
+ * 'invite_expired', 'network') and stores nothing then.
+ */
+export async function joinTeam(code: string, displayName: string): Promise<LocalMembership> {
+  const name = parseOrThrow(displayNameSchema, displayName, 'display name');
+  const joined = await api.join(parseInviteInput(code) ?? code.trim(), name);
+  const teamId = parseTeamId(joined.teamId);
+  const memberId = parseMemberId(joined.memberId);
+  if (!teamId || !memberId) throw new ApiError('bad_response', null);
+  const previous = await getMembership(teamId);
+  const membership: LocalMembership = {
+    teamId,
+    memberId,
+    displayName: joined.displayName,
+    role: joined.role,
+    teamName: joined.teamName,
+    token: joined.token,
+    creatorKey: null,
+    status: 'active',
+    createdAt: previous?.createdAt ?? new Date().toISOString(),
+    lastOpenedAt: previous?.lastOpenedAt ?? null,
+    registrationError: null,
+  };
+  await putMembership(membership);
+  await connectTeamDocs(teamId);
+  return membership;
+}
+
+/**
+ * Leaves a team: asks the server to remove this member when it can be reached
+ * (an unreachable server or an already removed member does not stop leaving),
+ * then forgets the membership, its invites and every local document of the team.
+ */
+export async function leaveTeam(teamId: TeamId): Promise<void> {
+  const membership = await getMembership(teamId);
+  if (membership?.token && membership.status === 'active') {
+    try {
+      await api.removeMember(teamId, membership.token, membership.memberId);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+    }
+  }
+  await closeTeamDocs(teamId);
+  await deleteMembership(teamId);
+  await deleteLocalInvitesOfTeam(teamId);
+  await deleteLocalTeamDocs(teamId);
+}
+
+/** Deletes the y-indexeddb databases of the team's documents on this device. */
+export async function deleteLocalTeamDocs(teamId: TeamId): Promise<void> {
+  const idb = globalThis.indexedDB as IDBFactory | undefined;
+  if (!idb) return;
+  const names = new Set([LOCAL_DB_PREFIX + teamDocName(teamId)]);
+  if (typeof idb.databases === 'function') {
+    try {
+      for (const info of await idb.databases()) {
+        const name = info.name;
+        if (name?.startsWith(`${LOCAL_DB_PREFIX}${teamId}/`)) names.add(name);
+      }
+    } catch {
+      // Only the team document is known then.
+    }
+  }
+  await Promise.all([...names].map((name) => deleteDatabase(idb, name)));
+}
+
+function deleteDatabase(idb: IDBFactory, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = idb.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+    // Another tab still has it open: the deletion completes when that tab lets go.
+    request.onblocked = () => resolve();
+  });
+}

@@ -1,0 +1,181 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  aggregateConnection,
+  type DocConnection,
+  type DocConnectionEvent,
+  dispatchDocConnection,
+  getConnectionSnapshot,
+  hasUnsyncedChanges,
+  reduceDocConnection,
+  remoteDocConnection,
+  setDocConnection,
+  setNetworkOnline,
+  subscribeConnection,
+} from '../../../src/sync/connectionState.ts';
+
+function run(
+  events: DocConnectionEvent[],
+  start = remoteDocConnection('connecting'),
+): DocConnection {
+  return events.reduce(reduceDocConnection, start);
+}
+
+const connectedSynced = run([
+  { type: 'status', status: 'connected' },
+  { type: 'authenticated' },
+  { type: 'unsyncedChanges', count: 1 },
+  { type: 'unsyncedChanges', count: 0 },
+]);
+
+describe('reduceDocConnection', () => {
+  it('tracks the socket, authentication and unsynced changes', () => {
+    expect(connectedSynced).toEqual({
+      kind: 'remote',
+      socket: 'connected',
+      authenticated: true,
+      denied: false,
+      deniedReason: null,
+      unsyncedChanges: 0,
+    });
+  });
+
+  it('drops authentication on disconnect and keeps counting offline edits', () => {
+    const state = run(
+      [{ type: 'disconnect' }, { type: 'unsyncedChanges', count: 3 }],
+      connectedSynced,
+    );
+    expect(state).toMatchObject({
+      socket: 'disconnected',
+      authenticated: false,
+      unsyncedChanges: 3,
+    });
+  });
+
+  it('keeps a denial through reconnects until the server accepts', () => {
+    const denied = run([
+      { type: 'status', status: 'connected' },
+      { type: 'authenticationFailed', reason: 'token-invalid' },
+      { type: 'status', status: 'disconnected' },
+      { type: 'status', status: 'connected' },
+    ]);
+    expect(denied).toMatchObject({ denied: true, deniedReason: 'token-invalid' });
+    expect(run([{ type: 'authenticated' }], denied)).toMatchObject({
+      denied: false,
+      deniedReason: null,
+    });
+  });
+
+  it('records an unknown denial reason as null', () => {
+    expect(run([{ type: 'authenticationFailed', reason: 'permission-denied' }])).toMatchObject({
+      denied: true,
+      deniedReason: null,
+    });
+  });
+
+  it('leaves local-only documents alone', () => {
+    const local: DocConnection = { kind: 'local-only' };
+    expect(reduceDocConnection(local, { type: 'authenticated' })).toBe(local);
+  });
+});
+
+describe('aggregateConnection', () => {
+  const offlineDoc = run([{ type: 'disconnect' }, { type: 'unsyncedChanges', count: 2 }]);
+  const syncingDoc = run([{ type: 'unsyncedChanges', count: 1 }], connectedSynced);
+
+  it('follows the network flag with no documents open', () => {
+    expect(aggregateConnection([], true).status).toBe('online');
+    expect(aggregateConnection([], false).status).toBe('offline');
+  });
+
+  it('is local-only when every open document belongs to a pending team', () => {
+    expect(aggregateConnection([{ kind: 'local-only' }], true)).toEqual({
+      status: 'local-only',
+      unsyncedChanges: 0,
+      deniedReason: null,
+    });
+  });
+
+  it('is online when connected with nothing unsynced', () => {
+    expect(aggregateConnection([connectedSynced, { kind: 'local-only' }], true).status).toBe(
+      'online',
+    );
+  });
+
+  it('is syncing when connected with unsynced changes, summing them', () => {
+    expect(aggregateConnection([syncingDoc, offlineDoc], true)).toEqual({
+      status: 'syncing',
+      unsyncedChanges: 3,
+      deniedReason: null,
+    });
+  });
+
+  it('is connecting while the socket opens or authenticates, offline when the network is down', () => {
+    const opening = remoteDocConnection('connecting');
+    const unauthenticated = run([{ type: 'status', status: 'connected' }]);
+    expect(aggregateConnection([opening], true).status).toBe('connecting');
+    expect(aggregateConnection([unauthenticated], true).status).toBe('connecting');
+    expect(aggregateConnection([opening], false).status).toBe('offline');
+    expect(aggregateConnection([offlineDoc], true)).toEqual({
+      status: 'offline',
+      unsyncedChanges: 2,
+      deniedReason: null,
+    });
+  });
+
+  it('reports a denial first, without counting its undeliverable changes', () => {
+    const denied = run([
+      { type: 'unsyncedChanges', count: 5 },
+      { type: 'authenticationFailed', reason: 'wrong-team' },
+    ]);
+    expect(aggregateConnection([connectedSynced, denied], true)).toEqual({
+      status: 'denied',
+      unsyncedChanges: 0,
+      deniedReason: 'wrong-team',
+    });
+  });
+});
+
+describe('connection store', () => {
+  afterEach(() => {
+    setDocConnection('a', null);
+    setDocConnection('b', null);
+    setNetworkOnline(true);
+  });
+
+  it('keeps the snapshot object until something visible changes', () => {
+    const listener = vi.fn();
+    const unsubscribe = subscribeConnection(listener);
+    setDocConnection('a', remoteDocConnection('connected'));
+    const first = getConnectionSnapshot();
+    expect(first.status).toBe('connecting');
+    dispatchDocConnection('a', { type: 'status', status: 'connected' });
+    expect(getConnectionSnapshot()).toBe(first);
+    expect(listener).toHaveBeenCalledTimes(1);
+
+    dispatchDocConnection('a', { type: 'authenticated' });
+    dispatchDocConnection('a', { type: 'unsyncedChanges', count: 2 });
+    expect(getConnectionSnapshot()).toEqual({
+      status: 'syncing',
+      unsyncedChanges: 2,
+      deniedReason: null,
+    });
+    expect(hasUnsyncedChanges()).toBe(true);
+    dispatchDocConnection('a', { type: 'unsyncedChanges', count: 0 });
+    expect(hasUnsyncedChanges()).toBe(false);
+    expect(getConnectionSnapshot().status).toBe('online');
+    unsubscribe();
+  });
+
+  it('ignores events for documents it does not know', () => {
+    const before = getConnectionSnapshot();
+    dispatchDocConnection('b', { type: 'authenticated' });
+    expect(getConnectionSnapshot()).toBe(before);
+  });
+
+  it('follows the network flag when nothing is open', () => {
+    setNetworkOnline(false);
+    expect(getConnectionSnapshot().status).toBe('offline');
+    setNetworkOnline(true);
+    expect(getConnectionSnapshot().status).toBe('online');
+  });
+});

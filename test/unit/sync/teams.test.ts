@@ -1,0 +1,226 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { newInviteId, newMemberId, newTeamId, type TeamId } from '../../../src/model/ids.ts';
+import { readTeam } from '../../../src/model/teamDoc.ts';
+import { db } from '../../../src/store/db.ts';
+import { listLocalInvites, putLocalInvite } from '../../../src/store/localInvites.ts';
+import { getMembership, listMemberships } from '../../../src/store/memberships.ts';
+import { ApiError } from '../../../src/sync/api.ts';
+import { getDocConnection } from '../../../src/sync/connectionState.ts';
+import { acquireDoc, closeAllDocs, releaseDoc } from '../../../src/sync/openDoc.ts';
+import { configureServer } from '../../../src/sync/serverUrl.ts';
+import {
+  createTeamLocally,
+  joinTeam,
+  leaveTeam,
+  registerPendingTeams,
+} from '../../../src/sync/teams.ts';
+import { type FakeHandler, type FakeRequest, json, offline, useFakeApi } from './fakeServer.ts';
+
+/** Answers POST /api/teams like the server: the membership with a token. */
+const registers: FakeHandler = (req) => {
+  const body = req.body as Record<string, string>;
+  return json(201, {
+    teamId: body.teamId,
+    memberId: body.memberId,
+    token: `token-${body.teamId}`,
+    role: 'facilitator',
+    teamName: body.name,
+    displayName: body.displayName,
+  });
+};
+
+async function readStoredTeam(teamId: TeamId) {
+  const doc = new Y.Doc();
+  const persistence = new IndexeddbPersistence(`y:${teamId}`, doc);
+  await persistence.whenSynced;
+  const team = readTeam(doc);
+  await persistence.destroy();
+  doc.destroy();
+  return team;
+}
+
+function databaseExists(name: string): Promise<boolean> {
+  return indexedDB.databases().then((all) => all.some((d) => d.name === name));
+}
+
+const teamPosts = (requests: FakeRequest[]) =>
+  requests.filter((r) => r.method === 'POST' && r.path === '/api/teams');
+
+describe('team lifecycle', () => {
+  beforeEach(async () => {
+    await db.memberships.clear();
+    await db.localInvites.clear();
+  });
+  afterEach(async () => {
+    await closeAllDocs();
+    configureServer({});
+  });
+
+  it('creates a team offline as pending, with its team document stored', async () => {
+    const { requests } = useFakeApi(offline);
+    const created = await createTeamLocally({ name: '  PLG rekenen ', displayName: 'Anna' });
+    await registerPendingTeams();
+
+    expect(created).toMatchObject({
+      teamName: 'PLG rekenen',
+      displayName: 'Anna',
+      role: 'facilitator',
+      status: 'pending',
+      token: null,
+    });
+    expect(created.creatorKey?.length).toBeGreaterThanOrEqual(16);
+    expect(await getMembership(created.teamId)).toEqual(created);
+    expect(teamPosts(requests).length).toBeGreaterThan(0);
+
+    const team = await readStoredTeam(created.teamId);
+    expect(team.name).toBe('PLG rekenen');
+    expect(team.members).toEqual([
+      expect.objectContaining({
+        memberId: created.memberId,
+        displayName: 'Anna',
+        role: 'facilitator',
+      }),
+    ]);
+  });
+
+  it('rejects an empty team name', async () => {
+    useFakeApi(offline);
+    await expect(createTeamLocally({ name: '  ', displayName: 'Anna' })).rejects.toMatchObject({
+      code: 'bad_request',
+    });
+    expect(await listMemberships()).toEqual([]);
+  });
+
+  it('registers a pending team once the server answers, idempotently', async () => {
+    useFakeApi(offline);
+    const created = await createTeamLocally({ name: 'PLG', displayName: 'Anna' });
+    await registerPendingTeams();
+
+    const { requests } = useFakeApi(registers);
+    await Promise.all([registerPendingTeams(), registerPendingTeams()]);
+    const posts = teamPosts(requests);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.body).toEqual({
+      name: 'PLG',
+      displayName: 'Anna',
+      teamId: created.teamId,
+      memberId: created.memberId,
+      creatorKey: created.creatorKey,
+    });
+    expect(await getMembership(created.teamId)).toMatchObject({
+      status: 'active',
+      token: `token-${created.teamId}`,
+      registrationError: null,
+    });
+
+    await registerPendingTeams();
+    expect(teamPosts(requests)).toHaveLength(1);
+  });
+
+  it('keeps a refused registration pending with its error and stops retrying', async () => {
+    useFakeApi(offline);
+    const created = await createTeamLocally({ name: 'PLG', displayName: 'Anna' });
+    await registerPendingTeams();
+    const { requests } = useFakeApi(() =>
+      json(409, { error: { code: 'conflict', message: 'taken' } }),
+    );
+    await registerPendingTeams();
+    expect(await getMembership(created.teamId)).toMatchObject({
+      status: 'pending',
+      registrationError: 'conflict',
+    });
+    await registerPendingTeams();
+    expect(teamPosts(requests)).toHaveLength(1);
+  });
+
+  it('connects an open team document once its team is registered', async () => {
+    useFakeApi(offline);
+    const created = await createTeamLocally({ name: 'PLG', displayName: 'Anna' });
+    await registerPendingTeams();
+    const handle = acquireDoc(created.teamId);
+    await handle.whenLocalReady;
+    await expect.poll(() => getDocConnection(created.teamId)).toEqual({ kind: 'local-only' });
+    expect(handle.provider).toBeNull();
+    expect(readTeam(handle.doc).name).toBe('PLG');
+
+    useFakeApi(registers);
+    await registerPendingTeams();
+    expect(handle.provider).not.toBeNull();
+    expect(getDocConnection(created.teamId)).toMatchObject({ kind: 'remote', denied: false });
+    releaseDoc(handle);
+  });
+
+  it('joins a team with an invite link and stores the active membership', async () => {
+    const teamId = newTeamId();
+    const memberId = newMemberId();
+    const { requests } = useFakeApi(() =>
+      json(201, {
+        teamId,
+        memberId,
+        token: 'tok',
+        role: 'teacher',
+        teamName: 'PLG',
+        displayName: 'Bram',
+      }),
+    );
+    const joined = await joinTeam('https://leskring.test/join#abcde-fghjk', 'Bram');
+    expect(requests[0]).toMatchObject({
+      path: '/api/join',
+      body: { code: 'ABCDEFGHJK', displayName: 'Bram' },
+    });
+    expect(joined).toMatchObject({
+      teamId,
+      memberId,
+      status: 'active',
+      token: 'tok',
+      role: 'teacher',
+    });
+    expect(await getMembership(teamId)).toEqual(joined);
+  });
+
+  it('stores nothing when joining fails', async () => {
+    useFakeApi(() => json(410, { error: { code: 'invite_expired', message: 'expired' } }));
+    const error = await joinTeam('ABCDE-FGHJK', 'Bram').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('invite_expired');
+    expect(await listMemberships()).toEqual([]);
+  });
+
+  it('leaves a team: server membership, local membership, invites and documents', async () => {
+    useFakeApi(registers);
+    const created = await createTeamLocally({ name: 'PLG', displayName: 'Anna' });
+    await registerPendingTeams();
+    await putLocalInvite({
+      inviteId: newInviteId(),
+      teamId: created.teamId,
+      code: 'ABCDEFGHJK',
+      role: 'teacher',
+      expiresAt: '2030-01-01T00:00:00.000Z',
+      singleUse: true,
+    });
+    expect(await databaseExists(`y:${created.teamId}`)).toBe(true);
+
+    const { requests } = useFakeApi(() => new Response(null, { status: 204 }));
+    await leaveTeam(created.teamId);
+    expect(requests).toEqual([
+      expect.objectContaining({
+        method: 'DELETE',
+        path: `/api/teams/${created.teamId}/members/${created.memberId}`,
+      }),
+    ]);
+    expect(await getMembership(created.teamId)).toBeUndefined();
+    expect(await listLocalInvites(created.teamId)).toEqual([]);
+    expect(await databaseExists(`y:${created.teamId}`)).toBe(false);
+  });
+
+  it('leaves a team locally when the server cannot be reached', async () => {
+    useFakeApi(registers);
+    const created = await createTeamLocally({ name: 'PLG', displayName: 'Anna' });
+    await registerPendingTeams();
+    useFakeApi(offline);
+    await leaveTeam(created.teamId);
+    expect(await getMembership(created.teamId)).toBeUndefined();
+  });
+});
