@@ -9,7 +9,7 @@ import {
   removeMember,
 } from '../../../src/sync/api.ts';
 import { configureServer } from '../../../src/sync/serverUrl.ts';
-import { json, offline, useFakeApi } from './fakeServer.ts';
+import { fakeApi, json, offline } from './fakeServer.ts';
 
 const teamId = newTeamId();
 const memberId = newMemberId();
@@ -35,7 +35,7 @@ describe('api client', () => {
   afterEach(() => configureServer({}));
 
   it('sends the body and returns the validated response', async () => {
-    const { requests } = useFakeApi(() => json(201, membership));
+    const { requests } = fakeApi(() => json(201, membership));
     const result = await createTeam({ name: 'PLG', displayName: 'Anna', teamId, memberId });
     expect(result).toEqual(membership);
     expect(requests[0]).toMatchObject({
@@ -46,7 +46,7 @@ describe('api client', () => {
   });
 
   it('sends the bearer token to authenticated paths', async () => {
-    const { requests } = useFakeApi(() => new Response(null, { status: 204 }));
+    const { requests } = fakeApi(() => new Response(null, { status: 204 }));
     await removeMember(teamId, 'secret', memberId);
     expect(requests[0]?.method).toBe('DELETE');
     expect(requests[0]?.path).toBe(`/api/teams/${teamId}/members/${memberId}`);
@@ -54,40 +54,40 @@ describe('api client', () => {
   });
 
   it('maps an error body to its code and status', async () => {
-    useFakeApi(() => json(410, { error: { code: 'invite_expired', message: 'expired' } }));
+    fakeApi(() => json(410, { error: { code: 'invite_expired', message: 'expired' } }));
     const error = await failure(join('ABCDEFGHJK', 'Anna'));
     expect(error.code).toBe('invite_expired');
     expect(error.status).toBe(410);
   });
 
   it('maps a failed fetch to network', async () => {
-    useFakeApi(offline);
+    fakeApi(offline);
     const error = await failure(health());
     expect(error.code).toBe('network');
     expect(error.status).toBeNull();
   });
 
   it('maps a gateway error without a body to network', async () => {
-    useFakeApi(() => new Response('<html>Bad gateway</html>', { status: 502 }));
+    fakeApi(() => new Response('<html>Bad gateway</html>', { status: 502 }));
     expect((await failure(health())).code).toBe('network');
   });
 
   it('maps an unknown error body to bad_response', async () => {
-    useFakeApi(() => json(400, { error: { code: 'nonsense' } }));
+    fakeApi(() => json(400, { error: { code: 'nonsense' } }));
     const error = await failure(health());
     expect(error.code).toBe('bad_response');
     expect(error.status).toBe(400);
   });
 
   it('rejects a success body that does not match the schema as bad_response', async () => {
-    useFakeApi(() => json(201, { ...membership, role: 'king' }));
+    fakeApi(() => json(201, { ...membership, role: 'king' }));
     expect((await failure(createInvite(teamId, 'tok'))).code).toBe('bad_response');
-    useFakeApi(() => new Response('not json', { status: 200 }));
+    fakeApi(() => new Response('not json', { status: 200 }));
     expect((await failure(health())).code).toBe('bad_response');
   });
 
   it('gives up after the timeout with network', async () => {
-    useFakeApi(() => new Promise<Response>(() => {}));
+    fakeApi(() => new Promise<Response>(() => {}));
     configureServer({
       apiBase: 'http://api.test',
       requestTimeoutMs: 20,

@@ -21,7 +21,7 @@ export function json(status: number, body: unknown): Response {
  * Points the API client at an in-process fake `fetch` that records requests
  * and answers with `handler`; returns the recorded requests.
  */
-export function useFakeApi(
+export function fakeApi(
   handler: FakeHandler,
   /** Where providers connect; by default a closed local port, refused at once. */
   syncUrl = 'ws://127.0.0.1:9/sync',

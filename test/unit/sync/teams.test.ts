@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { newInviteId, newMemberId, newTeamId, type TeamId } from '../../../src/model/ids.ts';
@@ -15,8 +15,9 @@ import {
   joinTeam,
   leaveTeam,
   registerPendingTeams,
+  startRegistrationLoop,
 } from '../../../src/sync/teams.ts';
-import { type FakeHandler, type FakeRequest, json, offline, useFakeApi } from './fakeServer.ts';
+import { type FakeHandler, type FakeRequest, fakeApi, json, offline } from './fakeServer.ts';
 
 /** Answers POST /api/teams like the server: the membership with a token. */
 const registers: FakeHandler = (req) => {
@@ -59,7 +60,7 @@ describe('team lifecycle', () => {
   });
 
   it('creates a team offline as pending, with its team document stored', async () => {
-    const { requests } = useFakeApi(offline);
+    const { requests } = fakeApi(offline);
     const created = await createTeamLocally({ name: '  PLG rekenen ', displayName: 'Anna' });
     await registerPendingTeams();
 
@@ -86,7 +87,7 @@ describe('team lifecycle', () => {
   });
 
   it('rejects an empty team name', async () => {
-    useFakeApi(offline);
+    fakeApi(offline);
     await expect(createTeamLocally({ name: '  ', displayName: 'Anna' })).rejects.toMatchObject({
       code: 'bad_request',
     });
@@ -94,11 +95,11 @@ describe('team lifecycle', () => {
   });
 
   it('registers a pending team once the server answers, idempotently', async () => {
-    useFakeApi(offline);
+    fakeApi(offline);
     const created = await createTeamLocally({ name: 'PLG', displayName: 'Anna' });
     await registerPendingTeams();
 
-    const { requests } = useFakeApi(registers);
+    const { requests } = fakeApi(registers);
     await Promise.all([registerPendingTeams(), registerPendingTeams()]);
     const posts = teamPosts(requests);
     expect(posts).toHaveLength(1);
@@ -120,10 +121,10 @@ describe('team lifecycle', () => {
   });
 
   it('keeps a refused registration pending with its error and stops retrying', async () => {
-    useFakeApi(offline);
+    fakeApi(offline);
     const created = await createTeamLocally({ name: 'PLG', displayName: 'Anna' });
     await registerPendingTeams();
-    const { requests } = useFakeApi(() =>
+    const { requests } = fakeApi(() =>
       json(409, { error: { code: 'conflict', message: 'taken' } }),
     );
     await registerPendingTeams();
@@ -136,7 +137,7 @@ describe('team lifecycle', () => {
   });
 
   it('connects an open team document once its team is registered', async () => {
-    useFakeApi(offline);
+    fakeApi(offline);
     const created = await createTeamLocally({ name: 'PLG', displayName: 'Anna' });
     await registerPendingTeams();
     const handle = acquireDoc(created.teamId);
@@ -145,7 +146,7 @@ describe('team lifecycle', () => {
     expect(handle.provider).toBeNull();
     expect(readTeam(handle.doc).name).toBe('PLG');
 
-    useFakeApi(registers);
+    fakeApi(registers);
     await registerPendingTeams();
     expect(handle.provider).not.toBeNull();
     expect(getDocConnection(created.teamId)).toMatchObject({ kind: 'remote', denied: false });
@@ -155,7 +156,7 @@ describe('team lifecycle', () => {
   it('joins a team with an invite link and stores the active membership', async () => {
     const teamId = newTeamId();
     const memberId = newMemberId();
-    const { requests } = useFakeApi(() =>
+    const { requests } = fakeApi(() =>
       json(201, {
         teamId,
         memberId,
@@ -181,7 +182,7 @@ describe('team lifecycle', () => {
   });
 
   it('stores nothing when joining fails', async () => {
-    useFakeApi(() => json(410, { error: { code: 'invite_expired', message: 'expired' } }));
+    fakeApi(() => json(410, { error: { code: 'invite_expired', message: 'expired' } }));
     const error = await joinTeam('ABCDE-FGHJK', 'Bram').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('invite_expired');
@@ -189,7 +190,7 @@ describe('team lifecycle', () => {
   });
 
   it('leaves a team: server membership, local membership, invites and documents', async () => {
-    useFakeApi(registers);
+    fakeApi(registers);
     const created = await createTeamLocally({ name: 'PLG', displayName: 'Anna' });
     await registerPendingTeams();
     await putLocalInvite({
@@ -202,7 +203,7 @@ describe('team lifecycle', () => {
     });
     expect(await databaseExists(`y:${created.teamId}`)).toBe(true);
 
-    const { requests } = useFakeApi(() => new Response(null, { status: 204 }));
+    const { requests } = fakeApi(() => new Response(null, { status: 204 }));
     await leaveTeam(created.teamId);
     expect(requests).toEqual([
       expect.objectContaining({
@@ -216,11 +217,30 @@ describe('team lifecycle', () => {
   });
 
   it('leaves a team locally when the server cannot be reached', async () => {
-    useFakeApi(registers);
+    fakeApi(registers);
     const created = await createTeamLocally({ name: 'PLG', displayName: 'Anna' });
     await registerPendingTeams();
-    useFakeApi(offline);
+    fakeApi(offline);
     await leaveTeam(created.teamId);
     expect(await getMembership(created.teamId)).toBeUndefined();
+  });
+
+  it('registers when the browser comes back online while the loop runs', async () => {
+    const win = new EventTarget();
+    vi.stubGlobal('window', win);
+    try {
+      fakeApi(offline);
+      const created = await createTeamLocally({ name: 'PLG', displayName: 'Anna' });
+      const stop = startRegistrationLoop();
+      await registerPendingTeams();
+      expect((await getMembership(created.teamId))?.status).toBe('pending');
+
+      fakeApi(registers);
+      win.dispatchEvent(new Event('online'));
+      await expect.poll(async () => (await getMembership(created.teamId))?.status).toBe('active');
+      stop();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -1,0 +1,34 @@
+import Dexie from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
+import { DB_NAME, db, onDatabaseVersionChange } from '../../../src/store/db.ts';
+
+describe('db', () => {
+  it('declares the version 1 tables', async () => {
+    await db.open();
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'localInvites',
+      'memberships',
+      'settings',
+    ]);
+    expect(db.localInvites.schema.indexes.map((i) => i.name)).toEqual(['teamId']);
+  });
+
+  it('tells the app when another tab upgrades the database, and closes this connection', async () => {
+    await db.open();
+    const listener = vi.fn();
+    const unsubscribe = onDatabaseVersionChange(listener);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+
+    const newer = new Dexie(DB_NAME);
+    newer
+      .version(2)
+      .stores({ memberships: 'teamId', settings: 'key', localInvites: 'inviteId, teamId, code' });
+    await newer.open();
+
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(db.isOpen()).toBe(false);
+    unsubscribe();
+    newer.close();
+    warn.mockRestore();
+  });
+});
