@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+import * as v from 'valibot';
+
+/**
+ * Server settings, read from the environment once (nothing else reads
+ * process.env):
+ *
+ *   PORT              TCP port for HTTP, API and WebSocket          @default 8787
+ *   HOST              address to listen on                          @default 0.0.0.0
+ *   DATA_DIR          directory of the SQLite database              @default ./data
+ *   DIST_DIR          the built app to serve                        @default <repo>/dist
+ *   JOIN_RATE_LIMIT   invite previews + joins per client per minute  @default 10
+ *   TRUST_PROXY       1 = take the client address from X-Forwarded-For (behind a proxy) @default 0
+ */
+export type Config = {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly distDir: string | undefined;
+  readonly joinRateLimit: number;
+  readonly trustProxy: boolean;
+};
+
+const integer = (min: number, max: number, fallback: number) =>
+  v.pipe(
+    v.optional(v.string(), String(fallback)),
+    v.trim(),
+    v.transform((value) => (value === '' ? fallback : Number(value))),
+    v.number(),
+    v.integer(),
+    v.minValue(min),
+    v.maxValue(max),
+  );
+
+const flag = v.pipe(
+  v.optional(v.string(), '0'),
+  v.trim(),
+  v.toLowerCase(),
+  v.picklist(['', '0', '1', 'false', 'true', 'no', 'yes']),
+  v.transform((value) => value === '1' || value === 'true' || value === 'yes'),
+);
+
+const nonEmpty = (fallback: string) =>
+  v.pipe(
+    v.optional(v.string(), fallback),
+    v.trim(),
+    v.transform((value) => (value === '' ? fallback : value)),
+  );
+
+const EnvSchema = v.object({
+  PORT: integer(0, 65535, 8787),
+  HOST: nonEmpty('0.0.0.0'),
+  DATA_DIR: nonEmpty('./data'),
+  DIST_DIR: v.optional(v.string()),
+  JOIN_RATE_LIMIT: integer(1, 100_000, 10),
+  TRUST_PROXY: flag,
+});
+
+/** Parses the environment; throws a readable error naming the bad variables. */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Config {
+  const result = v.safeParse(EnvSchema, {
+    PORT: env.PORT,
+    HOST: env.HOST,
+    DATA_DIR: env.DATA_DIR,
+    DIST_DIR: env.DIST_DIR,
+    JOIN_RATE_LIMIT: env.JOIN_RATE_LIMIT,
+    TRUST_PROXY: env.TRUST_PROXY,
+  });
+  if (!result.success) {
+    const problems = result.issues.map(
+      (issue) => `${v.getDotPath(issue) ?? '?'}: ${issue.message}`,
+    );
+    throw new Error(`invalid environment: ${problems.join('; ')}`);
+  }
+  const parsed = result.output;
+  return {
+    port: parsed.PORT,
+    host: parsed.HOST,
+    dataDir: resolve(parsed.DATA_DIR),
+    distDir: parsed.DIST_DIR?.trim() ? resolve(parsed.DIST_DIR) : undefined,
+    joinRateLimit: parsed.JOIN_RATE_LIMIT,
+    trustProxy: parsed.TRUST_PROXY,
+  };
+}

@@ -1,0 +1,49 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServiceDeps } from '../services/deps.ts';
+import type { RateLimiter } from './rateLimit.ts';
+
+/** What every request handler can reach, built once in main.ts. */
+export type AppContext = {
+  readonly deps: ServiceDeps;
+  readonly version: string;
+  /** Limits POST /api/invites/preview and POST /api/join per client address. */
+  readonly joinLimiter: RateLimiter;
+  /** Read the client address from X-Forwarded-For (only behind a trusted proxy). */
+  readonly trustProxy: boolean;
+  readonly log: (line: string) => void;
+};
+
+export type RequestContext = {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly url: URL;
+  /** Path parameters (`:teamId` …), already checked to be well-formed ids. */
+  readonly params: Readonly<Record<string, string>>;
+  readonly app: AppContext;
+};
+
+/** What an API handler answers; the router writes it as JSON. */
+export type Reply = {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+};
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export type Route = {
+  readonly method: Method;
+  /** e.g. `/api/teams/:teamId/invites/:inviteId` */
+  readonly path: string;
+  readonly handle: (ctx: RequestContext) => Promise<Reply> | Reply;
+};
+
+/** The client's address: the socket's, or the first X-Forwarded-For hop when trustProxy is on. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}

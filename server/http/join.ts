@@ -1,0 +1,48 @@
+import { JoinRequest, PreviewInviteRequest } from '../../src/model/api.ts';
+import { normalizeInviteCode } from '../../src/model/inviteCode.ts';
+import { joinWithInvite, previewInvite } from '../services/invites.ts';
+import { parseBody, readJsonBody } from './body.ts';
+import { clientAddress, type RequestContext, type Route } from './context.ts';
+import { HttpError } from './respond.ts';
+
+/** Counts an attempt against the client's budget; 429 with Retry-After beyond it. */
+function limitAttempts(ctx: RequestContext): void {
+  const retryAfter = ctx.app.joinLimiter.hit(clientAddress(ctx.req, ctx.app.trustProxy));
+  if (retryAfter !== null) {
+    throw new HttpError(429, 'rate_limited', 'too many attempts, try again later', {
+      'Retry-After': String(retryAfter),
+    });
+  }
+}
+
+/** A code that cannot be an invite code is a bad request (400), not an unknown one (404). */
+function wellFormed(code: string): string {
+  if (normalizeInviteCode(code) === null) {
+    throw new HttpError(400, 'invite_invalid', 'this is not an invite code');
+  }
+  return code;
+}
+
+export const joinRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/api/invites/preview',
+    async handle(ctx) {
+      limitAttempts(ctx);
+      const { code } = parseBody(PreviewInviteRequest, await readJsonBody(ctx.req));
+      return { status: 200, body: previewInvite(ctx.app.deps, wellFormed(code)) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/join',
+    async handle(ctx) {
+      limitAttempts(ctx);
+      const input = parseBody(JoinRequest, await readJsonBody(ctx.req));
+      return {
+        status: 201,
+        body: await joinWithInvite(ctx.app.deps, wellFormed(input.code), input.displayName),
+      };
+    },
+  },
+];

@@ -1,0 +1,44 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { MemberId, TeamId } from '../../src/model/ids.ts';
+import type { Role } from '../../src/model/roles.ts';
+import type { TeamMemberEntry } from '../../src/model/teamDoc.ts';
+
+/**
+ * Writes the server's part of a team document (DESIGN §3 Documents). The
+ * implementation lives in server/sync, so services stay free of Hocuspocus.
+ * Each call resolves once the change is applied (and appended to the log).
+ */
+export type TeamDocWriter = {
+  initTeam(
+    teamId: TeamId,
+    init: { name: string; createdAt: string },
+    creator: { memberId: MemberId; entry: TeamMemberEntry },
+  ): Promise<void>;
+  putMember(teamId: TeamId, memberId: MemberId, entry: TeamMemberEntry): Promise<void>;
+  markMemberRemoved(teamId: TeamId, memberId: MemberId, removedAt: string): Promise<void>;
+};
+
+/** Acts on a member's open sync connections. */
+export type ConnectionControl = {
+  /** Closes every connection of the member so the provider reconnects and is refused. */
+  revoke(teamId: TeamId, memberId: MemberId): void;
+  /** Applies a new role to open connections (read-only for guests) and makes them re-authenticate. */
+  roleChanged(teamId: TeamId, memberId: MemberId, role: Role): void;
+};
+
+/** What every service function is handed: the database, a clock and the sync-side effects. */
+export type ServiceDeps = {
+  readonly db: DatabaseSync;
+  /** The current time; injected so tests can expire invites. */
+  readonly now: () => Date;
+  readonly teamDocs: TeamDocWriter;
+  readonly connections: ConnectionControl;
+};
+
+/** A member authenticated by a bearer token. */
+export type Actor = {
+  readonly teamId: TeamId;
+  readonly memberId: MemberId;
+  readonly role: Role;
+  readonly displayName: string;
+};

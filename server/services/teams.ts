@@ -1,0 +1,100 @@
+import type { CreateTeamRequest, Membership } from '../../src/model/api.ts';
+import { type MemberId, newMemberId, newTeamId, type TeamId } from '../../src/model/ids.ts';
+import { inTransaction, prepared } from '../db/open.ts';
+import type { ServiceDeps } from './deps.ts';
+import { ServiceError } from './errors.ts';
+import { findMember, insertMember, type MemberRow, toEntry } from './members.ts';
+import { hashSecret, issueToken } from './tokens.ts';
+
+export type CreateTeamResult = {
+  /** `created` for a new team, `retried` for an idempotent repeat with the same creatorKey. */
+  readonly outcome: 'created' | 'retried';
+  readonly membership: Membership;
+};
+
+/**
+ * Creates a team with its creator as facilitator and returns a token for the
+ * creator. Ids chosen by a client that created the team offline are kept. A
+ * repeat with the same teamId and creatorKey returns a fresh token for the
+ * same member (`retried`); any other request for a taken teamId is a conflict.
+ * The team document gets the name and the creator before this resolves.
+ */
+export async function createTeam(
+  deps: ServiceDeps,
+  input: CreateTeamRequest,
+): Promise<CreateTeamResult> {
+  const { db } = deps;
+  const now = deps.now();
+  const teamId = (input.teamId ?? newTeamId()) as TeamId;
+  const keyHash = input.creatorKey === undefined ? null : hashSecret(input.creatorKey);
+
+  const result = inTransaction(db, () => {
+    const existing = prepared(
+      db,
+      'SELECT name, creator_member_id, creator_key_hash, created_at FROM teams WHERE id = ?',
+    ).get(teamId);
+    if (existing) {
+      if (keyHash === null || existing.creator_key_hash !== keyHash) {
+        throw new ServiceError('conflict', 'a team with this id already exists');
+      }
+      const creator = findMember(db, teamId, String(existing.creator_member_id) as MemberId);
+      if (!creator || creator.removedAt !== null) {
+        throw new ServiceError('conflict', 'the creator of this team is no longer a member');
+      }
+      const token = issueToken(db, teamId, creator.memberId, now);
+      return {
+        outcome: 'retried' as const,
+        teamName: String(existing.name),
+        createdAt: String(existing.created_at),
+        creator,
+        token,
+      };
+    }
+    const creator: MemberRow = {
+      teamId,
+      memberId: (input.memberId ?? newMemberId()) as MemberId,
+      displayName: input.displayName,
+      role: 'facilitator',
+      joinedAt: now.toISOString(),
+      removedAt: null,
+    };
+    prepared(
+      db,
+      'INSERT INTO teams (id, name, creator_member_id, creator_key_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(teamId, input.name, creator.memberId, keyHash, now.toISOString());
+    insertMember(db, creator);
+    const token = issueToken(db, teamId, creator.memberId, now);
+    return {
+      outcome: 'created' as const,
+      teamName: input.name,
+      createdAt: now.toISOString(),
+      creator,
+      token,
+    };
+  });
+
+  // Also on a retry: the first attempt may have died before the document write.
+  await deps.teamDocs.initTeam(
+    teamId,
+    { name: result.teamName, createdAt: result.createdAt },
+    { memberId: result.creator.memberId, entry: toEntry(result.creator) },
+  );
+
+  return {
+    outcome: result.outcome,
+    membership: {
+      teamId,
+      memberId: result.creator.memberId,
+      token: result.token,
+      role: result.creator.role,
+      teamName: result.teamName,
+      displayName: result.creator.displayName,
+    },
+  };
+}
+
+/** The team's name as recorded at creation, or null for an unknown team. */
+export function findTeamName(deps: ServiceDeps, teamId: TeamId): string | null {
+  const row = prepared(deps.db, 'SELECT name FROM teams WHERE id = ?').get(teamId);
+  return row ? String(row.name) : null;
+}

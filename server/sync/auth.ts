@@ -1,0 +1,46 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import type { SyncDenyReason } from '../../src/model/apiErrors.ts';
+import { parseDocName } from '../../src/model/docName.ts';
+import type { MemberId, TeamId } from '../../src/model/ids.ts';
+import { canEdit, type Role } from '../../src/model/roles.ts';
+import { findMemberByToken } from '../services/tokens.ts';
+
+/** What onAuthenticate puts in a connection's context. */
+export type SyncContext = { memberId: MemberId; teamId: TeamId; role: Role };
+
+/** Thrown to refuse a document; the provider's onAuthenticationFailed receives `reason`. */
+export class SyncDenied extends Error {
+  readonly reason: SyncDenyReason;
+  constructor(reason: SyncDenyReason) {
+    super(`sync refused: ${reason}`);
+    this.name = 'SyncDenied';
+    this.reason = reason;
+  }
+}
+
+/**
+ * Decides who may open a document (DESIGN §3 Identity): the token must belong
+ * to a current member of the team named by the document (`<teamId>` or
+ * `<teamId>/<docId>`, never a mere prefix). Guests get a read-only connection.
+ */
+export function authorize(db: DatabaseSync, token: string, documentName: string): SyncContext {
+  const ref = parseDocName(documentName);
+  if (ref === null) throw new SyncDenied('bad-document-name');
+  if (token.length === 0) throw new SyncDenied('token-missing');
+  const member = findMemberByToken(db, token);
+  if (member === null) throw new SyncDenied('token-invalid');
+  if (member.teamId !== ref.teamId) throw new SyncDenied('wrong-team');
+  return { memberId: member.memberId, teamId: member.teamId, role: member.role };
+}
+
+export function authExtension(db: DatabaseSync): Extension {
+  return {
+    extensionName: 'leskring-auth',
+    async onAuthenticate(payload: onAuthenticatePayload): Promise<SyncContext> {
+      const context = authorize(db, payload.token ?? '', payload.documentName);
+      if (!canEdit(context.role)) payload.connectionConfig.readOnly = true;
+      return context;
+    },
+  };
+}

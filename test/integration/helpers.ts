@@ -1,0 +1,231 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { afterEach } from 'vitest';
+import * as Y from 'yjs';
+import { type RunningServer, type StartServerOptions, startServer } from '../../server/main.ts';
+import type { CreatedInvite, Membership } from '../../src/model/api.ts';
+
+/**
+ * Shared helpers for the integration suite: a real server on a free loopback
+ * port with a temporary DATA_DIR, real providers, and teardown registered per
+ * test (run in reverse order after each test).
+ */
+
+const cleanups: Array<() => Promise<void> | void> = [];
+
+/** Runs `fn` after the current test, newest first. */
+export function onCleanup(fn: () => Promise<void> | void): void {
+  cleanups.push(fn);
+}
+
+afterEach(async () => {
+  while (cleanups.length > 0) {
+    const fn = cleanups.pop();
+    try {
+      await fn?.();
+    } catch (error) {
+      console.error('cleanup failed', error);
+    }
+  }
+});
+
+export async function tempDir(prefix = 'leskring-it-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  onCleanup(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export type TestServer = {
+  readonly server: RunningServer;
+  readonly url: string;
+  readonly wsUrl: string;
+  readonly dataDir: string;
+  /** Log lines the server wrote. */
+  readonly logs: string[];
+  /** Stops the server gracefully (idempotent). */
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts the real server on port 0 with a temporary DATA_DIR (or the given
+ * one). Joins are not rate limited unless `joinRateLimit` is given. The
+ * server is closed after the test.
+ */
+export async function startTestServer(
+  options: Partial<Omit<StartServerOptions, 'port'>> = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? (await tempDir());
+  const logs: string[] = [];
+  const server = await startServer({
+    joinRateLimit: { max: 10_000 },
+    log: (line) => logs.push(line),
+    ...options,
+    port: 0,
+    dataDir,
+  });
+  onCleanup(() => server.close());
+  return {
+    server,
+    url: server.url,
+    wsUrl: `${server.url.replace(/^http/, 'ws')}/sync`,
+    dataDir,
+    logs,
+    stop: () => server.close(),
+  };
+}
+
+export type ApiResponse = {
+  readonly status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
+  readonly body: any;
+  readonly headers: Headers;
+};
+
+/** One HTTP call; `body` is sent as JSON unless `rawBody` is given. */
+export async function api(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: {
+    body?: unknown;
+    rawBody?: string;
+    token?: string;
+    headers?: Record<string, string>;
+  } = {},
+): Promise<ApiResponse> {
+  const headers: Record<string, string> = { ...options.headers };
+  let body: string | undefined;
+  if (options.rawBody !== undefined) {
+    body = options.rawBody;
+  } else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown = null;
+  if (text.length > 0) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+  }
+  return { status: response.status, body: parsed, headers: response.headers };
+}
+
+export async function createTeam(
+  baseUrl: string,
+  input: {
+    name?: string;
+    displayName?: string;
+    teamId?: string;
+    memberId?: string;
+    creatorKey?: string;
+  } = {},
+): Promise<Membership> {
+  const response = await api(baseUrl, 'POST', '/api/teams', {
+    body: { name: 'Rekenen groep 5', displayName: 'Ans', ...input },
+  });
+  if (response.status !== 201)
+    throw new Error(`createTeam: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as Membership;
+}
+
+export async function createInvite(
+  baseUrl: string,
+  member: Membership,
+  input: { role?: string; expiresInDays?: number; singleUse?: boolean } = {},
+): Promise<CreatedInvite> {
+  const response = await api(baseUrl, 'POST', `/api/teams/${member.teamId}/invites`, {
+    body: input,
+    token: member.token,
+  });
+  if (response.status !== 201)
+    throw new Error(`createInvite: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as CreatedInvite;
+}
+
+export async function joinTeam(
+  baseUrl: string,
+  code: string,
+  displayName = 'Bram',
+): Promise<Membership> {
+  const response = await api(baseUrl, 'POST', '/api/join', { body: { code, displayName } });
+  if (response.status !== 201)
+    throw new Error(`joinTeam: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as Membership;
+}
+
+/** A team with a facilitator and one member of the given role. */
+export async function teamWithMember(
+  baseUrl: string,
+  role: 'teacher' | 'coach' | 'guest' | 'facilitator' = 'teacher',
+): Promise<{ owner: Membership; member: Membership }> {
+  const owner = await createTeam(baseUrl);
+  const invite = await createInvite(baseUrl, owner, { role });
+  const member = await joinTeam(baseUrl, invite.code);
+  return { owner, member };
+}
+
+export type TestProvider = {
+  readonly provider: HocuspocusProvider;
+  readonly socket: HocuspocusProviderWebsocket;
+  readonly doc: Y.Doc;
+  /** Reasons from onAuthenticationFailed, in order. */
+  readonly denials: string[];
+  /** Close codes the socket saw. */
+  readonly closeCodes: number[];
+  destroy(): void;
+};
+
+/**
+ * A real provider on its own socket with fast reconnects (tens of ms instead
+ * of the default seconds), destroyed after the test.
+ */
+export function newProvider(
+  wsUrl: string,
+  options: { name: string; token: string | null; doc?: Y.Doc },
+): TestProvider {
+  const denials: string[] = [];
+  const closeCodes: number[] = [];
+  const socket = new HocuspocusProviderWebsocket({
+    url: wsUrl,
+    delay: 50,
+    minDelay: 50,
+    maxDelay: 300,
+    factor: 1.5,
+    jitter: false,
+    onClose: ({ event }) => {
+      closeCodes.push(event.code);
+    },
+  });
+  const doc = options.doc ?? new Y.Doc();
+  const provider = new HocuspocusProvider({
+    name: options.name,
+    document: doc,
+    token: options.token,
+    websocketProvider: socket,
+    onAuthenticationFailed: ({ reason }) => {
+      denials.push(reason);
+    },
+  });
+  provider.attach();
+  let destroyed = false;
+  const destroy = () => {
+    if (destroyed) return;
+    destroyed = true;
+    provider.destroy();
+    socket.destroy();
+  };
+  onCleanup(destroy);
+  return { provider, socket, doc, denials, closeCodes, destroy };
+}
+
+/** Resolves once the provider has synced and the server acknowledged every local change. */
+export function isSettled(client: TestProvider): boolean {
+  return client.provider.isSynced && client.provider.unsyncedChanges === 0;
+}
