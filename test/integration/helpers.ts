@@ -5,7 +5,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { afterEach } from 'vitest';
 import * as Y from 'yjs';
 import { type RunningServer, type StartServerOptions, startServer } from '../../server/main.ts';
-import type { CreatedInvite, Membership } from '../../src/model/api.ts';
+import type { Membership as ApiMembership, CreatedInvite } from '../../src/model/api.ts';
+import type { MemberId, TeamId } from '../../src/model/ids.ts';
 
 /**
  * Shared helpers for the integration suite: a real server on a free loopback
@@ -36,6 +37,9 @@ export async function tempDir(prefix = 'leskring-it-'): Promise<string> {
   onCleanup(() => rm(dir, { recursive: true, force: true }));
   return dir;
 }
+
+/** A membership as the API returns it, with branded ids for the model helpers. */
+export type Membership = ApiMembership & { readonly teamId: TeamId; readonly memberId: MemberId };
 
 export type TestServer = {
   readonly server: RunningServer;
