@@ -13,7 +13,8 @@ export type SyncContext = { memberId: MemberId; teamId: TeamId; role: Role };
 export class SyncDenied extends Error {
   readonly reason: SyncDenyReason;
   constructor(reason: SyncDenyReason) {
-    super(`sync refused: ${reason}`);
+    // An empty message keeps Hocuspocus from logging every routine refusal as an error.
+    super('');
     this.name = 'SyncDenied';
     this.reason = reason;
   }

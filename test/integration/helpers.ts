@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { afterEach } from 'vitest';
 import * as Y from 'yjs';
@@ -232,4 +233,25 @@ export function newProvider(
 /** Resolves once the provider has synced and the server acknowledged every local change. */
 export function isSettled(client: TestProvider): boolean {
   return client.provider.isSynced && client.provider.unsyncedChanges === 0;
+}
+
+/**
+ * What the database holds for a document (snapshot + update log), read
+ * through a separate read-only connection, as a fresh Y.Doc.
+ */
+export function readStoredDoc(dbPath: string, name: string): Y.Doc {
+  const db = new DatabaseSync(dbPath, { readOnly: true });
+  try {
+    const doc = new Y.Doc();
+    const snapshot = db.prepare('SELECT state FROM doc_snapshots WHERE name = ?').get(name);
+    if (snapshot?.state instanceof Uint8Array) Y.applyUpdate(doc, snapshot.state);
+    for (const row of db
+      .prepare('SELECT data FROM doc_updates WHERE name = ? ORDER BY id')
+      .all(name)) {
+      if (row.data instanceof Uint8Array) Y.applyUpdate(doc, row.data);
+    }
+    return doc;
+  } finally {
+    db.close();
+  }
 }
