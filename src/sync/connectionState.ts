@@ -30,6 +30,8 @@ export type SocketStatus = 'connecting' | 'connected' | 'disconnected';
 
 /** What one open document knows about its connection. */
 export type DocConnection =
+  /** Just opened: the stored state or the membership is still being read. */
+  | { readonly kind: 'opening' }
   /** A document of a team not yet registered with the server: it lives on this device only. */
   | { readonly kind: 'local-only' }
   | {
@@ -61,7 +63,7 @@ export function reduceDocConnection(
   state: DocConnection,
   event: DocConnectionEvent,
 ): DocConnection {
-  if (state.kind === 'local-only') return state;
+  if (state.kind !== 'remote') return state;
   switch (event.type) {
     case 'status':
       // Every (re)open authenticates again; a denial stands until the server accepts.
@@ -85,8 +87,9 @@ export function reduceDocConnection(
 /**
  * Aggregates the open documents into one badge. A denial wins (it needs the
  * user); then the best connection among the remote documents; 'local-only'
- * when every open document belongs to an unregistered team; with nothing open,
- * the browser's network flag decides between 'online' and 'offline'.
+ * when every open document belongs to an unregistered team; 'connecting' while
+ * the only open documents are still opening (never a premature 'online'); with
+ * nothing open, the browser's network flag decides between 'online' and 'offline'.
  * Changes of denied documents are not counted: they can never be delivered.
  */
 export function aggregateConnection(
@@ -94,6 +97,7 @@ export function aggregateConnection(
   networkOnline: boolean,
 ): ConnectionSnapshot {
   let any = false;
+  let opening = false;
   let remote = 0;
   let unsyncedChanges = 0;
   let denied: { deniedReason: SyncDenyReason | null } | null = null;
@@ -101,6 +105,10 @@ export function aggregateConnection(
   let connected = false;
   let connecting = false;
   for (const doc of docs) {
+    if (doc.kind === 'opening') {
+      opening = true;
+      continue;
+    }
     any = true;
     if (doc.kind === 'local-only') continue;
     remote++;
@@ -116,8 +124,11 @@ export function aggregateConnection(
   }
   if (denied) return { status: 'denied', unsyncedChanges, deniedReason: denied.deniedReason };
   let status: ConnectionStatus;
-  if (remote === 0) status = any ? 'local-only' : networkOnline ? 'online' : 'offline';
-  else if (authenticated) status = unsyncedChanges > 0 ? 'syncing' : 'online';
+  if (remote === 0) {
+    if (any) status = 'local-only';
+    else if (opening) status = networkOnline ? 'connecting' : 'offline';
+    else status = networkOnline ? 'online' : 'offline';
+  } else if (authenticated) status = unsyncedChanges > 0 ? 'syncing' : 'online';
   else if (connected) status = 'connecting';
   else if (connecting && networkOnline) status = 'connecting';
   else status = 'offline';

@@ -5,6 +5,7 @@ import { parseDocName } from '../model/docName.ts';
 import type { TeamId } from '../model/ids.ts';
 import { getMembership, updateMembership } from '../store/memberships.ts';
 import {
+  type DocConnection,
   dispatchDocConnection,
   remoteDocConnection,
   type SocketStatus,
@@ -74,6 +75,15 @@ function releaseSocketIfUnused(): void {
  * {@link releaseDoc}. Throws a RangeError for a name that is not a document name.
  */
 export function acquireDoc(docName: string): DocHandle {
+  const handle = acquire(docName);
+  const ref = parseDocName(docName);
+  if (ref?.docId === null) {
+    void updateMembership(ref.teamId, { lastOpenedAt: new Date().toISOString() }).catch(() => {});
+  }
+  return handle;
+}
+
+function acquire(docName: string): DocHandle {
   const existing = entries.get(docName);
   if (existing) {
     existing.refs++;
@@ -104,10 +114,8 @@ export function acquireDoc(docName: string): DocHandle {
     queue: handle.whenLocalReady,
   };
   entries.set(docName, entry);
+  setDocConnection(docName, { kind: 'opening' });
   enqueue(entry, () => connectEntry(entry));
-  if (ref.docId === null) {
-    void updateMembership(ref.teamId, { lastOpenedAt: new Date().toISOString() }).catch(() => {});
-  }
   return handle;
 }
 
@@ -159,12 +167,25 @@ async function flushPersistence(persistence: IndexeddbPersistence): Promise<void
  * this device, whether or not the document is open elsewhere in the app.
  */
 export async function editDocLocally(docName: string, edit: (doc: Y.Doc) => void): Promise<void> {
-  const handle = acquireDoc(docName);
+  const handle = acquire(docName);
   const entry = entries.get(docName);
   try {
     await handle.whenLocalReady;
     edit(handle.doc);
     await whenStored(handle);
+  } finally {
+    releaseDoc(handle);
+    if (entry && entry.refs === 0) await closeEntry(entry);
+  }
+}
+
+/** Reads the document as stored on this device, opening it briefly if it is not open. */
+export async function readDocLocally<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T> {
+  const handle = acquire(docName);
+  const entry = entries.get(docName);
+  try {
+    await handle.whenLocalReady;
+    return read(handle.doc);
   } finally {
     releaseDoc(handle);
     if (entry && entry.refs === 0) await closeEntry(entry);
@@ -181,7 +202,7 @@ export async function connectTeamDocs(teamId: TeamId): Promise<void> {
     if (entry.teamId !== teamId || entry.closed) continue;
     work.push(
       enqueue(entry, async () => {
-        disconnectEntry(entry);
+        disconnectEntry(entry, { kind: 'opening' });
         await connectEntry(entry);
       }),
     );
@@ -262,15 +283,15 @@ async function onTokenInvalid(entry: Entry, provider: HocuspocusProvider): Promi
   await updateMembership(entry.teamId, { status: 'removed' }).catch(() => {});
   await enqueue(entry, async () => {
     if (entry.handle.provider !== provider) return;
-    disconnectEntry(entry);
-    setDocConnection(entry.handle.name, remoteDocConnection('disconnected', 'token-invalid'));
+    disconnectEntry(entry, remoteDocConnection('disconnected', 'token-invalid'));
   });
 }
 
-function disconnectEntry(entry: Entry): void {
+/** Drops the provider (if any) and sets the document's connection state to `next` in one step. */
+function disconnectEntry(entry: Entry, next: DocConnection | null): void {
   const provider = entry.handle.provider;
   trackAwareness(entry.handle.name, null);
-  setDocConnection(entry.handle.name, null);
+  setDocConnection(entry.handle.name, next);
   if (!provider) return;
   entry.handle.provider = null;
   provider.destroy();
@@ -283,7 +304,7 @@ async function closeEntry(entry: Entry): Promise<void> {
   if (entry.lingerTimer !== null) clearTimeout(entry.lingerTimer);
   entry.lingerTimer = null;
   if (entries.get(entry.handle.name) === entry) entries.delete(entry.handle.name);
-  disconnectEntry(entry);
+  disconnectEntry(entry, null);
   try {
     await entry.persistence.destroy();
   } finally {

@@ -10,7 +10,7 @@ import {
   type TeamId,
 } from '../model/ids.ts';
 import { parseInviteInput } from '../model/inviteCode.ts';
-import { initTeamDoc, putMember } from '../model/teamDoc.ts';
+import { initTeamDoc, putMember, readTeam } from '../model/teamDoc.ts';
 import { deleteLocalInvitesOfTeam } from '../store/localInvites.ts';
 import {
   deleteMembership,
@@ -22,7 +22,13 @@ import {
 } from '../store/memberships.ts';
 import * as api from './api.ts';
 import { ApiError, isTransientApiFailure } from './api.ts';
-import { closeTeamDocs, connectTeamDocs, editDocLocally, LOCAL_DB_PREFIX } from './openDoc.ts';
+import {
+  closeTeamDocs,
+  connectTeamDocs,
+  editDocLocally,
+  LOCAL_DB_PREFIX,
+  readDocLocally,
+} from './openDoc.ts';
 
 /**
  * The team lifecycle on this device (DESIGN §3 Identity): create a team even
@@ -120,8 +126,13 @@ async function registrationPass(): Promise<void> {
   for (const membership of pending) {
     if (membership.creatorKey === null) continue;
     try {
+      // The team may have been renamed offline; register the name it has now.
+      const docName = await readDocLocally(
+        teamDocName(membership.teamId),
+        (doc) => readTeam(doc).name,
+      );
       const registered = await api.createTeam({
-        name: membership.teamName,
+        name: docName || membership.teamName,
         displayName: membership.displayName,
         teamId: membership.teamId,
         memberId: membership.memberId,

@@ -87,6 +87,15 @@ describe('aggregateConnection', () => {
     expect(aggregateConnection([], false).status).toBe('offline');
   });
 
+  it('is connecting, never online, while the only open documents are opening', () => {
+    expect(aggregateConnection([{ kind: 'opening' }], true).status).toBe('connecting');
+    expect(aggregateConnection([{ kind: 'opening' }], false).status).toBe('offline');
+    expect(aggregateConnection([{ kind: 'opening' }, connectedSynced], true).status).toBe('online');
+    expect(aggregateConnection([{ kind: 'opening' }, { kind: 'local-only' }], true).status).toBe(
+      'local-only',
+    );
+  });
+
   it('is local-only when every open document belongs to a pending team', () => {
     expect(aggregateConnection([{ kind: 'local-only' }], true)).toEqual({
       status: 'local-only',

@@ -91,6 +91,7 @@ describe('openDoc', () => {
       lastOpenedAt: null,
     });
     const handle = acquireDoc(teamId);
+    expect(getConnectionSnapshot().status).toBe('connecting');
     await handle.whenLocalReady;
     await expect.poll(() => getDocConnection(teamId)).toEqual({ kind: 'local-only' });
     expect(getConnectionSnapshot().status).toBe('local-only');
