@@ -39,7 +39,7 @@ export async function run(): Promise<BenchOutput> {
       teamId: ids(),
       memberId: ids(),
     });
-    const documentNames = [team.teamId];
+    const documentNames: string[] = [team.teamId];
     while (documentNames.length < DOCUMENTS) documentNames.push(`${team.teamId}/${ids()}`);
     const idle = await server.memory();
 
