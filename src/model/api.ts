@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ID_LENGTH, isId } from './ids.ts';
+import { type InviteId, isId, type MemberId, type TeamId } from './ids.ts';
 import { ROLES } from './roles.ts';
 
 /**
@@ -20,11 +20,11 @@ import { ROLES } from './roles.ts';
  * /api/join needs `Authorization: Bearer <member token>`.
  */
 
-const idSchema = v.pipe(
-  v.string(),
-  v.length(ID_LENGTH),
-  v.check((value: string) => isId(value), 'not an id'),
-);
+/** An id field whose output carries its brand, so callers need no casts. */
+const idOf = <T extends string>() => v.custom<T>((value) => isId(value), 'not an id');
+const teamIdSchema = idOf<TeamId>();
+const memberIdSchema = idOf<MemberId>();
+const inviteIdSchema = idOf<InviteId>();
 const trimmedName = (max: number) =>
   v.pipe(v.string(), v.trim(), v.minLength(1, 'required'), v.maxLength(max, 'too long'));
 
@@ -36,8 +36,8 @@ export const CreateTeamRequest = v.object({
   name: teamNameSchema,
   displayName: displayNameSchema,
   /** Chosen by a client that created the team offline. */
-  teamId: v.optional(idSchema),
-  memberId: v.optional(idSchema),
+  teamId: v.optional(teamIdSchema),
+  memberId: v.optional(memberIdSchema),
   /**
    * A secret the creating device keeps, so a retry after a lost response gets
    * the same membership (200) instead of a conflict (409).
@@ -47,8 +47,8 @@ export const CreateTeamRequest = v.object({
 export type CreateTeamRequest = v.InferOutput<typeof CreateTeamRequest>;
 
 export const Membership = v.object({
-  teamId: idSchema,
-  memberId: idSchema,
+  teamId: teamIdSchema,
+  memberId: memberIdSchema,
   token: v.string(),
   role: roleSchema,
   teamName: v.string(),
@@ -64,7 +64,7 @@ export const CreateInviteRequest = v.object({
 export type CreateInviteRequest = v.InferOutput<typeof CreateInviteRequest>;
 
 export const CreatedInvite = v.object({
-  inviteId: idSchema,
+  inviteId: inviteIdSchema,
   code: v.string(),
   role: roleSchema,
   expiresAt: v.string(),
@@ -73,9 +73,9 @@ export const CreatedInvite = v.object({
 export type CreatedInvite = v.InferOutput<typeof CreatedInvite>;
 
 export const InviteInfo = v.object({
-  inviteId: idSchema,
+  inviteId: inviteIdSchema,
   role: roleSchema,
-  createdBy: idSchema,
+  createdBy: memberIdSchema,
   createdAt: v.string(),
   expiresAt: v.string(),
   revokedAt: v.nullable(v.string()),
@@ -105,7 +105,7 @@ export const UpdateMemberRequest = v.object({
 export type UpdateMemberRequest = v.InferOutput<typeof UpdateMemberRequest>;
 
 export const MemberInfo = v.object({
-  memberId: idSchema,
+  memberId: memberIdSchema,
   displayName: v.string(),
   role: roleSchema,
   joinedAt: v.string(),

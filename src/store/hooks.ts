@@ -8,9 +8,12 @@ export function useMemberships(): LocalMembership[] | undefined {
   return useLiveQuery(() => listMemberships(), []);
 }
 
-/** One membership: undefined while loading, null when this device has none for the team. */
-export function useMembership(teamId: TeamId): LocalMembership | undefined | null {
-  return useLiveQuery(async () => (await getMembership(teamId)) ?? null, [teamId]);
+/** One membership: undefined while loading, null when this device has none for the team (or no team is given). */
+export function useMembership(teamId: TeamId | null): LocalMembership | undefined | null {
+  return useLiveQuery(
+    async () => (teamId === null ? null : ((await getMembership(teamId)) ?? null)),
+    [teamId],
+  );
 }
 
 /** Invites created on this device for the team, undefined while loading. */

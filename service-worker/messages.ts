@@ -1,0 +1,10 @@
+/** Messages from the page to the service worker: one typed union (STYLE.md service-worker/). */
+export type WorkerMessage = { readonly type: 'SKIP_WAITING' };
+
+export function isWorkerMessage(value: unknown): value is WorkerMessage {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'SKIP_WAITING'
+  );
+}

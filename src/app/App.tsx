@@ -1,0 +1,65 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Switch } from 'wouter';
+import { HomePage } from '../features/teams/HomePage.tsx';
+import { startRegistrationLoop } from '../sync/teams.ts';
+import { ConnectionIndicator } from './ConnectionIndicator.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { UpdatePrompt } from './UpdatePrompt.tsx';
+import { Toasts } from './ui/Toasts.tsx';
+
+// Routes other than the home page are split off to keep the initial bundle small.
+const TeamPage = lazy(() => import('../features/team/TeamPage.tsx'));
+const JoinPage = lazy(() => import('../features/join/JoinPage.tsx'));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage.tsx'));
+
+export function App() {
+  const { t } = useTranslation();
+  useEffect(() => startRegistrationLoop(), []);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <Link href="/" className="brand">
+          <img src="/icons/icon.svg" alt="" width="32" height="32" />
+          <span>{t('app.name')}</span>
+        </Link>
+        <nav aria-label={t('app.nav.main')} className="app-nav">
+          <Link href="/">{t('app.nav.teams')}</Link>
+          <Link href="/settings">{t('app.nav.settings')}</Link>
+        </nav>
+        <ConnectionIndicator />
+      </header>
+      <UpdatePrompt />
+      <main id="main" tabIndex={-1}>
+        <ErrorBoundary>
+          <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+            <Switch>
+              <Route path="/" component={HomePage} />
+              <Route path="/join" component={JoinPage} />
+              <Route path="/teams/:teamId">{(params) => <TeamPage teamId={params.teamId} />}</Route>
+              <Route path="/settings" component={SettingsPage} />
+              <Route>
+                <NotFound />
+              </Route>
+            </Switch>
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+      <Toasts />
+    </>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section>
+      <p>{t('app.notFound')}</p>
+      <Link href="/">{t('app.backHome')}</Link>
+    </section>
+  );
+}

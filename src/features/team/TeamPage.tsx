@@ -1,0 +1,72 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { teamDocName } from '../../model/docName.ts';
+import { parseTeamId } from '../../model/ids.ts';
+import { canEdit, canInvite } from '../../model/roles.ts';
+import { readTeam } from '../../model/teamDoc.ts';
+import { useMembership } from '../../store/hooks.ts';
+import { updateMembership } from '../../store/memberships.ts';
+import { useDoc, usePresence, useYSnapshot } from '../../sync/hooks.ts';
+import { InvitePanel } from './InvitePanel.tsx';
+import { LeaveTeam } from './LeaveTeam.tsx';
+import { MemberList } from './MemberList.tsx';
+import { TeamName } from './TeamName.tsx';
+
+/** One team: its name, who is in it and who is online, and inviting colleagues. */
+export default function TeamPage({ teamId: rawTeamId }: { teamId: string }) {
+  const { t } = useTranslation();
+  const teamId = parseTeamId(rawTeamId);
+  const membership = useMembership(teamId);
+  const docName = teamId ? teamDocName(teamId) : null;
+  const handle = useDoc(membership ? docName : null);
+  const team = useYSnapshot(handle?.doc ?? null, readTeam);
+  const presence = usePresence(membership ? docName : null);
+
+  const known = Boolean(membership);
+  useEffect(() => {
+    if (teamId && known) void updateMembership(teamId, { lastOpenedAt: new Date().toISOString() });
+  }, [teamId, known]);
+
+  // Keep the team list on the start screen in step with renames by colleagues.
+  useEffect(() => {
+    if (teamId && membership && team?.name && team.name !== membership.teamName) {
+      void updateMembership(teamId, { teamName: team.name });
+    }
+  }, [teamId, membership, team?.name]);
+
+  if (membership === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (teamId === null || membership === null) {
+    return (
+      <section>
+        <p>{t('team.notFound')}</p>
+        <Link href="/">{t('app.backHome')}</Link>
+      </section>
+    );
+  }
+
+  const removed = membership.status === 'removed';
+  const editable = canEdit(membership.role) && !removed;
+
+  return (
+    <div className="stack">
+      <TeamName
+        doc={handle?.doc ?? null}
+        name={team?.name || membership.teamName}
+        editable={editable}
+      />
+      {membership.role === 'guest' && <p className="notice">{t('team.readOnly')}</p>}
+      {removed && (
+        <p className="notice notice-error" role="alert">
+          {t('team.removedNotice')}
+        </p>
+      )}
+      {membership.status === 'pending' && <p className="notice">{t('home.pending')}</p>}
+      <div className="columns">
+        <MemberList membership={membership} members={team?.members ?? []} presence={presence} />
+        {canInvite(membership.role) && !removed && <InvitePanel membership={membership} />}
+      </div>
+      <LeaveTeam membership={membership} />
+    </div>
+  );
+}

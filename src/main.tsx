@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { watchInstallPrompt } from './app/installPrompt.ts';
+import { initI18n } from './i18n/index.ts';
+import { readLanguageSync } from './store/settings.ts';
+import './app/app.css';
+
+initI18n(readLanguageSync());
+watchInstallPrompt();
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
