@@ -4,9 +4,10 @@
  * non-zero only when a benchmark could not run at all.
  *
  *   npm run bench                       build, then all benchmarks
- *   node bench/run.ts sync fanout       only benchmarks whose file name matches
+ *   node bench/run.ts sync fanout       only benchmarks whose name matches (other figures
+ *                                       in results.json are kept)
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import * as fanout from './fanout.bench.ts';
@@ -53,10 +54,19 @@ for (const bench of selected) {
 }
 
 process.stdout.write(`\n${formatTable(results)}\n`);
+// A filtered run updates its own figures and keeps the others from the last full run.
+const previous: BenchResult[] =
+  filters.length > 0 && existsSync(RESULTS_PATH)
+    ? (JSON.parse(readFileSync(RESULTS_PATH, 'utf8')) as BenchResult[])
+    : [];
+const merged = [
+  ...previous.map((old) => results.find((fresh) => fresh.name === old.name) ?? old),
+  ...results.filter((fresh) => !previous.some((old) => old.name === fresh.name)),
+];
 writeFileSync(
   RESULTS_PATH,
   `${JSON.stringify(
-    results.map(({ name, value, unit, budget }) => ({ name, value, unit, budget })),
+    merged.map(({ name, value, unit, budget }) => ({ name, value, unit, budget })),
     null,
     2,
   )}\n`,
