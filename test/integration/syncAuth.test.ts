@@ -96,4 +96,25 @@ describe('sync onAuthenticate (DESIGN §3 Identity, access and privacy)', () => 
     await vi.waitFor(() => expect(isSettled(teamDoc)).toBe(true));
     expect(readTeam(teamDoc.doc).members.map((m) => m.memberId)).toEqual([owner.memberId]);
   });
+
+  it('applies a role change to open connections: a member demoted to guest becomes read-only', async () => {
+    const { url, wsUrl } = await startTestServer();
+    const { owner, member } = await teamWithMember(url);
+    const name = teamScopedDocName(owner.teamId, newDocId());
+    const client = newProvider(wsUrl, { name, token: member.token });
+    await vi.waitFor(() => expect(isSettled(client)).toBe(true));
+    expect(client.provider.authorizedScope).toBe('read-write');
+
+    const response = await api(
+      url,
+      'PATCH',
+      `/api/teams/${owner.teamId}/members/${member.memberId}`,
+      {
+        token: owner.token,
+        body: { role: 'guest' },
+      },
+    );
+    expect(response.status).toBe(200);
+    await vi.waitFor(() => expect(client.provider.authorizedScope).toBe('readonly'));
+  });
 });

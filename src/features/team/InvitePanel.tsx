@@ -10,6 +10,7 @@ import { useLocalInvites } from '../../store/hooks.ts';
 import { deleteLocalInvite, type LocalInvite, putLocalInvite } from '../../store/localInvites.ts';
 import type { LocalMembership } from '../../store/memberships.ts';
 import { ApiError, createInvite, listInvites, revokeInvite } from '../../sync/api.ts';
+import { useConnectionState } from '../../sync/hooks.ts';
 import { InviteCard } from './InviteCard.tsx';
 
 const EXPIRY_DAYS = [1, 3, 7, 14, 30] as const;
@@ -20,7 +21,13 @@ type ServerInvites =
   | { state: 'unavailable'; message: string };
 
 /** Create, show again and revoke invites. Creating needs the server; codes shown stay on this device. */
-export function InvitePanel({ membership }: { membership: LocalMembership }) {
+type Props = {
+  membership: LocalMembership;
+  /** Someone joining uses an invite: refresh the list when the member count changes. */
+  memberCount: number;
+};
+
+export function InvitePanel({ membership, memberCount }: Props) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [role, setRole] = useState<Role>('teacher');
@@ -32,6 +39,7 @@ export function InvitePanel({ membership }: { membership: LocalMembership }) {
   const [toRevoke, setToRevoke] = useState<InviteInfo | null>(null);
   const localInvites = useLocalInvites(membership.teamId) ?? [];
   const { teamId, token } = membership;
+  const offline = useConnectionState().status === 'offline';
 
   const refresh = useCallback(() => {
     if (!token) return;
@@ -48,11 +56,12 @@ export function InvitePanel({ membership }: { membership: LocalMembership }) {
     );
   }, [teamId, token, t]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: memberCount is a deliberate trigger
   useEffect(() => {
     refresh();
     window.addEventListener('online', refresh);
     return () => window.removeEventListener('online', refresh);
-  }, [refresh]);
+  }, [refresh, memberCount]);
 
   if (!token) {
     return (
@@ -153,9 +162,10 @@ export function InvitePanel({ membership }: { membership: LocalMembership }) {
           />
           {t('team.invites.singleUse')}
         </label>
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy || offline}>
           {t('team.invites.create')}
         </button>
+        {offline && <p className="muted small">{t('team.invites.offline')}</p>}
       </form>
 
       {latest && <InviteCard invite={latest} teamName={membership.teamName} />}

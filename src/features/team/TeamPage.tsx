@@ -64,7 +64,9 @@ export default function TeamPage({ teamId: rawTeamId }: { teamId: string }) {
       {membership.status === 'pending' && <p className="notice">{t('home.pending')}</p>}
       <div className="columns">
         <MemberList membership={membership} members={team?.members ?? []} presence={presence} />
-        {canInvite(membership.role) && !removed && <InvitePanel membership={membership} />}
+        {canInvite(membership.role) && !removed && (
+          <InvitePanel membership={membership} memberCount={team?.members.length ?? 0} />
+        )}
       </div>
       <LeaveTeam membership={membership} />
     </div>
