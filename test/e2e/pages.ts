@@ -1,0 +1,282 @@
+/**
+ * Page objects for the e2e journeys (STYLE.md, Tests): one class per screen,
+ * locating elements the way a user would (roles and labels), with the label
+ * text taken from the Dutch messages so a copy change does not break a spec.
+ * Specs talk to these, never to CSS selectors.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { nl } from '../../src/i18n/nl.ts';
+
+/** Fills `{{name}}` placeholders the way i18next does (no escaping, no formatting). */
+export function message(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => String(values[key] ?? ''));
+}
+
+/** Dutch plural of a `_one` / `_other` message pair. */
+export function plural(forms: { one: string; other: string }, count: number): string {
+  return message(count === 1 ? forms.one : forms.other, { count });
+}
+
+export type ConnectionStatus =
+  | 'online'
+  | 'offline'
+  | 'connecting'
+  | 'syncing'
+  | 'denied'
+  | 'local-only';
+
+export type RoleName = keyof typeof nl.roles;
+
+const TEAM_PATH = /\/teams\/([0-9a-hjkmnp-tv-z]{16})(?:[/?#]|$)/;
+
+/** The id in a `/teams/<teamId>` URL, or null. */
+export function teamIdFromUrl(url: string): string | null {
+  return TEAM_PATH.exec(new URL(url).pathname)?.[1] ?? null;
+}
+
+/** Header, navigation and the connection badge, present on every screen. */
+export class AppShell {
+  readonly page: Page;
+  readonly connection: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.connection = page.locator('header output.connection');
+  }
+
+  async connectionStatus(): Promise<ConnectionStatus> {
+    return (await this.connection.getAttribute('data-status')) as ConnectionStatus;
+  }
+
+  /** Changes the server has not confirmed yet, as the badge shows them. */
+  async unsyncedChanges(): Promise<number> {
+    return Number((await this.connection.getAttribute('data-unsynced')) ?? '0');
+  }
+
+  /** Waits until the badge shows `status` (and, for 'online', nothing unsynced unless told otherwise). */
+  async waitForConnection(
+    status: ConnectionStatus,
+    options: { allSaved?: boolean; timeout?: number } = {},
+  ): Promise<void> {
+    const allSaved = options.allSaved ?? status === 'online';
+    const selector = `header output.connection[data-status="${status}"]${allSaved ? '[data-unsynced="0"]' : ''}`;
+    await this.page.waitForSelector(selector, { timeout: options.timeout ?? 15_000 });
+  }
+
+  async gotoTeams(): Promise<HomePage> {
+    await this.page
+      .getByRole('navigation', { name: nl.app.nav.main })
+      .getByRole('link', { name: nl.app.nav.teams })
+      .click();
+    return new HomePage(this.page);
+  }
+
+  async gotoSettings(): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: nl.app.nav.main })
+      .getByRole('link', { name: nl.app.nav.settings })
+      .click();
+  }
+
+  /** The text of the newest toast, if any. */
+  toast(text: string | RegExp): Locator {
+    return this.page.getByText(text);
+  }
+}
+
+/** The start screen: the teams on this device, create a team, join one. */
+export class HomePage {
+  readonly page: Page;
+  readonly shell: AppShell;
+  readonly heading: Locator;
+  readonly createSection: Locator;
+  readonly joinSection: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.shell = new AppShell(page);
+    this.heading = page.getByRole('heading', { level: 1, name: nl.home.title });
+    this.createSection = page.getByRole('region', { name: nl.createTeam.title });
+    this.joinSection = page.getByRole('region', { name: nl.join.title });
+  }
+
+  async goto(): Promise<this> {
+    await this.page.goto('/');
+    await this.heading.waitFor();
+    return this;
+  }
+
+  /** Creates a team (works offline) and lands on its page; returns the team page. */
+  async createTeam(input: { teamName: string; displayName: string }): Promise<TeamPage> {
+    await this.createSection.getByLabel(nl.createTeam.teamName).fill(input.teamName);
+    await this.createSection.getByLabel(nl.createTeam.displayName).fill(input.displayName);
+    await this.createSection.getByRole('button', { name: nl.createTeam.submit }).click();
+    await this.page.waitForURL(TEAM_PATH);
+    const team = new TeamPage(this.page);
+    await team.heading.waitFor();
+    return team;
+  }
+
+  /** The links of the team list, one per team on this device. */
+  teamLinks(): Locator {
+    return this.page.locator('ul.team-list a.team-link');
+  }
+
+  /** The team names listed, once the list has loaded (empty when there are none). */
+  async teamNames(): Promise<string[]> {
+    await this.page.waitForSelector('ul.team-list, .empty-state');
+    return this.page.locator('ul.team-list .team-link-name').allInnerTexts();
+  }
+
+  async openTeam(name: string): Promise<TeamPage> {
+    await this.teamLinks().filter({ hasText: name }).first().click();
+    await this.page.waitForURL(TEAM_PATH);
+    return new TeamPage(this.page);
+  }
+
+  /** Types a code or pasted link into the join form; continues on the join page. */
+  async enterInvite(codeOrLink: string): Promise<JoinPage> {
+    await this.joinSection.getByLabel(nl.join.codeLabel).fill(codeOrLink);
+    await this.joinSection.getByRole('button', { name: nl.join.submit }).click();
+    await this.page.waitForURL(/\/join/);
+    return new JoinPage(this.page);
+  }
+}
+
+/** One team: name, members with presence, invites. */
+export class TeamPage {
+  readonly page: Page;
+  readonly shell: AppShell;
+  /** The team name heading. */
+  readonly heading: Locator;
+  readonly membersSection: Locator;
+  readonly invitesSection: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.shell = new AppShell(page);
+    this.heading = page.locator('h1#team-title');
+    this.membersSection = page.getByRole('region', { name: nl.team.members.title });
+    this.invitesSection = page.getByRole('region', { name: nl.team.invites.title });
+  }
+
+  async goto(teamId: string): Promise<this> {
+    await this.page.goto(`/teams/${teamId}`);
+    await this.heading.waitFor();
+    return this;
+  }
+
+  teamId(): string {
+    const id = teamIdFromUrl(this.page.url());
+    if (id === null) throw new Error(`not on a team page: ${this.page.url()}`);
+    return id;
+  }
+
+  async teamName(): Promise<string> {
+    return ((await this.heading.textContent()) ?? '').trim();
+  }
+
+  async rename(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: nl.team.rename }).click();
+    const input = this.page.getByLabel(nl.team.name, { exact: true });
+    await input.fill(name);
+    await this.page.getByRole('button', { name: nl.common.save }).click();
+    await this.heading.filter({ hasText: name }).waitFor();
+  }
+
+  /** Member rows (`li.member`, each with `data-member-id`). */
+  memberRows(): Locator {
+    return this.membersSection.locator('li.member');
+  }
+
+  /** Member display names as listed (without the "(jij)" suffix). */
+  async memberNames(): Promise<string[]> {
+    const names = await this.memberRows().locator('.member-name').allInnerTexts();
+    const you = ` (${nl.common.you})`;
+    return names.map((name) => name.trim().replace(you, ''));
+  }
+
+  /** The row of the member with this display name. */
+  member(displayName: string): Locator {
+    return this.memberRows().filter({ hasText: displayName });
+  }
+
+  /** Whether the presence dot of a member says online. */
+  async isOnline(displayName: string): Promise<boolean> {
+    const label = await this.member(displayName)
+      .locator('.presence-dot')
+      .getAttribute('aria-label');
+    return label === nl.team.members.online;
+  }
+
+  /** Creates an invite (needs the server) and returns the shown code and link. */
+  async createInvite(
+    options: { role?: RoleName; days?: 1 | 3 | 7 | 14 | 30; singleUse?: boolean } = {},
+  ): Promise<{ code: string; link: string }> {
+    const section = this.invitesSection;
+    if (options.role) {
+      await section
+        .getByLabel(nl.team.invites.role)
+        .selectOption({ label: nl.roles[options.role] });
+    }
+    if (options.days) {
+      await section.getByLabel(nl.team.invites.expiresIn).selectOption({
+        label: plural(
+          { one: nl.team.invites.days_one, other: nl.team.invites.days_other },
+          options.days,
+        ),
+      });
+    }
+    if (options.singleUse !== undefined) {
+      await section.getByLabel(nl.team.invites.singleUse).setChecked(options.singleUse);
+    }
+    const link = section.getByTestId('invite-link');
+    const previous = (await link.count()) > 0 ? await link.inputValue() : null;
+    await section.getByRole('button', { name: nl.team.invites.create }).click();
+    await this.page.waitForFunction((before) => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="invite-link"]');
+      return input !== null && input.value !== '' && input.value !== before;
+    }, previous);
+    return {
+      code: ((await section.getByTestId('invite-code').textContent()) ?? '').trim(),
+      link: await link.inputValue(),
+    };
+  }
+}
+
+/** `/join#CODE`: preview the invite, give a name, join. */
+export class JoinPage {
+  readonly page: Page;
+  readonly shell: AppShell;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.shell = new AppShell(page);
+  }
+
+  /** Opens an invite link (absolute, or a path such as `/join#ABCDE-FGHJK`). */
+  async open(link: string): Promise<this> {
+    const url = new URL(link, 'http://placeholder');
+    await this.page.goto(`${url.pathname}${url.hash}`);
+    return this;
+  }
+
+  /** The "you are invited to … as …" line, once the server confirmed the invite. */
+  invitation(): Locator {
+    const [before = ''] = nl.join.invitedTo.split('{{');
+    return this.page.getByText(before.trim());
+  }
+
+  /** Joins with `displayName` and lands on the team page. */
+  async join(displayName: string): Promise<TeamPage> {
+    const form = this.page.locator('form').filter({
+      has: this.page.getByRole('button', { name: nl.join.submit }),
+    });
+    await form.getByLabel(nl.join.displayName).fill(displayName);
+    await form.getByRole('button', { name: nl.join.submit }).click();
+    await this.page.waitForURL(TEAM_PATH);
+    const team = new TeamPage(this.page);
+    await team.heading.waitFor();
+    return team;
+  }
+}
