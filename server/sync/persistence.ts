@@ -212,9 +212,11 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
       }
     },
 
-    async onStoreDocument({ document, clientsCount }) {
+    async onStoreDocument({ document }) {
       const state = states.get(document);
       if (!state) return;
+      // The payload's clientsCount dates from the update that scheduled this store; ask now.
+      const clientsCount = document.getConnectionsCount();
       if (state.rows < compactAfter && clientsCount > 0 && state.pending.length === 0) return;
       if (state.rows === 0 && state.pending.length === 0) return;
       try {
