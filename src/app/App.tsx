@@ -5,6 +5,7 @@ import { HomePage } from '../features/teams/HomePage.tsx';
 import { startRegistrationLoop } from '../sync/teams.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { NavLink } from './NavLink.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 import { Toasts } from './ui/Toasts.tsx';
 
@@ -28,8 +29,12 @@ export function App() {
           <span>{t('app.name')}</span>
         </Link>
         <nav aria-label={t('app.nav.main')} className="app-nav">
-          <Link href="/">{t('app.nav.teams')}</Link>
-          <Link href="/settings">{t('app.nav.settings')}</Link>
+          <NavLink href="/" match={/^\/(teams\/.*)?$/}>
+            {t('app.nav.teams')}
+          </NavLink>
+          <NavLink href="/settings" match="/settings">
+            {t('app.nav.settings')}
+          </NavLink>
         </nav>
         <ConnectionIndicator />
       </header>
