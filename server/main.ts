@@ -102,7 +102,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const deps: ServiceDeps = {
     db,
     now,
-    teamDocs: teamDocWriter(hocuspocus),
+    teamDocs: teamDocWriter(hocuspocus, log),
     connections: connectionControl(hocuspocus),
   };
   const app: AppContext = {

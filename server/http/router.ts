@@ -135,7 +135,12 @@ export function requestHandler(
           });
         }
       } catch (error) {
-        respondToError(app, req, res, error);
+        try {
+          respondToError(app, req, res, error);
+        } catch (secondary) {
+          app.log(`could not answer ${req.method} ${req.url}: ${String(secondary)}`);
+          res.destroy();
+        }
       }
     })();
   };

@@ -6,7 +6,8 @@ import type { TeamMemberEntry } from '../../src/model/teamDoc.ts';
 /**
  * Writes the server's part of a team document (DESIGN §3 Documents). The
  * implementation lives in server/sync, so services stay free of Hocuspocus.
- * Each call resolves once the change is applied (and appended to the log).
+ * Each call resolves once the change is applied (and appended to the log);
+ * it never rejects (a failure is logged: the database row is the truth).
  */
 export type TeamDocWriter = {
   initTeam(

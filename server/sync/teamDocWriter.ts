@@ -11,15 +11,21 @@ export const SERVER_CONTEXT = { server: true } as const;
 /**
  * Writes the team document through a Hocuspocus direct connection, so the
  * change reaches connected members at once and goes through the same
- * persistence (update log) as theirs.
+ * persistence (update log) as theirs. Never rejects: failures are logged.
  */
-export function teamDocWriter(hocuspocus: Hocuspocus): TeamDocWriter {
+export function teamDocWriter(hocuspocus: Hocuspocus, log: (line: string) => void): TeamDocWriter {
   async function write(teamId: TeamId, change: (doc: Y.Doc) => void): Promise<void> {
-    const connection = await hocuspocus.openDirectConnection(teamDocName(teamId), SERVER_CONTEXT);
+    // The database row is the truth and is already committed: a failure here is logged, not
+    // turned into an error response for a change that did happen.
     try {
-      await connection.transact((document) => change(document));
-    } finally {
-      await connection.disconnect();
+      const connection = await hocuspocus.openDirectConnection(teamDocName(teamId), SERVER_CONTEXT);
+      try {
+        await connection.transact((document) => change(document));
+      } finally {
+        await connection.disconnect();
+      }
+    } catch (error) {
+      log(`could not update the team document of ${teamId}: ${String(error)}`);
     }
   }
   return {
