@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { teamScopedDocName } from '../../src/model/docName.ts';
 import { newDocId } from '../../src/model/ids.ts';
 import { readTeam } from '../../src/model/teamDoc.ts';
@@ -12,6 +12,7 @@ import {
   readStoredDoc,
   startTestServer,
   tempDir,
+  waitFor,
 } from './helpers.ts';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'serverProcess.ts');
@@ -53,18 +54,18 @@ describe('durability (DESIGN §4: killing the server never loses an acknowledged
     const owner = await createTeam(first.url);
     const name = teamScopedDocName(owner.teamId, newDocId());
     const writer = newProvider(first.wsUrl, { name, token: owner.token });
-    await vi.waitFor(() => expect(isSettled(writer)).toBe(true));
+    await waitFor(() => expect(isSettled(writer)).toBe(true));
     writer.doc.getArray('events').push(['one', 'two']);
-    await vi.waitFor(() => expect(isSettled(writer)).toBe(true));
+    await waitFor(() => expect(isSettled(writer)).toBe(true));
     writer.destroy();
     await first.stop();
 
     const second = await startTestServer({ dataDir: first.dataDir });
     const reader = newProvider(second.wsUrl, { name, token: owner.token });
-    await vi.waitFor(() => expect(isSettled(reader)).toBe(true));
+    await waitFor(() => expect(isSettled(reader)).toBe(true));
     expect(reader.doc.getArray('events').toArray()).toEqual(['one', 'two']);
     const team = newProvider(second.wsUrl, { name: owner.teamId, token: owner.token });
-    await vi.waitFor(() => expect(isSettled(team)).toBe(true));
+    await waitFor(() => expect(isSettled(team)).toBe(true));
     expect(readTeam(team.doc).name).toBe(owner.teamName);
   });
 
@@ -74,23 +75,23 @@ describe('durability (DESIGN §4: killing the server never loses an acknowledged
     const owner = await createTeam(first.url);
     const name = teamScopedDocName(owner.teamId, newDocId());
     const writer = newProvider(first.wsUrl, { name, token: owner.token });
-    await vi.waitFor(() => expect(isSettled(writer)).toBe(true));
+    await waitFor(() => expect(isSettled(writer)).toBe(true));
 
     const events = writer.doc.getArray<number>('events');
     for (let i = 0; i < 200; i++) events.push([i]);
     writer.doc.getMap('plan').set('goal', 'last edit before the crash');
-    await vi.waitFor(() => expect(writer.provider.unsyncedChanges).toBe(0), { interval: 1 });
+    await waitFor(() => expect(writer.provider.unsyncedChanges).toBe(0), { interval: 1 });
     await killHard(first.child);
     writer.destroy();
 
     const second = await spawnServer(dataDir);
     const reader = newProvider(second.wsUrl, { name, token: owner.token });
-    await vi.waitFor(() => expect(isSettled(reader)).toBe(true));
+    await waitFor(() => expect(isSettled(reader)).toBe(true));
     expect(reader.doc.getArray('events').length).toBe(200);
     expect(reader.doc.getMap('plan').get('goal')).toBe('last edit before the crash');
     // The team document the server wrote itself survived as well.
     const team = newProvider(second.wsUrl, { name: owner.teamId, token: owner.token });
-    await vi.waitFor(() => expect(isSettled(team)).toBe(true));
+    await waitFor(() => expect(isSettled(team)).toBe(true));
     expect(readTeam(team.doc).members.map((m) => m.memberId)).toEqual([owner.memberId]);
   });
 
@@ -100,20 +101,20 @@ describe('durability (DESIGN §4: killing the server never loses an acknowledged
     const owner = await createTeam(url);
     const name = teamScopedDocName(owner.teamId, newDocId());
     const writer = newProvider(wsUrl, { name, token: owner.token });
-    await vi.waitFor(() => expect(isSettled(writer)).toBe(true));
+    await waitFor(() => expect(isSettled(writer)).toBe(true));
 
     diskFull = true;
     writer.doc.getMap('plan').set('goal', 'written while the disk was full');
-    await vi.waitFor(() => expect(writer.closeCodes).toContain(1011));
+    await waitFor(() => expect(writer.closeCodes).toContain(1011));
     // It keeps the edit as unsynced through reconnect attempts while the disk stays full.
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(writer.closeCodes.filter((c) => c === 1011).length).toBeGreaterThan(1),
     );
     expect(writer.provider.unsyncedChanges).toBeGreaterThan(0);
     expect(readStoredDoc(server.dbPath, name).getMap('plan').get('goal')).toBeUndefined();
 
     diskFull = false;
-    await vi.waitFor(() => expect(isSettled(writer)).toBe(true));
+    await waitFor(() => expect(isSettled(writer)).toBe(true));
     expect(readStoredDoc(server.dbPath, name).getMap('plan').get('goal')).toBe(
       'written while the disk was full',
     );

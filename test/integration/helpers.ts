@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import * as Y from 'yjs';
 import { type RunningServer, type StartServerOptions, startServer } from '../../server/main.ts';
 import type { Membership as ApiMembership, CreatedInvite } from '../../src/model/api.ts';
@@ -254,4 +254,15 @@ export function readStoredDoc(dbPath: string, name: string): Y.Doc {
   } finally {
     db.close();
   }
+}
+
+/**
+ * `vi.waitFor` with a timeout that tolerates a busy machine (5 s instead of
+ * 1 s) and a short polling interval; it polls, it never sleeps a fixed time.
+ */
+export function waitFor<T>(
+  check: () => T | Promise<T>,
+  options: { timeout?: number; interval?: number } = {},
+): Promise<T> {
+  return vi.waitFor(check, { timeout: 5_000, interval: 10, ...options });
 }

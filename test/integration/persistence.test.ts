@@ -1,8 +1,15 @@
 import { DatabaseSync } from 'node:sqlite';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { teamScopedDocName } from '../../src/model/docName.ts';
 import { newDocId } from '../../src/model/ids.ts';
-import { createTeam, isSettled, newProvider, readStoredDoc, startTestServer } from './helpers.ts';
+import {
+  createTeam,
+  isSettled,
+  newProvider,
+  readStoredDoc,
+  startTestServer,
+  waitFor,
+} from './helpers.ts';
 
 function countRows(dbPath: string, name: string): { updates: number; snapshots: number } {
   const db = new DatabaseSync(dbPath, { readOnly: true });
@@ -23,9 +30,9 @@ describe('document persistence: update log and compaction', () => {
     const owner = await createTeam(url);
     const name = teamScopedDocName(owner.teamId, newDocId());
     const client = newProvider(wsUrl, { name, token: owner.token });
-    await vi.waitFor(() => expect(isSettled(client)).toBe(true));
+    await waitFor(() => expect(isSettled(client)).toBe(true));
     for (let i = 0; i < 5; i++) client.doc.getArray('events').push([i]);
-    await vi.waitFor(() => expect(isSettled(client)).toBe(true));
+    await waitFor(() => expect(isSettled(client)).toBe(true));
     expect(countRows(server.dbPath, name)).toEqual({ updates: 5, snapshots: 0 });
     expect(readStoredDoc(server.dbPath, name).getArray('events').toArray()).toEqual([
       0, 1, 2, 3, 4,
@@ -37,26 +44,26 @@ describe('document persistence: update log and compaction', () => {
     const owner = await createTeam(first.url);
     const name = teamScopedDocName(owner.teamId, newDocId());
     const a = newProvider(first.wsUrl, { name, token: owner.token });
-    await vi.waitFor(() => expect(isSettled(a)).toBe(true));
+    await waitFor(() => expect(isSettled(a)).toBe(true));
     for (let i = 0; i < 10; i++) a.doc.getArray('events').push([i]);
-    await vi.waitFor(() => expect(isSettled(a)).toBe(true));
+    await waitFor(() => expect(isSettled(a)).toBe(true));
     a.destroy();
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(countRows(first.server.dbPath, name)).toEqual({ updates: 0, snapshots: 1 }),
     );
 
     const b = newProvider(first.wsUrl, { name, token: owner.token });
-    await vi.waitFor(() => expect(isSettled(b)).toBe(true));
+    await waitFor(() => expect(isSettled(b)).toBe(true));
     expect(b.doc.getArray('events').length).toBe(10);
     b.doc.getArray('events').push(['after the snapshot']);
-    await vi.waitFor(() => expect(isSettled(b)).toBe(true));
+    await waitFor(() => expect(isSettled(b)).toBe(true));
     expect(countRows(first.server.dbPath, name)).toEqual({ updates: 1, snapshots: 1 });
     b.destroy();
     await first.stop();
 
     const second = await startTestServer({ dataDir: first.dataDir });
     const c = newProvider(second.wsUrl, { name, token: owner.token });
-    await vi.waitFor(() => expect(isSettled(c)).toBe(true));
+    await waitFor(() => expect(isSettled(c)).toBe(true));
     expect(c.doc.getArray('events').toArray()).toEqual([
       0,
       1,
@@ -77,12 +84,12 @@ describe('document persistence: update log and compaction', () => {
     const owner = await createTeam(url);
     const name = teamScopedDocName(owner.teamId, newDocId());
     const client = newProvider(wsUrl, { name, token: owner.token });
-    await vi.waitFor(() => expect(isSettled(client)).toBe(true));
+    await waitFor(() => expect(isSettled(client)).toBe(true));
     for (let i = 0; i < 30; i++) client.doc.getArray('events').push([i]);
-    await vi.waitFor(() => expect(isSettled(client)).toBe(true));
+    await waitFor(() => expect(isSettled(client)).toBe(true));
     // The debounced store (2 s) compacts; the data is complete at every moment.
     expect(readStoredDoc(server.dbPath, name).getArray('events').length).toBe(30);
-    await vi.waitFor(() => expect(countRows(server.dbPath, name).snapshots).toBe(1), {
+    await waitFor(() => expect(countRows(server.dbPath, name).snapshots).toBe(1), {
       timeout: 12_000,
     });
     expect(countRows(server.dbPath, name).updates).toBeLessThan(30);

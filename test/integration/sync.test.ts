@@ -1,8 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { teamScopedDocName } from '../../src/model/docName.ts';
 import { type DocId, newDocId } from '../../src/model/ids.ts';
 import { readTeam } from '../../src/model/teamDoc.ts';
-import { isSettled, newProvider, startTestServer, teamWithMember } from './helpers.ts';
+import { isSettled, newProvider, startTestServer, teamWithMember, waitFor } from './helpers.ts';
 
 describe('sync server (DESIGN §4: offline edits merge without loss)', () => {
   it('lets two members of a team converge on a cycle document', async () => {
@@ -11,11 +11,11 @@ describe('sync server (DESIGN §4: offline edits merge without loss)', () => {
     const name = teamScopedDocName(owner.teamId, newDocId());
     const a = newProvider(wsUrl, { name, token: owner.token });
     const b = newProvider(wsUrl, { name, token: member.token });
-    await vi.waitFor(() => expect(isSettled(a) && isSettled(b)).toBe(true));
+    await waitFor(() => expect(isSettled(a) && isSettled(b)).toBe(true));
 
     a.doc.getArray<string>('events').push(['a1']);
     b.doc.getMap('plan').set('goal', 'breuken vergelijken');
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(b.doc.getArray('events').toArray()).toEqual(['a1']);
       expect(a.doc.getMap('plan').get('goal')).toBe('breuken vergelijken');
     });
@@ -27,20 +27,20 @@ describe('sync server (DESIGN §4: offline edits merge without loss)', () => {
     const name = teamScopedDocName(owner.teamId, newDocId());
     const a = newProvider(wsUrl, { name, token: owner.token });
     const b = newProvider(wsUrl, { name, token: member.token });
-    await vi.waitFor(() => expect(isSettled(a) && isSettled(b)).toBe(true));
+    await waitFor(() => expect(isSettled(a) && isSettled(b)).toBe(true));
 
     b.socket.disconnect();
-    await vi.waitFor(() => expect(b.socket.status).toBe('disconnected'));
+    await waitFor(() => expect(b.socket.status).toBe('disconnected'));
     for (let i = 0; i < 20; i++) {
       a.doc.getArray<string>(`observer-a`).push([`a${i}`]);
       b.doc.getArray<string>(`observer-b`).push([`b${i}`]);
     }
     a.doc.getMap('plan').set('title', 'from a');
     b.doc.getMap('plan').set('phase', 'from b');
-    await vi.waitFor(() => expect(isSettled(a)).toBe(true));
+    await waitFor(() => expect(isSettled(a)).toBe(true));
 
     await b.socket.connect();
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(isSettled(b)).toBe(true);
       expect(a.doc.getArray('observer-b').length).toBe(20);
       expect(b.doc.getArray('observer-a').length).toBe(20);
@@ -53,7 +53,7 @@ describe('sync server (DESIGN §4: offline edits merge without loss)', () => {
     const { url, wsUrl } = await startTestServer();
     const { owner, member } = await teamWithMember(url, 'coach');
     const client = newProvider(wsUrl, { name: owner.teamId, token: owner.token });
-    await vi.waitFor(() => expect(isSettled(client)).toBe(true));
+    await waitFor(() => expect(isSettled(client)).toBe(true));
     const team = readTeam(client.doc);
     expect(team.name).toBe(owner.teamName);
     expect(team.members.map((m) => [m.memberId, m.role]).sort()).toEqual(
@@ -70,18 +70,18 @@ describe('sync server (DESIGN §4: offline edits merge without loss)', () => {
     const name = teamScopedDocName(owner.teamId, newDocId() as DocId);
     const writer = newProvider(wsUrl, { name, token: owner.token });
     const reader = newProvider(wsUrl, { name, token: guest.token });
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(isSettled(writer)).toBe(true);
       expect(reader.provider.authorizedScope).toBe('readonly');
     });
 
     writer.doc.getMap('plan').set('goal', 'shared');
-    await vi.waitFor(() => expect(reader.doc.getMap('plan').get('goal')).toBe('shared'));
+    await waitFor(() => expect(reader.doc.getMap('plan').get('goal')).toBe('shared'));
 
     reader.doc.getMap('plan').set('goal', 'guest edit');
-    await vi.waitFor(() => expect(reader.provider.unsyncedChanges).toBeGreaterThan(0));
+    await waitFor(() => expect(reader.provider.unsyncedChanges).toBeGreaterThan(0));
     writer.doc.getMap('plan').set('after', 'x');
-    await vi.waitFor(() => expect(reader.doc.getMap('plan').get('after')).toBe('x'));
+    await waitFor(() => expect(reader.doc.getMap('plan').get('after')).toBe('x'));
     expect(writer.doc.getMap('plan').get('goal')).toBe('shared');
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLOSE_REVOKED } from '../../src/model/apiErrors.ts';
 import { teamScopedDocName } from '../../src/model/docName.ts';
 import { newDocId } from '../../src/model/ids.ts';
@@ -10,6 +10,7 @@ import {
   newProvider,
   startTestServer,
   teamWithMember,
+  waitFor,
 } from './helpers.ts';
 
 describe('sync onAuthenticate (DESIGN §3 Identity, access and privacy)', () => {
@@ -17,7 +18,7 @@ describe('sync onAuthenticate (DESIGN §3 Identity, access and privacy)', () => 
     const { url, wsUrl } = await startTestServer();
     const owner = await createTeam(url);
     const client = newProvider(wsUrl, { name: owner.teamId, token: null });
-    await vi.waitFor(() => expect(client.denials).toContain('token-missing'));
+    await waitFor(() => expect(client.denials).toContain('token-missing'));
     expect(client.provider.isSynced).toBe(false);
   });
 
@@ -25,7 +26,7 @@ describe('sync onAuthenticate (DESIGN §3 Identity, access and privacy)', () => 
     const { url, wsUrl } = await startTestServer();
     const owner = await createTeam(url);
     const client = newProvider(wsUrl, { name: owner.teamId, token: 'not-a-real-token' });
-    await vi.waitFor(() => expect(client.denials).toContain('token-invalid'));
+    await waitFor(() => expect(client.denials).toContain('token-invalid'));
   });
 
   it("refuses another team's token, also for a team whose id shares a prefix", async () => {
@@ -36,9 +37,9 @@ describe('sync onAuthenticate (DESIGN §3 Identity, access and privacy)', () => 
       name: teamScopedDocName(other.teamId, newDocId()),
       token: mine.token,
     });
-    await vi.waitFor(() => expect(client.denials).toContain('wrong-team'));
+    await waitFor(() => expect(client.denials).toContain('wrong-team'));
     const prefixed = newProvider(wsUrl, { name: `${mine.teamId}x`, token: mine.token });
-    await vi.waitFor(() => expect(prefixed.denials).toContain('bad-document-name'));
+    await waitFor(() => expect(prefixed.denials).toContain('bad-document-name'));
   });
 
   it('refuses document names that are not <teamId> or <teamId>/<docId>', async () => {
@@ -51,7 +52,7 @@ describe('sync onAuthenticate (DESIGN §3 Identity, access and privacy)', () => 
       `${owner.teamId}/../x`,
     ]) {
       const client = newProvider(wsUrl, { name, token: owner.token });
-      await vi.waitFor(() => expect(client.denials).toContain('bad-document-name'));
+      await waitFor(() => expect(client.denials).toContain('bad-document-name'));
     }
   });
 
@@ -61,7 +62,7 @@ describe('sync onAuthenticate (DESIGN §3 Identity, access and privacy)', () => 
     const name = teamScopedDocName(owner.teamId, newDocId());
     const removed = newProvider(wsUrl, { name, token: member.token });
     const stays = newProvider(wsUrl, { name, token: owner.token });
-    await vi.waitFor(() => expect(isSettled(removed) && isSettled(stays)).toBe(true));
+    await waitFor(() => expect(isSettled(removed) && isSettled(stays)).toBe(true));
 
     const response = await api(
       url,
@@ -73,14 +74,14 @@ describe('sync onAuthenticate (DESIGN §3 Identity, access and privacy)', () => 
     );
     expect(response.status).toBe(204);
 
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(removed.closeCodes).toContain(CLOSE_REVOKED);
       expect(removed.denials).toContain('token-invalid');
     });
     // Edits the removed member makes now never reach the team.
     removed.doc.getMap('plan').set('sneaky', true);
     stays.doc.getMap('plan').set('after', true);
-    await vi.waitFor(() => expect(isSettled(stays)).toBe(true));
+    await waitFor(() => expect(isSettled(stays)).toBe(true));
     expect(stays.doc.getMap('plan').get('sneaky')).toBeUndefined();
     const live = [...server.hocuspocus.documents.values()].flatMap((doc) => doc.getConnections());
     expect(
@@ -93,7 +94,7 @@ describe('sync onAuthenticate (DESIGN §3 Identity, access and privacy)', () => 
     });
     expect(list.status).toBe(401);
     const teamDoc = newProvider(wsUrl, { name: owner.teamId, token: owner.token });
-    await vi.waitFor(() => expect(isSettled(teamDoc)).toBe(true));
+    await waitFor(() => expect(isSettled(teamDoc)).toBe(true));
     expect(readTeam(teamDoc.doc).members.map((m) => m.memberId)).toEqual([owner.memberId]);
   });
 
@@ -102,7 +103,7 @@ describe('sync onAuthenticate (DESIGN §3 Identity, access and privacy)', () => 
     const { owner, member } = await teamWithMember(url);
     const name = teamScopedDocName(owner.teamId, newDocId());
     const client = newProvider(wsUrl, { name, token: member.token });
-    await vi.waitFor(() => expect(isSettled(client)).toBe(true));
+    await waitFor(() => expect(isSettled(client)).toBe(true));
     expect(client.provider.authorizedScope).toBe('read-write');
 
     const response = await api(
@@ -115,6 +116,6 @@ describe('sync onAuthenticate (DESIGN §3 Identity, access and privacy)', () => 
       },
     );
     expect(response.status).toBe(200);
-    await vi.waitFor(() => expect(client.provider.authorizedScope).toBe('readonly'));
+    await waitFor(() => expect(client.provider.authorizedScope).toBe('readonly'));
   });
 });

@@ -1,7 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { teamScopedDocName } from '../../src/model/docName.ts';
 import { newDocId } from '../../src/model/ids.ts';
-import { api, createTeam, isSettled, newProvider, startTestServer } from './helpers.ts';
+import { api, createTeam, isSettled, newProvider, startTestServer, waitFor } from './helpers.ts';
 
 /** Opens a raw WebSocket to /sync and resolves once it is open. */
 async function rawSocket(wsUrl: string): Promise<WebSocket> {
@@ -45,7 +45,7 @@ describe('malformed sync input (DESIGN §4: bad input never crashes the server)'
     const owner = await createTeam(url);
     const name = teamScopedDocName(owner.teamId, newDocId());
     const good = newProvider(wsUrl, { name, token: owner.token });
-    await vi.waitFor(() => expect(isSettled(good)).toBe(true));
+    await waitFor(() => expect(isSettled(good)).toBe(true));
 
     // Random bytes and truncated frames.
     const junk = await rawSocket(wsUrl);
@@ -67,9 +67,9 @@ describe('malformed sync input (DESIGN §4: bad input never crashes the server)'
     expect(await closed).toBe(1009);
 
     good.doc.getMap('plan').set('still', 'working');
-    await vi.waitFor(() => expect(isSettled(good)).toBe(true));
+    await waitFor(() => expect(isSettled(good)).toBe(true));
     const other = newProvider(wsUrl, { name, token: owner.token });
-    await vi.waitFor(() => expect(other.doc.getMap('plan').get('still')).toBe('working'));
+    await waitFor(() => expect(other.doc.getMap('plan').get('still')).toBe('working'));
     expect((await api(url, 'GET', '/healthz')).status).toBe(200);
     for (const socket of [junk, evil]) socket.close();
   });
