@@ -298,3 +298,120 @@ export class CuttableProxy {
     });
   }
 }
+
+// ---------------------------------------------------------------------------
+// A stage: one server and one browser per spec file
+
+export interface Stage {
+  app: AppServer;
+  browser: Browser;
+  /** A teacher's device loading the app straight from the server. */
+  teacher(options?: BrowserContextOptions): Promise<TeacherContext>;
+  /** A teacher's device loading the app through its own proxy, so it can go offline for real. */
+  cuttableTeacher(
+    options?: BrowserContextOptions,
+  ): Promise<{ teacher: TeacherContext; proxy: CuttableProxy }>;
+  /** Closes every context, proxy, the browser and the server (safe to call twice). */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the server and a browser for one spec file; teacher contexts made
+ * through the stage are closed with it. Sharing one browser per file keeps the
+ * e2e project fast on a small machine.
+ */
+export async function startStage(options: StartAppServerOptions = {}): Promise<Stage> {
+  const app = await startAppServer(options);
+  let browser: Browser;
+  try {
+    browser = await launchBrowser();
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const contexts: TeacherContext[] = [];
+  const proxies: CuttableProxy[] = [];
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    browser,
+    async teacher(contextOptions = {}) {
+      const teacher = await newTeacherContext(browser, app.url, contextOptions);
+      contexts.push(teacher);
+      return teacher;
+    },
+    async cuttableTeacher(contextOptions = {}) {
+      const proxy = await CuttableProxy.start(app.url);
+      proxies.push(proxy);
+      const teacher = await newTeacherContext(browser, proxy.url, contextOptions);
+      contexts.push(teacher);
+      return { teacher, proxy };
+    },
+    close() {
+      closing ??= (async () => {
+        await Promise.allSettled(contexts.map((teacher) => teacher.context.close()));
+        await browser.close().catch(() => {});
+        await Promise.allSettled(proxies.map((proxy) => proxy.close()));
+        await app.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// In-page helpers
+
+/**
+ * Waits until a service worker controls `page` (after the first visit the app
+ * shell is precached; `clientsClaim()` makes the first worker take over).
+ */
+export async function waitForServiceWorkerControl(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    async () => {
+      const registration = await navigator.serviceWorker.ready;
+      return registration.active !== null && navigator.serviceWorker.controller !== null;
+    },
+    undefined,
+    { timeout, polling: 100 },
+  );
+}
+
+/** What this device stored about its membership of a team (Dexie `leskring.memberships`), read with raw IndexedDB. */
+export interface StoredMembership {
+  teamId: string;
+  memberId: string;
+  displayName: string;
+  role: string;
+  token: string | null;
+  status: 'pending' | 'active' | 'removed';
+}
+
+export function readStoredMembership(page: Page, teamId: string): Promise<StoredMembership | null> {
+  return page.evaluate(
+    (id) =>
+      new Promise<StoredMembership | null>((resolvePromise, reject) => {
+        const open = indexedDB.open('leskring');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('memberships').objectStore('memberships').get(id);
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            db.close();
+            resolvePromise((request.result as StoredMembership | undefined) ?? null);
+          };
+        };
+      }),
+    teamId,
+  );
+}
+
+/** Counts full page loads of `page` from now on (a reload or navigation bumps it). */
+export function countLoads(page: Page): { readonly count: number } {
+  const counter = { count: 0 };
+  page.on('load', () => {
+    counter.count += 1;
+  });
+  return counter;
+}

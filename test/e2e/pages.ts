@@ -34,6 +34,11 @@ export function teamIdFromUrl(url: string): string | null {
   return TEAM_PATH.exec(new URL(url).pathname)?.[1] ?? null;
 }
 
+/** Matches exactly `text` (trimmed), for locator filters. */
+export function exactText(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
 /** Header, navigation and the connection badge, present on every screen. */
 export class AppShell {
   readonly page: Page;
@@ -81,6 +86,16 @@ export class AppShell {
   /** The text of the newest toast, if any. */
   toast(text: string | RegExp): Locator {
     return this.page.getByText(text);
+  }
+
+  /** The "new version available" banner. */
+  updateBanner(): Locator {
+    return this.page.getByTestId('update-banner');
+  }
+
+  /** The banner's "update now" button. */
+  applyUpdateButton(): Locator {
+    return this.updateBanner().getByRole('button', { name: nl.app.update.apply });
   }
 }
 
@@ -176,6 +191,20 @@ export class TeamPage {
     return ((await this.heading.textContent()) ?? '').trim();
   }
 
+  /** Waits until the heading shows `name` (e.g. after a colleague renamed the team). */
+  async waitForTeamName(name: string, timeout = 15_000): Promise<void> {
+    await this.heading.filter({ hasText: exactText(name) }).waitFor({ timeout });
+  }
+
+  renameButton(): Locator {
+    return this.page.getByRole('button', { name: nl.team.rename });
+  }
+
+  /** The notice a removed member sees on the team page. */
+  removedNotice(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: nl.team.removedNotice });
+  }
+
   async rename(name: string): Promise<void> {
     await this.page.getByRole('button', { name: nl.team.rename }).click();
     const input = this.page.getByLabel(nl.team.name, { exact: true });
@@ -199,6 +228,57 @@ export class TeamPage {
   /** The row of the member with this display name. */
   member(displayName: string): Locator {
     return this.memberRows().filter({ hasText: displayName });
+  }
+
+  /** Waits until exactly these members are listed (any order). */
+  async waitForMembers(displayNames: readonly string[], timeout = 15_000): Promise<void> {
+    const expected = [...displayNames].sort();
+    const deadline = Date.now() + timeout;
+    let names: string[] = [];
+    while (Date.now() < deadline) {
+      names = (await this.memberNames()).sort();
+      if (names.length === expected.length && names.every((name, i) => name === expected[i])) {
+        return;
+      }
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error(`members are ${JSON.stringify(names)}, expected ${JSON.stringify(expected)}`);
+  }
+
+  /** The presence dot of a member once it says online (wait on it with `waitFor()`). */
+  onlineDot(displayName: string): Locator {
+    return this.member(displayName).getByRole('img', {
+      name: nl.team.members.online,
+      exact: true,
+    });
+  }
+
+  /** The role shown for a member: the selected option for a facilitator, else the badge. */
+  async memberRole(displayName: string): Promise<string> {
+    const row = this.member(displayName);
+    const select = row.locator('select');
+    if ((await select.count()) > 0) {
+      return select.evaluate((element) =>
+        ((element as HTMLSelectElement).selectedOptions[0]?.textContent ?? '').trim(),
+      );
+    }
+    return ((await row.locator('.badge').textContent()) ?? '').trim();
+  }
+
+  /** Changes a member's role through the role select (facilitators only; needs the server). */
+  async setMemberRole(displayName: string, role: RoleName): Promise<void> {
+    await this.membersSection
+      .getByLabel(message(nl.team.members.changeRole, { name: displayName }))
+      .selectOption({ label: nl.roles[role] });
+  }
+
+  /** Removes a member: the remove button, then the confirm dialog. */
+  async removeMember(displayName: string): Promise<void> {
+    await this.member(displayName).getByRole('button', { name: nl.team.members.remove }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: nl.team.members.remove }).click();
+    await dialog.waitFor({ state: 'hidden' });
   }
 
   /** Whether the presence dot of a member says online. */
@@ -267,6 +347,11 @@ export class JoinPage {
     return this.page.getByText(before.trim());
   }
 
+  /** Why the invite cannot be used (expired, used, unknown), once the server answered. */
+  failure(): Locator {
+    return this.page.getByRole('alert');
+  }
+
   /** Joins with `displayName` and lands on the team page. */
   async join(displayName: string): Promise<TeamPage> {
     const form = this.page.locator('form').filter({
@@ -278,5 +363,33 @@ export class JoinPage {
     const team = new TeamPage(this.page);
     await team.heading.waitFor();
     return team;
+  }
+}
+
+/** Settings: language, storage on this device, install, version. */
+export class SettingsPage {
+  readonly page: Page;
+  readonly shell: AppShell;
+  readonly storageSection: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.shell = new AppShell(page);
+    this.storageSection = page.getByTestId('storage-status');
+  }
+
+  async goto(): Promise<this> {
+    await this.page.goto('/settings');
+    await this.storageSection.waitFor();
+    return this;
+  }
+
+  /** The radio button of a language, by its own name ("Nederlands", "English"): the same in every UI language. */
+  languageOption(language: keyof typeof nl.settings.languages): Locator {
+    return this.page.getByRole('radio', { name: nl.settings.languages[language] });
+  }
+
+  async chooseLanguage(language: keyof typeof nl.settings.languages): Promise<void> {
+    await this.languageOption(language).check();
   }
 }
