@@ -6,7 +6,7 @@ import { parseTeamId } from '../../model/ids.ts';
 import { canEdit, canInvite } from '../../model/roles.ts';
 import { readTeam } from '../../model/teamDoc.ts';
 import { useMembership } from '../../store/hooks.ts';
-import { updateMembership } from '../../store/memberships.ts';
+import { type LocalMembership, updateMembership } from '../../store/memberships.ts';
 import { useDoc, usePresence, useYSnapshot } from '../../sync/hooks.ts';
 import { InvitePanel } from './InvitePanel.tsx';
 import { LeaveTeam } from './LeaveTeam.tsx';
@@ -28,12 +28,16 @@ export default function TeamPage({ teamId: rawTeamId }: { teamId: string }) {
     if (teamId && known) void updateMembership(teamId, { lastOpenedAt: new Date().toISOString() });
   }, [teamId, known]);
 
-  // Keep the team list on the start screen in step with renames by colleagues.
+  // Keep this device's copy in step with the team document: renames by colleagues
+  // (for the start screen) and a role a facilitator gave us (for what we may do).
+  const selfRole = team?.members.find((member) => member.memberId === membership?.memberId)?.role;
   useEffect(() => {
-    if (teamId && membership && team?.name && team.name !== membership.teamName) {
-      void updateMembership(teamId, { teamName: team.name });
-    }
-  }, [teamId, membership, team?.name]);
+    if (!teamId || !membership) return;
+    const patch: Partial<LocalMembership> = {};
+    if (team?.name && team.name !== membership.teamName) patch.teamName = team.name;
+    if (selfRole && selfRole !== membership.role) patch.role = selfRole;
+    if (Object.keys(patch).length > 0) void updateMembership(teamId, patch);
+  }, [teamId, membership, team?.name, selfRole]);
 
   if (membership === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (teamId === null || membership === null) {
