@@ -91,6 +91,8 @@ export const en: Messages = {
     alreadyMember: 'You are already a member of {{team}}.',
     openTeam: 'Open the team',
     success: 'Welcome to {{team}}!',
+    retry: 'Try again',
+    otherCode: 'Enter another code',
   },
   scanner: {
     title: 'Scan QR code',

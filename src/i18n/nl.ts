@@ -92,6 +92,8 @@ export const nl = {
     alreadyMember: 'Je bent al lid van {{team}}.',
     openTeam: 'Open het team',
     success: 'Welkom bij {{team}}!',
+    retry: 'Opnieuw proberen',
+    otherCode: 'Andere code invoeren',
   },
   scanner: {
     title: 'QR-code scannen',

@@ -1,16 +1,16 @@
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import { TextField } from '../../app/ui/TextField.tsx';
 import { showToast } from '../../app/ui/toasts.ts';
 import { fieldError } from '../../app/ui/validation.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { displayNameSchema, type InvitePreview } from '../../model/api.ts';
-import { getSetting, setSetting } from '../../store/settings.ts';
 import { requestPersistentStorage } from '../../store/storageStatus.ts';
 import { ApiError, previewInvite } from '../../sync/api.ts';
 import { joinTeam } from '../../sync/teams.ts';
-import { DISPLAY_NAME_SETTING } from '../teams/CreateTeamForm.tsx';
+import { useSavedDisplayName } from '../teams/useSavedDisplayName.ts';
 
 type Preview =
   | { state: 'loading' }
@@ -20,9 +20,8 @@ type Preview =
 export function JoinWithCode({ code, onChangeCode }: { code: string; onChangeCode: () => void }) {
   const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
-  const id = useId();
   const [preview, setPreview] = useState<Preview>({ state: 'loading' });
-  const [displayName, setDisplayName] = useState('');
+  const [displayName, setDisplayName, rememberDisplayName] = useSavedDisplayName();
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -41,11 +40,6 @@ export function JoinWithCode({ code, onChangeCode }: { code: string; onChangeCod
   }, [code, t]);
 
   useEffect(check, [check]);
-  useEffect(() => {
-    void getSetting<string>(DISPLAY_NAME_SETTING).then((saved) => {
-      if (saved) setDisplayName((current) => current || saved);
-    });
-  }, []);
 
   const nameError = fieldError(t, displayNameSchema, displayName, 60);
 
@@ -57,7 +51,7 @@ export function JoinWithCode({ code, onChangeCode }: { code: string; onChangeCod
     setError(null);
     try {
       void requestPersistentStorage();
-      await setSetting(DISPLAY_NAME_SETTING, displayName.trim());
+      await rememberDisplayName();
       const membership = await joinTeam(code, displayName.trim());
       showToast(t('join.success', { team: membership.teamName }));
       navigate(`/teams/${membership.teamId}`);
@@ -78,11 +72,11 @@ export function JoinWithCode({ code, onChangeCode }: { code: string; onChangeCod
         <div className="row">
           {preview.offline && (
             <button type="button" className="primary" onClick={check}>
-              {t('join.submit')}
+              {t('join.retry')}
             </button>
           )}
           <button type="button" onClick={onChangeCode}>
-            {t('join.codeLabel')}
+            {t('join.otherCode')}
           </button>
         </div>
       </div>
@@ -96,24 +90,15 @@ export function JoinWithCode({ code, onChangeCode }: { code: string; onChangeCod
       <p className="muted small">
         {t('join.expires', { date: formatDate(invite.expiresAt, i18n.language) })}
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>{t('join.displayName')}</label>
-        <input
-          id={`${id}-name`}
-          name="displayName"
-          value={displayName}
-          onChange={(event) => setDisplayName(event.target.value)}
-          aria-invalid={submitted && nameError !== null}
-          aria-describedby={submitted && nameError ? `${id}-name-error` : undefined}
-          autoComplete="name"
-          maxLength={80}
-        />
-        {submitted && nameError && (
-          <p id={`${id}-name-error`} className="field-error">
-            {nameError}
-          </p>
-        )}
-      </div>
+      <TextField
+        label={t('join.displayName')}
+        name="displayName"
+        value={displayName}
+        onChange={setDisplayName}
+        error={submitted ? nameError : null}
+        autoComplete="name"
+        maxLength={80}
+      />
       {error && (
         <p role="alert" className="field-error">
           {error}
