@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nl } from '../../src/i18n/nl.ts';
+import {
+  type CuttableProxy,
+  goOffline,
+  goOnline,
+  type Stage,
+  startStage,
+  type TeacherContext,
+} from './harness.ts';
+import { HomePage, JoinPage, type TeamPage } from './pages.ts';
+
+describe('DESIGN §4: edits made offline merge without loss when the device reconnects', () => {
+  let stage: Stage;
+  let anna: TeacherContext;
+  let bram: TeacherContext;
+  let bramProxy: CuttableProxy;
+  let annaTeam: TeamPage;
+  let bramTeam: TeamPage;
+
+  beforeAll(async () => {
+    stage = await startStage();
+    anna = await stage.teacher();
+    ({ teacher: bram, proxy: bramProxy } = await stage.cuttableTeacher());
+
+    annaTeam = await new HomePage(anna.page)
+      .goto()
+      .then((home) => home.createTeam({ teamName: 'Taal bovenbouw', displayName: 'Anna' }));
+    await annaTeam.shell.waitForConnection('online');
+    const invite = await annaTeam.createInvite();
+    bramTeam = await new JoinPage(bram.page).open(invite.link).then((join) => join.join('Bram'));
+    await bramTeam.shell.waitForConnection('online');
+    await annaTeam.waitForMembers(['Anna', 'Bram']);
+    await bramTeam.waitForMembers(['Anna', 'Bram']);
+  });
+
+  afterAll(async () => {
+    await stage?.close();
+  });
+
+  it('keeps a rename made offline as an unsynced change', async () => {
+    await goOffline(bram, bramProxy);
+    await bramTeam.shell.waitForConnection('offline');
+    // Anna sees Bram leave: the server noticed the dropped connection.
+    await annaTeam.member('Bram').getByRole('img', { name: nl.team.members.offline }).waitFor();
+
+    await bramTeam.rename('Taal en lezen bovenbouw');
+    await bramTeam.shell.waitForConnection('offline', { allSaved: false });
+    expect(await bramTeam.shell.connectionStatus()).toBe('offline');
+    expect(await bramTeam.shell.unsyncedChanges()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lets the facilitator change the offline colleague’s role meanwhile', async () => {
+    await annaTeam.setMemberRole('Bram', 'coach');
+    await expect.poll(() => annaTeam.memberRole('Bram'), { timeout: 10_000 }).toBe(nl.roles.coach);
+    // Neither change has crossed yet.
+    expect(await annaTeam.teamName()).toBe('Taal bovenbouw');
+    expect(await bramTeam.memberRole('Bram')).toBe(nl.roles.teacher);
+  });
+
+  it('shows the merged result on both devices after reconnecting: the new name and the new role', async () => {
+    await goOnline(bram, bramProxy);
+    // The provider retries with backoff (1 s doubling, up to 30 s) and does not watch `online`.
+    await bramTeam.shell.waitForConnection('online', { timeout: 40_000 });
+    expect(await bramTeam.shell.unsyncedChanges()).toBe(0);
+
+    for (const team of [annaTeam, bramTeam]) {
+      await team.waitForTeamName('Taal en lezen bovenbouw');
+      await expect.poll(() => team.memberRole('Bram'), { timeout: 10_000 }).toBe(nl.roles.coach);
+      expect(await team.memberRole('Anna')).toBe(nl.roles.facilitator);
+      await team.waitForMembers(['Anna', 'Bram']);
+    }
+  });
+
+  it('shows both colleagues online again right after the reconnect, not only after the awareness heartbeat', async () => {
+    // Presence used to come back only with the 15 s heartbeat (yjs/y-websocket#122).
+    await annaTeam.onlineDot('Bram').waitFor({ timeout: 5_000 });
+    await bramTeam.onlineDot('Anna').waitFor({ timeout: 5_000 });
+  });
+});
