@@ -1,0 +1,136 @@
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type CuttableProxy,
+  countLoads,
+  DEFAULT_DIST_DIR,
+  goOffline,
+  goOnline,
+  type Stage,
+  startStage,
+  type TeacherContext,
+  waitForServiceWorkerControl,
+} from './harness.ts';
+import { HomePage, type TeamPage } from './pages.ts';
+
+const VERSION_GLOBAL = '__leskringE2eVersion';
+
+/** Marks the page so a reload (which starts a fresh window) can be told apart. */
+function markPage(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    (window as unknown as { e2eMark?: boolean }).e2eMark = true;
+  });
+}
+
+function isMarked(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { e2eMark?: boolean }).e2eMark === true);
+}
+
+describe('update prompt: a new version never reloads the app while changes are unsynced', () => {
+  let distDir: string;
+  let stage: Stage;
+  let anna: TeacherContext;
+  let proxy: CuttableProxy;
+  let team: TeamPage;
+  let loads: { readonly count: number };
+
+  beforeAll(async () => {
+    // A copy of the build, so a "new deployment" can be made without touching dist/.
+    distDir = await mkdtemp(join(tmpdir(), 'leskring-e2e-dist-'));
+    await cp(DEFAULT_DIST_DIR, distDir, { recursive: true });
+    stage = await startStage({ distDir });
+    ({ teacher: anna, proxy } = await stage.cuttableTeacher());
+    team = await new HomePage(anna.page)
+      .goto()
+      .then((home) => home.createTeam({ teamName: 'Wiskunde onderbouw', displayName: 'Anna' }));
+    await team.shell.waitForConnection('online');
+    await waitForServiceWorkerControl(anna.page);
+    loads = countLoads(anna.page);
+    await markPage(anna.page);
+  });
+
+  afterAll(async () => {
+    await stage?.close();
+    if (distDir) await rm(distDir, { recursive: true, force: true });
+  });
+
+  it('shows the update banner when a new service worker is deployed', async () => {
+    await appendFile(
+      join(distDir, 'sw.js'),
+      `\n// e2e: version 2 of the app\nself.${VERSION_GLOBAL} = 2;\n`,
+    );
+    await anna.page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+    });
+    await team.shell.updateBanner().waitFor();
+    expect(await team.shell.applyUpdateButton().isEnabled()).toBe(true);
+  });
+
+  it('disables the update and does not reload while an offline edit is unsynced', async () => {
+    await goOffline(anna, proxy);
+    await team.rename('Wiskunde onder- en middenbouw');
+    await team.shell.waitForConnection('offline', { allSaved: false });
+    expect(await team.shell.unsyncedChanges()).toBeGreaterThanOrEqual(1);
+    expect(await team.shell.applyUpdateButton().isDisabled()).toBe(true);
+
+    // Proving that nothing happens needs some time to pass.
+    await anna.page.waitForTimeout(2_000);
+    expect(loads.count).toBe(0);
+    expect(await isMarked(anna.page)).toBe(true);
+    await team.waitForTeamName('Wiskunde onder- en middenbouw');
+    expect(await team.shell.applyUpdateButton().isDisabled()).toBe(true);
+  });
+
+  it('enables the update once everything is synced, still without reloading on its own', async () => {
+    await goOnline(anna, proxy);
+    await team.shell.waitForConnection('online', { timeout: 40_000 });
+    await anna.page.waitForFunction(() => {
+      const button = document.querySelector<HTMLButtonElement>(
+        '[data-testid="update-banner"] button.primary',
+      );
+      return button !== null && !button.disabled;
+    });
+    expect(loads.count).toBe(0);
+    expect(await isMarked(anna.page)).toBe(true);
+  });
+
+  it('reloads onto the new service worker when the user applies the update', async () => {
+    const reloaded = anna.page.waitForEvent('load');
+    await team.shell.applyUpdateButton().click();
+    await reloaded;
+    expect(await isMarked(anna.page)).toBe(false);
+    await waitForServiceWorkerControl(anna.page);
+    const state = await anna.page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return {
+        waiting: registration?.waiting ?? null,
+        controllerIsActive:
+          navigator.serviceWorker.controller !== null &&
+          registration?.active?.scriptURL === navigator.serviceWorker.controller.scriptURL,
+      };
+    });
+    expect(state).toEqual({ waiting: null, controllerIsActive: true });
+
+    const versions = await Promise.all(
+      anna.context
+        .serviceWorkers()
+        .map((worker) =>
+          worker
+            .evaluate(
+              (name) => (self as unknown as Record<string, unknown>)[name] ?? 1,
+              VERSION_GLOBAL,
+            )
+            .catch(() => null),
+        ),
+    );
+    expect(versions).toContain(2);
+
+    // The renamed team is still there after the update.
+    await team.waitForTeamName('Wiskunde onder- en middenbouw');
+    expect(await team.shell.updateBanner().count()).toBe(0);
+  });
+});
