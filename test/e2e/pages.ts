@@ -65,7 +65,14 @@ export class AppShell {
   ): Promise<void> {
     const allSaved = options.allSaved ?? status === 'online';
     const selector = `header output.connection[data-status="${status}"]${allSaved ? '[data-unsynced="0"]' : ''}`;
-    await this.page.waitForSelector(selector, { timeout: options.timeout ?? 15_000 });
+    try {
+      await this.page.waitForSelector(selector, { timeout: options.timeout ?? 15_000 });
+    } catch (error) {
+      const shown = await this.connection
+        .evaluate((badge) => `${badge.dataset.status} (${badge.dataset.unsynced} unsynced)`)
+        .catch(() => 'no badge');
+      throw new Error(`badge never showed ${selector}; it shows ${shown}`, { cause: error });
+    }
   }
 
   async gotoTeams(): Promise<HomePage> {
@@ -193,7 +200,14 @@ export class TeamPage {
 
   /** Waits until the heading shows `name` (e.g. after a colleague renamed the team). */
   async waitForTeamName(name: string, timeout = 15_000): Promise<void> {
-    await this.heading.filter({ hasText: exactText(name) }).waitFor({ timeout });
+    try {
+      await this.heading.filter({ hasText: exactText(name) }).waitFor({ timeout });
+    } catch (error) {
+      const shown = await this.heading.textContent({ timeout: 1_000 }).catch(() => null);
+      throw new Error(`team name never became "${name}"; it shows ${JSON.stringify(shown)}`, {
+        cause: error,
+      });
+    }
   }
 
   renameButton(): Locator {
