@@ -1,4 +1,6 @@
+import { cycleEn } from './cycle.en.ts';
 import type { Messages } from './nl.ts';
+import { planEn } from './plan.en.ts';
 
 /** English messages; the type makes a missing or extra key a compile error. */
 export const en: Messages = {
@@ -201,4 +203,6 @@ export const en: Messages = {
     },
     unexpected: 'Something went wrong. Your data is safely stored on this device.',
   },
+  cycle: cycleEn,
+  plan: planEn,
 };

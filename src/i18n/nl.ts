@@ -1,3 +1,6 @@
+import { cycleNl } from './cycle.nl.ts';
+import { planNl } from './plan.nl.ts';
+
 /** Dutch messages: the source of truth for every key (en.ts must have the same shape). */
 export const nl = {
   app: {
@@ -204,8 +207,10 @@ export const nl = {
     },
     unexpected: 'Er ging iets mis. Je gegevens zijn veilig op dit apparaat opgeslagen.',
   },
+  cycle: cycleNl,
+  plan: planNl,
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 /** The shape every locale must have: the same keys as Dutch, any strings. */
 export type Messages = Shape<typeof nl>;

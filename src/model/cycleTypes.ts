@@ -1,0 +1,155 @@
+import type { DocId, MemberId } from './ids.ts';
+
+/**
+ * Plain, immutable snapshots of a cycle document (DESIGN §2–3), as the UI
+ * renders them. Readers in cycleDoc.ts and friends produce these from the
+ * Y.Doc; the UI never holds live Y types except the Y.Text / Y.XmlFragment a
+ * collaborative editor binds to.
+ */
+
+export type CycleId = DocId;
+export type ResearchLessonId = string & { readonly __kind: 'ResearchLessonId' };
+export type PhaseId = string & { readonly __kind: 'PhaseId' };
+export type CasePupilId = string & { readonly __kind: 'CasePupilId' };
+export type RunId = string & { readonly __kind: 'RunId' };
+export type ResponseId = string & { readonly __kind: 'ResponseId' };
+export type QuestionId = string & { readonly __kind: 'QuestionId' };
+
+/** The practice-research cycle of DESIGN §2, in order. */
+export const CYCLE_STAGES = [
+  'data', // from data to question (nulmeting)
+  'question', // research question (leervraag) and goals
+  'design', // designing the research lesson
+  'teach', // teaching and observing
+  'debrief', // nabespreking
+  'revise', // revising into the next research lesson
+  'impact', // what pupils and teachers learned, what changes
+] as const;
+export type CycleStage = (typeof CYCLE_STAGES)[number];
+
+/** Long texts of a cycle, each a Y.XmlFragment edited with the collaborative rich-text editor. */
+export const CYCLE_TEXT_FIELDS = [
+  'startingData',
+  'researchQuestion',
+  'goals',
+  'rationale',
+] as const;
+export type CycleTextField = (typeof CYCLE_TEXT_FIELDS)[number];
+
+/** Texts of a phase, each a Y.Text (plain text, merged character by character). */
+export const PHASE_TEXT_FIELDS = [
+  'title',
+  'teacherActions',
+  'pupilActivities',
+  'observerFocus',
+] as const;
+export type PhaseTextField = (typeof PHASE_TEXT_FIELDS)[number];
+
+export const MAX_CASE_PUPILS = 6;
+export const MAX_RESEARCH_LESSONS = 3;
+
+export type Baseline = {
+  readonly id: string;
+  readonly label: string;
+  readonly value: number | null;
+  readonly unit: string;
+};
+
+export type CycleMeta = {
+  readonly schemaVersion: number;
+  readonly title: string;
+  readonly subject: string;
+  readonly yearGroup: string;
+  readonly stage: CycleStage;
+  /** Planned length of the lesson in minutes, against which the phases' total is shown. */
+  readonly lessonMinutes: number;
+  readonly createdAt: string;
+  readonly createdBy: MemberId | null;
+  readonly baselines: readonly Baseline[];
+};
+
+/** An anticipated pupil response with the teacher's planned answer. */
+export type AnticipatedResponse = {
+  readonly id: ResponseId;
+  readonly response: string;
+  readonly answer: string;
+};
+
+export type Phase = {
+  readonly id: PhaseId;
+  /** Fractional-index key; phases sort by (position, id). */
+  readonly position: string;
+  readonly minutes: number;
+  readonly title: string;
+  readonly teacherActions: string;
+  readonly pupilActivities: string;
+  readonly observerFocus: string;
+  readonly responses: readonly AnticipatedResponse[];
+  /** The phase of the previous research lesson this one was copied from, for the version diff. */
+  readonly copiedFrom: PhaseId | null;
+};
+
+export type CasePupil = {
+  readonly id: CasePupilId;
+  /** e.g. "Leerling A": the only name that ever enters a shared document. */
+  readonly pseudonym: string;
+  readonly profile: string;
+  readonly position: string;
+};
+
+export type ResearchLesson = {
+  readonly id: ResearchLessonId;
+  /** 1, 2, 3: shown as RL1, RL2, RL3. */
+  readonly number: number;
+  readonly createdAt: string;
+  readonly phases: readonly Phase[];
+  /** Predictions keyed by `predictionKey(pupilId, phaseId)`; missing = empty. */
+  readonly predictions: ReadonlyMap<string, string>;
+};
+
+export type RunObserver = {
+  readonly memberId: MemberId;
+  readonly casePupilIds: readonly CasePupilId[];
+};
+
+export type InterviewQuestion = { readonly id: QuestionId; readonly text: string };
+
+export type Run = {
+  readonly id: RunId;
+  readonly researchLessonId: ResearchLessonId;
+  /** ISO date (YYYY-MM-DD) or empty while not planned. */
+  readonly date: string;
+  readonly className: string;
+  readonly teacherId: MemberId | null;
+  readonly observers: readonly RunObserver[];
+  readonly interviewQuestions: readonly InterviewQuestion[];
+  readonly createdAt: string;
+};
+
+export type CycleSnapshot = {
+  readonly meta: CycleMeta;
+  readonly researchLessons: readonly ResearchLesson[];
+  readonly casePupils: readonly CasePupil[];
+  readonly runs: readonly Run[];
+  /** Entries written by peers that failed validation and were skipped. */
+  readonly skipped: number;
+};
+
+/** What the team document keeps per cycle, so the team page lists cycles without opening them. */
+export type CycleSummary = {
+  readonly cycleId: CycleId;
+  readonly title: string;
+  readonly stage: CycleStage;
+  readonly researchLessons: number;
+  readonly runsTaught: number;
+  readonly lastActivityAt: string;
+  readonly createdAt: string;
+};
+
+/** Time and ids come from outside the model, so tests are deterministic (STYLE.md). */
+export type ModelContext = {
+  readonly now: () => string;
+  readonly newId: () => string;
+  /** Transaction origin of this user's edits (per-user undo tracks exactly this object). */
+  readonly origin: object;
+};
