@@ -11,11 +11,15 @@ export type PresenceEntry = {
   readonly color: string;
   readonly clientId: number;
   readonly isSelf: boolean;
+  /** Where in the document this person is working (a path the feature chose), or null. */
+  readonly focus: string | null;
 };
 
 /** The awareness field every client sets (LIBRARY-NOTES §2). */
 export const AWARENESS_USER_FIELD = 'user';
 export type AwarenessUser = { memberId: string; name: string; color: string };
+/** The awareness field with the path of the field someone is editing ("each sees where the other is working"). */
+export const AWARENESS_FOCUS_FIELD = 'focus';
 
 const EMPTY: readonly PresenceEntry[] = Object.freeze([]);
 
@@ -41,6 +45,11 @@ function readUser(state: unknown): AwarenessUser | null {
   return { memberId, name: name.slice(0, 60), color: color.slice(0, 40) };
 }
 
+function readFocus(state: unknown): string | null {
+  const focus = (state as Record<string, unknown>)[AWARENESS_FOCUS_FIELD];
+  return typeof focus === 'string' ? focus.slice(0, 200) : null;
+}
+
 /**
  * Turns awareness states into presence entries: self first, then by name.
  * States without a well-formed `user` field (peers are untrusted) are skipped.
@@ -52,7 +61,14 @@ export function presenceFromStates(
   const entries: PresenceEntry[] = [];
   for (const [clientId, state] of states) {
     const user = readUser(state);
-    if (user) entries.push({ ...user, clientId, isSelf: clientId === selfClientId });
+    if (user) {
+      entries.push({
+        ...user,
+        clientId,
+        isSelf: clientId === selfClientId,
+        focus: readFocus(state),
+      });
+    }
   }
   return entries.sort(
     (a, b) =>
@@ -72,12 +88,13 @@ function sameEntries(a: readonly PresenceEntry[], b: readonly PresenceEntry[]): 
       x.memberId === y.memberId &&
       x.name === y.name &&
       x.color === y.color &&
-      x.isSelf === y.isSelf
+      x.isSelf === y.isSelf &&
+      x.focus === y.focus
     );
   });
 }
 
-type Tracked = { snapshot: readonly PresenceEntry[]; stop: () => void };
+type Tracked = { snapshot: readonly PresenceEntry[]; awareness: Awareness; stop: () => void };
 const tracked = new Map<string, Tracked>();
 const listeners = new Map<string, Set<() => void>>();
 
@@ -111,6 +128,7 @@ export function trackAwareness(docName: string, awareness: Awareness | null): vo
   awareness.on('change', onChange);
   const entry: Tracked = {
     snapshot: previous?.snapshot ?? EMPTY,
+    awareness,
     stop: () => awareness.off('change', onChange),
   };
   tracked.set(docName, entry);
@@ -133,4 +151,9 @@ export function subscribePresence(docName: string, listener: () => void): () => 
 /** Everyone with the document open, self included; an empty array when not connected. */
 export function getPresence(docName: string): readonly PresenceEntry[] {
   return tracked.get(docName)?.snapshot ?? EMPTY;
+}
+
+/** Tells colleagues which field this device is editing (null when none); a no-op while not connected. */
+export function setPresenceFocus(docName: string, focus: string | null): void {
+  tracked.get(docName)?.awareness.setLocalStateField(AWARENESS_FOCUS_FIELD, focus);
 }

@@ -1,0 +1,25 @@
+import type * as Y from 'yjs';
+import type { CycleSnapshot, ModelContext, ResearchLessonId } from '../../model/cycleTypes.ts';
+import type { TeamSnapshot } from '../../model/teamDoc.ts';
+import type { LocalMembership } from '../../store/memberships.ts';
+
+/**
+ * What the cycle page hands to each of its tabs (features/cycle renders the
+ * page; features/plan renders the plan, pupils, versions and runs tabs).
+ */
+export type CycleViewProps = {
+  readonly doc: Y.Doc;
+  /** Server document name `<teamId>/<cycleId>`, for presence. */
+  readonly docName: string;
+  readonly cycle: CycleSnapshot;
+  /** The research lesson being viewed (RL1, RL2, RL3). */
+  readonly rlId: ResearchLessonId;
+  readonly onSelectResearchLesson: (id: ResearchLessonId) => void;
+  readonly membership: LocalMembership;
+  /** The team document's snapshot: members to pick teachers and observers from. */
+  readonly team: TeamSnapshot;
+  /** Guests, removed members, and documents written by a newer app version are read-only. */
+  readonly readOnly: boolean;
+  /** Carries this user's undo origin: every write from the page goes through it. */
+  readonly ctx: ModelContext;
+};
