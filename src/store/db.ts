@@ -1,6 +1,7 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { LocalInvite } from './localInvites.ts';
 import type { LocalMembership } from './memberships.ts';
+import type { PupilNameRecord } from './pupilNames.ts';
 
 /**
  * The device-local Dexie database (DESIGN §3 store): this device's memberships
@@ -10,6 +11,8 @@ import type { LocalMembership } from './memberships.ts';
  * Schema history — a released version is never edited; add `version(n + 1)`
  * with an `upgrade` instead:
  *   1  memberships (teamId), settings (key), localInvites (inviteId, teamId)
+ *   2  + pupilNames ([cycleId+casePupilId], cycleId): real names of case pupils,
+ *      typed on this device only and never synced (DESIGN §3 privacy)
  */
 export type SettingRecord = { readonly key: string; readonly value: unknown };
 
@@ -17,6 +20,7 @@ export type LeskringDb = Dexie & {
   memberships: EntityTable<LocalMembership, 'teamId'>;
   settings: EntityTable<SettingRecord, 'key'>;
   localInvites: EntityTable<LocalInvite, 'inviteId'>;
+  pupilNames: Table<PupilNameRecord, [string, string]>;
 };
 
 export const DB_NAME = 'leskring';
@@ -27,6 +31,11 @@ db.version(1).stores({
   memberships: 'teamId',
   settings: 'key',
   localInvites: 'inviteId, teamId',
+});
+
+// A new table only: nothing to migrate, the earlier tables are kept as they are.
+db.version(2).stores({
+  pupilNames: '[cycleId+casePupilId], cycleId',
 });
 
 type VersionChangeListener = (event: IDBVersionChangeEvent) => void;

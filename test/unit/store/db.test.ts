@@ -3,14 +3,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { DB_NAME, db, onDatabaseVersionChange } from '../../../src/store/db.ts';
 
 describe('db', () => {
-  it('declares the version 1 tables', async () => {
+  it('declares the version 1 tables and the version 2 pupilNames table', async () => {
     await db.open();
+    expect(db.verno).toBe(2);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'localInvites',
       'memberships',
+      'pupilNames',
       'settings',
     ]);
     expect(db.localInvites.schema.indexes.map((i) => i.name)).toEqual(['teamId']);
+    expect(db.pupilNames.schema.primKey.keyPath).toEqual(['cycleId', 'casePupilId']);
+    expect(db.pupilNames.schema.indexes.map((i) => i.name)).toEqual(['cycleId']);
   });
 
   it('tells the app when another tab upgrades the database, and closes this connection', async () => {
@@ -20,9 +24,12 @@ describe('db', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 
     const newer = new Dexie(DB_NAME);
-    newer
-      .version(2)
-      .stores({ memberships: 'teamId', settings: 'key', localInvites: 'inviteId, teamId, code' });
+    newer.version(3).stores({
+      memberships: 'teamId',
+      settings: 'key',
+      localInvites: 'inviteId, teamId, code',
+      pupilNames: '[cycleId+casePupilId], cycleId',
+    });
     await newer.open();
 
     expect(listener).toHaveBeenCalledTimes(1);
