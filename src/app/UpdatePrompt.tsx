@@ -6,6 +6,14 @@ import { useConnectionState } from '../sync/hooks.ts';
 
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
+let reloading = false;
+/** Reloads once, whichever of vite-plugin-pwa and our own listener asks first. */
+function reloadOnce(): void {
+  if (reloading) return;
+  reloading = true;
+  window.location.reload();
+}
+
 /**
  * Offers a new version when one is deployed. It never reloads on its own, and
  * refuses to while changes are not yet confirmed by the server (issue 4, point 5).
@@ -19,6 +27,7 @@ export function UpdatePrompt() {
     offlineReady: [offlineReady, setOfflineReady],
     updateServiceWorker,
   } = useRegisterSW({
+    onNeedReload: reloadOnce,
     onRegisteredSW(_url, registration) {
       if (!registration) return;
       setInterval(() => {
@@ -30,6 +39,13 @@ export function UpdatePrompt() {
   useEffect(() => onDatabaseVersionChange(() => setOtherTabUpgraded(true)), []);
 
   const blocked = unsyncedChanges > 0;
+
+  function apply() {
+    // vite-plugin-pwa reloads only if a worker already controlled the page when it loaded; in
+    // the session that installed the first worker the new one would take over without a reload.
+    navigator.serviceWorker?.addEventListener('controllerchange', reloadOnce, { once: true });
+    void updateServiceWorker(true);
+  }
 
   if (otherTabUpgraded) {
     return (
@@ -54,12 +70,7 @@ export function UpdatePrompt() {
           <p className="muted">{t('app.update.waitForSync', { count: unsyncedChanges })}</p>
         )}
         <div className="row">
-          <button
-            type="button"
-            className="primary"
-            disabled={blocked}
-            onClick={() => void updateServiceWorker(true)}
-          >
+          <button type="button" className="primary" disabled={blocked} onClick={apply}>
             {t('app.update.apply')}
           </button>
           <button type="button" onClick={() => setNeedRefresh(false)}>

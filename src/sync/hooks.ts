@@ -69,6 +69,10 @@ export function useYSnapshot<T>(
         onChange();
       };
       doc.on('update', onUpdate);
+      // An update may have landed between the render and this subscription (the stored state
+      // loading from IndexedDB, typically): React reads the snapshot again right after
+      // subscribing, so make that read look at the document instead of the cache.
+      cache.current.dirty = true;
       return () => doc.off('update', onUpdate);
     },
     [doc],

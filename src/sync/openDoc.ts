@@ -258,7 +258,10 @@ async function connectEntry(entry: Entry): Promise<void> {
     onStatus: ({ status }) =>
       dispatchDocConnection(name, { type: 'status', status: status as SocketStatus }),
     onDisconnect: () => dispatchDocConnection(name, { type: 'disconnect' }),
-    onAuthenticated: () => dispatchDocConnection(name, { type: 'authenticated' }),
+    onAuthenticated: () => {
+      dispatchDocConnection(name, { type: 'authenticated' });
+      refreshPresence(provider);
+    },
     onUnsyncedChanges: ({ number }) =>
       dispatchDocConnection(name, { type: 'unsyncedChanges', count: number }),
     onAuthenticationFailed: ({ reason }) => {
@@ -276,6 +279,26 @@ async function connectEntry(entry: Entry): Promise<void> {
   provider.setAwarenessField(AWARENESS_USER_FIELD, user);
   trackAwareness(name, provider.awareness);
   provider.attach();
+}
+
+/**
+ * Makes presence right at once after a reconnect (yjs/y-websocket#122). When a
+ * socket drops, the server tombstones this client's awareness state one clock
+ * tick above the last one it saw, and the provider here tombstones everyone
+ * else's the same way; the states both sides then send again carry the old
+ * clocks and are ignored until the 15 s awareness heartbeat ticks past them.
+ * Forgetting our tombstones and ticking our own clock twice fixes both sides.
+ */
+function refreshPresence(provider: HocuspocusProvider): void {
+  const awareness = provider.awareness;
+  if (!awareness) return;
+  for (const clientId of [...awareness.meta.keys()]) {
+    if (!awareness.states.has(clientId)) awareness.meta.delete(clientId);
+  }
+  const state = awareness.getLocalState();
+  if (state === null) return;
+  awareness.setLocalState(state);
+  awareness.setLocalState(state);
 }
 
 /** The server no longer knows this member: remember it and stop retrying this document. */

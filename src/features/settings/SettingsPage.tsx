@@ -10,9 +10,11 @@ export default function SettingsPage() {
   const id = useId();
   const install = useInstallState();
 
+  // Switch first, in the same event: the radio is controlled and must not snap back while the
+  // choice is stored, and a failing write must not keep the old language on screen.
   async function changeLanguage(language: Language) {
-    await setLanguage(language);
     await i18n.changeLanguage(language);
+    await setLanguage(language);
   }
 
   return (
