@@ -63,6 +63,14 @@ function sharedSocket(): HocuspocusProviderWebsocket {
   return socket;
 }
 
+// The socket backs off up to 30 s between attempts and ignores the browser's
+// `online` event: reconnect at once when the network comes back.
+if (typeof window !== 'undefined') {
+  window.addEventListener('online', () => {
+    if (socket && socket.status !== 'connected') void socket.connect();
+  });
+}
+
 function releaseSocketIfUnused(): void {
   if (!socket) return;
   for (const entry of entries.values()) if (entry.handle.provider) return;
