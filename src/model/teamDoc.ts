@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import type * as Y from 'yjs';
+import { CYCLE_STAGES, type CycleSummary } from './cycleTypes.ts';
 import type { MemberId } from './ids.ts';
-import { isMemberId } from './ids.ts';
+import { isDocId, isMemberId } from './ids.ts';
 import { ROLES, type Role } from './roles.ts';
 
 /**
@@ -10,6 +11,7 @@ import { ROLES, type Role } from './roles.ts';
  *
  *   meta     Y.Map  name (string), schemaVersion (number), createdAt (ISO string)
  *   members  Y.Map  memberId → TeamMemberEntry (a plain object, last writer wins)
+ *   cycles   Y.Map  cycleId → CycleSummary without cycleId (plain, last writer wins)
  */
 export const TEAM_META = 'meta';
 export const TEAM_MEMBERS = 'members';
@@ -114,4 +116,43 @@ export function markMemberRemoved(
   const parsed = v.safeParse(MemberEntrySchema, members.get(memberId));
   if (!parsed.success) return;
   doc.transact(() => members.set(memberId, { ...parsed.output, removedAt }), origin);
+}
+
+// ── cycle index (issue 5) ──────────────────────────────────────────────────
+
+/** `cycles` Y.Map: cycleId → CycleSummary without its cycleId (plain, last writer wins). */
+export const TEAM_CYCLES = 'cycles';
+
+const CycleSummarySchema = v.object({
+  title: v.string(),
+  stage: v.picklist(CYCLE_STAGES),
+  researchLessons: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  runsTaught: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  lastActivityAt: v.string(),
+  createdAt: v.string(),
+});
+
+export function teamCycles(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(TEAM_CYCLES);
+}
+
+/** Writes (replaces) the team page's summary of one cycle. */
+export function putCycleSummary(doc: Y.Doc, summary: CycleSummary, origin?: unknown): void {
+  const { cycleId, ...entry } = summary;
+  doc.transact(() => teamCycles(doc).set(cycleId, entry), origin);
+}
+
+/** Summaries of the team's cycles, latest activity first; malformed entries are skipped. */
+export function readCycleSummaries(doc: Y.Doc): CycleSummary[] {
+  const out: CycleSummary[] = [];
+  for (const [cycleId, raw] of teamCycles(doc).entries()) {
+    const parsed = v.safeParse(CycleSummarySchema, raw);
+    if (isDocId(cycleId) && parsed.success) out.push({ cycleId, ...parsed.output });
+  }
+  return out.sort(
+    (a, b) =>
+      b.lastActivityAt.localeCompare(a.lastActivityAt) ||
+      b.createdAt.localeCompare(a.createdAt) ||
+      a.cycleId.localeCompare(b.cycleId),
+  );
 }
