@@ -1,0 +1,224 @@
+import {
+  type Announcements,
+  closestCenter,
+  DndContext,
+  type DragEndEvent,
+  KeyboardSensor,
+  type Modifier,
+  PointerSensor,
+  type ScreenReaderInstructions,
+  TouchSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
+import { showToast } from '../../app/ui/toasts.ts';
+import { researchLessonsMap } from '../../model/cycleDoc.ts';
+import type { Phase } from '../../model/cycleTypes.ts';
+import { addPhase, MAX_PHASES, movePhase, removePhase, totalMinutes } from '../../model/phases.ts';
+import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
+import { PhaseRow } from './PhaseRow.tsx';
+import { PlanTotal } from './PlanTotal.tsx';
+import { removeWithUndo } from './removeWithUndo.ts';
+import { TemplateChooser } from './TemplateChooser.tsx';
+import { useAnnouncer } from './useAnnouncer.ts';
+import './plan.css';
+
+/** Phases only move up and down. */
+const restrictToVerticalAxis: Modifier = ({ transform }) => ({ ...transform, x: 0 });
+
+/** The lesson plan of the selected research lesson: a table of phases, edited together. */
+export function PlanTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleViewProps) {
+  const { t } = useTranslation();
+  const rl = cycle.researchLessons.find((lesson) => lesson.id === rlId) ?? null;
+  const phases = rl?.phases ?? [];
+  const [toRemove, setToRemove] = useState<{ phase: Phase; number: number } | null>(null);
+  const [message, announce] = useAnnouncer();
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  if (!rl) return <p className="muted">{t('app.loading')}</p>;
+  const rlName = t('plan.rl.long', { number: rl.number });
+
+  const titleOf = (id: unknown): string => {
+    const index = phases.findIndex((phase) => phase.id === id);
+    const phase = phases[index];
+    return phase?.title.trim() || t('plan.phases.untitled', { number: index + 1 });
+  };
+  const indexOf = (id: unknown) => phases.findIndex((phase) => phase.id === id);
+  const positionWords = (id: unknown) => ({
+    title: titleOf(id),
+    position: indexOf(id) + 1,
+    total: phases.length,
+  });
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('plan.phases.dnd.start', { title: titleOf(active.id) }),
+    onDragOver: ({ active, over }) =>
+      over
+        ? t('plan.phases.dnd.over', { ...positionWords(over.id), title: titleOf(active.id) })
+        : undefined,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? t('plan.phases.dnd.end', { ...positionWords(over.id), title: titleOf(active.id) })
+        : undefined,
+    onDragCancel: ({ active }) => t('plan.phases.dnd.cancel', { title: titleOf(active.id) }),
+  };
+  const screenReaderInstructions: ScreenReaderInstructions = {
+    draggable: t('plan.phases.dnd.instructions'),
+  };
+
+  function move(phase: Phase, toIndex: number) {
+    if (readOnly || toIndex < 0 || toIndex >= phases.length) return;
+    movePhase(doc, rlId, phase.id, toIndex, ctx);
+    announce(
+      t('plan.phases.moved', {
+        title: phase.title.trim() || t('plan.phases.untitled', { number: indexOf(phase.id) + 1 }),
+        position: toIndex + 1,
+        total: phases.length,
+      }),
+    );
+  }
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    if (!over || active.id === over.id) return;
+    const to = indexOf(over.id);
+    if (to >= 0) movePhase(doc, rlId, String(active.id) as Phase['id'], to, ctx);
+  }
+
+  function add(after?: Phase) {
+    if (phases.length >= MAX_PHASES) {
+      showToast(t('plan.phases.tooMany'));
+      return;
+    }
+    const id = addPhase(doc, rlId, after ? { after: after.id } : {}, ctx);
+    // Put the writer straight into the new phase's name.
+    requestAnimationFrame(() => {
+      document
+        .querySelector<HTMLTextAreaElement>(`[data-phase-id="${id}"] .phase-title textarea`)
+        ?.focus();
+    });
+  }
+
+  function confirmRemove() {
+    const target = toRemove;
+    setToRemove(null);
+    if (!target) return;
+    const title = target.phase.title.trim() || t('plan.phases.untitled', { number: target.number });
+    const undo = removeWithUndo(researchLessonsMap(doc), ctx.origin, () =>
+      removePhase(doc, rlId, target.phase.id, ctx),
+    );
+    showToast(t('plan.phases.removed', { title }), { label: t('common.undo'), run: undo });
+  }
+
+  return (
+    <section className="plan stack" aria-labelledby="plan-heading">
+      <div className="plan-header">
+        <h2 id="plan-heading">{t('plan.phases.heading', { rl: rlName })}</h2>
+        <p className="muted small">{t('plan.phases.intro')}</p>
+        {readOnly && <p className="notice">{t('plan.readOnly')}</p>}
+        <PlanTotal total={totalMinutes(phases)} lessonMinutes={cycle.meta.lessonMinutes} />
+      </div>
+      {phases.length === 0 ? (
+        readOnly ? (
+          <p className="empty-state">{t('plan.phases.empty')}</p>
+        ) : (
+          <TemplateChooser doc={doc} rlId={rlId} ctx={ctx} />
+        )
+      ) : (
+        <DndContext
+          sensors={sensors}
+          collisionDetection={closestCenter}
+          modifiers={[restrictToVerticalAxis]}
+          accessibility={{ announcements, screenReaderInstructions }}
+          onDragEnd={onDragEnd}
+        >
+          <table className={`phase-table ${readOnly ? 'is-readonly' : ''}`}>
+            <caption className="visually-hidden">
+              {t('plan.phases.heading', { rl: rlName })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" className="phase-order">
+                  <span className="visually-hidden">{t('plan.phases.columns.order')}</span>#
+                </th>
+                <th scope="col">
+                  {t('plan.phases.columns.phase')} / {t('plan.phases.columns.minutes')}
+                </th>
+                <th scope="col">{t('plan.phases.columns.teacherActions')}</th>
+                <th scope="col">{t('plan.phases.columns.pupilActivities')}</th>
+                <th scope="col">{t('plan.phases.columns.responses')}</th>
+                <th scope="col">{t('plan.phases.columns.observerFocus')}</th>
+                {!readOnly && (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('plan.phases.columns.actions')}</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <SortableContext
+              items={phases.map((phase) => phase.id)}
+              strategy={verticalListSortingStrategy}
+            >
+              <tbody>
+                {phases.map((phase, index) => (
+                  <PhaseRow
+                    key={phase.id}
+                    doc={doc}
+                    docName={docName}
+                    rlId={rlId}
+                    phase={phase}
+                    index={index}
+                    count={phases.length}
+                    readOnly={readOnly}
+                    ctx={ctx}
+                    onMove={move}
+                    onAddAfter={add}
+                    onRemove={(target, number) => setToRemove({ phase: target, number })}
+                  />
+                ))}
+              </tbody>
+            </SortableContext>
+          </table>
+        </DndContext>
+      )}
+      {!readOnly && phases.length > 0 && (
+        <div className="row">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => add()}
+            disabled={phases.length >= MAX_PHASES}
+          >
+            + {t('plan.phases.add')}
+          </button>
+        </div>
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {message}
+      </p>
+      <ConfirmDialog
+        open={toRemove !== null}
+        message={t('plan.phases.removeConfirm', {
+          number: toRemove?.number ?? 0,
+          title:
+            toRemove?.phase.title.trim() ||
+            t('plan.phases.untitled', { number: toRemove?.number ?? 0 }),
+        })}
+        confirmLabel={t('plan.phases.removeShort')}
+        onConfirm={confirmRemove}
+        onCancel={() => setToRemove(null)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,303 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearch } from 'wouter';
+import { cycleTextPlain } from '../../model/cycleDoc.ts';
+import type { CasePupil, CycleSnapshot, ResearchLesson, Run } from '../../model/cycleTypes.ts';
+import { teamDocName } from '../../model/docName.ts';
+import { parseTeamId } from '../../model/ids.ts';
+import { totalMinutes } from '../../model/phases.ts';
+import { predictionKey } from '../../model/predictions.ts';
+import { readTeam, type TeamMember } from '../../model/teamDoc.ts';
+import { useMembership } from '../../store/hooks.ts';
+import { type PupilNames, usePupilNames } from '../../store/pupilNames.ts';
+import { useDoc, useYSnapshot } from '../../sync/hooks.ts';
+import { useCycleDoc } from '../cycle/useCycleDoc.ts';
+import { formatCreated, formatDay } from './format.ts';
+import './plan.css';
+
+type Props = { teamId: string; cycleId: string };
+
+/**
+ * The lesson plan of one research lesson with the predictions, for the
+ * teacher who teaches it: A4, black and white (print stylesheet in
+ * plan.css). Pseudonyms only, unless the user ticks "include real names".
+ */
+export default function PrintView({ teamId, cycleId }: Props) {
+  const { t } = useTranslation();
+  const team = parseTeamId(teamId);
+  const membership = useMembership(team);
+  const { handle, cycle, status } = useCycleDoc(membership ? teamId : null, cycleId);
+  const teamHandle = useDoc(membership && team ? teamDocName(team) : null);
+  const teamSnapshot = useYSnapshot(teamHandle?.doc ?? null, readTeam);
+  const realNames = usePupilNames(cycleId);
+  const search = new URLSearchParams(useSearch());
+  const [rlChoice, setRlChoice] = useState<string | null>(search.get('rl'));
+  const [runChoice, setRunChoice] = useState<string | null>(null);
+  const [includeRealNames, setIncludeRealNames] = useState(false);
+  const id = useId();
+  const backHref = `/teams/${teamId}/cycles/${cycleId}`;
+
+  if (membership === undefined || (membership && status === 'loading')) {
+    return (
+      <p className="muted" role="status">
+        {t('plan.print.loading')}
+      </p>
+    );
+  }
+  if (!membership || status === 'missing' || !cycle || !handle) {
+    return (
+      <section className="stack">
+        <p>{t('plan.print.notFound')}</p>
+        <Link href="/">{t('app.backHome')}</Link>
+      </section>
+    );
+  }
+
+  const lessons = cycle.researchLessons;
+  const rl = lessons.find((l) => l.id === rlChoice) ?? lessons[lessons.length - 1];
+  const runs = cycle.runs
+    .filter((run) => run.researchLessonId === rl?.id)
+    .sort((a, b) => (a.date || '9999').localeCompare(b.date || '9999'));
+  const run = runChoice === '' ? null : (runs.find((r) => r.id === runChoice) ?? runs[0] ?? null);
+  const researchQuestion = cycleTextPlain(handle.doc, 'researchQuestion').trim();
+
+  return (
+    <div className="print-view">
+      <section className="print-controls no-print" aria-label={t('plan.print.options')}>
+        <Link href={backHref} className="back-link">
+          ← {t('plan.print.back')}
+        </Link>
+        <div className="row print-options">
+          <label className="field inline-field">
+            <span>{t('plan.rl.label')}</span>
+            <select value={rl?.id ?? ''} onChange={(event) => setRlChoice(event.target.value)}>
+              {lessons.map((lesson) => (
+                <option key={lesson.id} value={lesson.id}>
+                  {t('plan.rl.long', { number: lesson.number })}
+                </option>
+              ))}
+            </select>
+          </label>
+          {runs.length > 0 && (
+            <label className="field inline-field">
+              <span>{t('plan.print.run')}</span>
+              <select value={run?.id ?? ''} onChange={(event) => setRunChoice(event.target.value)}>
+                <option value="">{t('plan.print.noRun')}</option>
+                {runs.map((each) => (
+                  <option key={each.id} value={each.id}>
+                    {runLabel(each, t, teamSnapshot?.members ?? [])}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button type="button" className="primary" onClick={() => window.print()}>
+            <span aria-hidden="true">⎙ </span>
+            {t('plan.print.button')}
+          </button>
+        </div>
+        <div className="privacy-box">
+          <label className="checkbox" htmlFor={`${id}-real`}>
+            <input
+              id={`${id}-real`}
+              type="checkbox"
+              checked={includeRealNames}
+              aria-describedby={`${id}-real-hint`}
+              onChange={(event) => setIncludeRealNames(event.target.checked)}
+            />
+            <span aria-hidden="true">🔒</span> {t('plan.print.includeRealNames')}
+          </label>
+          <p id={`${id}-real-hint`} className="small">
+            {t('plan.print.includeRealNamesHint')}
+          </p>
+        </div>
+      </section>
+      {rl && (
+        <PrintSheet
+          cycle={cycle}
+          rl={rl}
+          run={run}
+          members={teamSnapshot?.members ?? []}
+          researchQuestion={researchQuestion}
+          realNames={includeRealNames ? (realNames ?? null) : null}
+        />
+      )}
+    </div>
+  );
+}
+
+type T = ReturnType<typeof useTranslation>['t'];
+
+function runLabel(run: Run, t: T, members: readonly TeamMember[]): string {
+  const teacher = members.find((m) => m.memberId === run.teacherId)?.displayName;
+  return [run.date || t('plan.runs.noDate'), run.className, teacher].filter(Boolean).join(' · ');
+}
+
+function PrintSheet({
+  cycle,
+  rl,
+  run,
+  members,
+  researchQuestion,
+  realNames,
+}: {
+  cycle: CycleSnapshot;
+  rl: ResearchLesson;
+  run: Run | null;
+  members: readonly TeamMember[];
+  researchQuestion: string;
+  realNames: PupilNames | null;
+}) {
+  const { t, i18n } = useTranslation();
+  const pupils = cycle.casePupils;
+  const teacher = run ? members.find((m) => m.memberId === run.teacherId)?.displayName : undefined;
+  const nameOf = (pupil: CasePupil) => {
+    const real = realNames?.get(pupil.id);
+    return real ? `${pupil.pseudonym} (${real})` : pupil.pseudonym;
+  };
+  const total = totalMinutes(rl.phases);
+
+  return (
+    <article className="print-sheet" aria-labelledby="print-title">
+      <header className="print-header">
+        <p className="print-kicker">
+          {t('plan.print.heading')} · {t('plan.rl.long', { number: rl.number })}
+        </p>
+        <h1 id="print-title">{cycle.meta.title}</h1>
+        <dl className="print-meta">
+          {researchQuestion && (
+            <div className="print-meta-wide">
+              <dt>{t('plan.print.researchQuestion')}</dt>
+              <dd className="pre-line">{researchQuestion}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('plan.print.date')}</dt>
+            <dd>
+              {run?.date
+                ? formatDay(run.date, i18n.language)
+                : t('plan.print.printedOn', {
+                    date: formatCreated(new Date().toISOString(), i18n.language),
+                  })}
+            </dd>
+          </div>
+          {run && (
+            <>
+              <div>
+                <dt>{t('plan.print.teacher')}</dt>
+                <dd>{teacher ?? t('plan.runs.noTeacher')}</dd>
+              </div>
+              <div>
+                <dt>{t('plan.print.className')}</dt>
+                <dd>{run.className || '—'}</dd>
+              </div>
+            </>
+          )}
+          <div>
+            <dt>{t('plan.print.lessonLength')}</dt>
+            <dd>{t('plan.print.totalPlanned', { total, lesson: cycle.meta.lessonMinutes })}</dd>
+          </div>
+        </dl>
+      </header>
+
+      {pupils.length > 0 && (
+        <section className="print-pupils">
+          <h2>{t('plan.print.casePupils')}</h2>
+          <ul>
+            {pupils.map((pupil) => (
+              <li key={pupil.id}>
+                <strong>{nameOf(pupil)}</strong>
+                {pupil.profile.trim() && <> — {pupil.profile}</>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {rl.phases.length === 0 ? (
+        <p>{t('plan.print.noPhases')}</p>
+      ) : (
+        <ol className="print-phases">
+          {rl.phases.map((phase, index) => {
+            const number = index + 1;
+            const predictions = pupils
+              .map((pupil) => ({
+                pupil,
+                text: rl.predictions.get(predictionKey(pupil.id, phase.id)) ?? '',
+              }))
+              .filter((entry) => entry.text.trim() !== '');
+            return (
+              <li key={phase.id} className="print-phase">
+                <h2 className="print-phase-title">
+                  <span>
+                    {number}. {phase.title.trim() || t('plan.phases.untitled', { number })}
+                  </span>
+                  <span className="print-minutes">
+                    {t('plan.print.minutes', { minutes: phase.minutes })}
+                  </span>
+                </h2>
+                <div className="print-columns">
+                  <PrintField
+                    label={t('plan.phases.columns.teacherActions')}
+                    text={phase.teacherActions}
+                  />
+                  <PrintField
+                    label={t('plan.phases.columns.pupilActivities')}
+                    text={phase.pupilActivities}
+                  />
+                </div>
+                {phase.responses.length > 0 && (
+                  <div className="print-field">
+                    <h3>{t('plan.phases.columns.responses')}</h3>
+                    <ul className="print-responses">
+                      {phase.responses.map((response) => (
+                        <li key={response.id}>
+                          <span className="pre-line">{response.response || '—'}</span>
+                          <span aria-hidden="true"> → </span>
+                          <span className="visually-hidden">
+                            {t('plan.phases.responses.answer')}:{' '}
+                          </span>
+                          <em className="pre-line">{response.answer || '—'}</em>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+                {phase.observerFocus.trim() && (
+                  <PrintField
+                    label={t('plan.phases.columns.observerFocus')}
+                    text={phase.observerFocus}
+                  />
+                )}
+                {predictions.length > 0 && (
+                  <div className="print-field">
+                    <h3>{t('plan.print.predictions')}</h3>
+                    <table className="print-predictions">
+                      <tbody>
+                        {predictions.map(({ pupil, text }) => (
+                          <tr key={pupil.id}>
+                            <th scope="row">{nameOf(pupil)}</th>
+                            <td className="pre-line">{text}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </article>
+  );
+}
+
+function PrintField({ label, text }: { label: string; text: string }) {
+  return (
+    <div className="print-field">
+      <h3>{label}</h3>
+      <p className="pre-line">{text.trim() || '—'}</p>
+    </div>
+  );
+}

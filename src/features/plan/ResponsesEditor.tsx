@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { YTextArea } from '../../app/ui/YTextArea.tsx';
+import type { ModelContext, Phase, ResearchLessonId } from '../../model/cycleTypes.ts';
+import { addResponse, removeResponse, responseText } from '../../model/phases.ts';
+
+type Props = {
+  doc: Y.Doc;
+  docName: string;
+  rlId: ResearchLessonId;
+  phase: Phase;
+  number: number;
+  readOnly: boolean;
+  ctx: ModelContext;
+};
+
+/** Anticipated pupil responses of a phase, each with the teacher's planned answer. */
+export function ResponsesEditor({ doc, docName, rlId, phase, number, readOnly, ctx }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className="responses">
+      {phase.responses.length === 0 && readOnly && (
+        <p className="muted small">{t('plan.phases.responses.none')}</p>
+      )}
+      {phase.responses.length > 0 && (
+        <ol className="response-list">
+          {phase.responses.map((response, index) => (
+            <li key={response.id} className="response">
+              <span className="response-part-label" aria-hidden="true">
+                {t('plan.phases.responses.response')}
+              </span>
+              <YTextArea
+                ytext={responseText(doc, rlId, phase.id, response.id, 'response')}
+                origin={ctx.origin}
+                docName={docName}
+                path={`plan:${rlId}:${phase.id}:response:${response.id}`}
+                label={t('plan.phases.responses.responseLabel', {
+                  number: index + 1,
+                  phase: number,
+                })}
+                readOnly={readOnly}
+                rows={1}
+              />
+              <span className="response-part-label" aria-hidden="true">
+                → {t('plan.phases.responses.answer')}
+              </span>
+              <YTextArea
+                ytext={responseText(doc, rlId, phase.id, response.id, 'answer')}
+                origin={ctx.origin}
+                docName={docName}
+                path={`plan:${rlId}:${phase.id}:answer:${response.id}`}
+                label={t('plan.phases.responses.answerLabel', {
+                  number: index + 1,
+                  phase: number,
+                })}
+                readOnly={readOnly}
+                rows={1}
+              />
+              {!readOnly && (
+                <button
+                  type="button"
+                  className="icon-button small-button"
+                  aria-label={t('plan.phases.responses.remove', { number: index + 1 })}
+                  title={t('plan.phases.responses.remove', { number: index + 1 })}
+                  onClick={() => removeResponse(doc, rlId, phase.id, response.id, ctx)}
+                >
+                  ×
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {!readOnly && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => addResponse(doc, rlId, phase.id, ctx)}
+        >
+          + {t('plan.phases.responses.add')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
+import { showToast } from '../../app/ui/toasts.ts';
+import { runsMap } from '../../model/cycleDoc.ts';
+import type { Run, RunId } from '../../model/cycleTypes.ts';
+import { removeRun } from '../../model/runs.ts';
+import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
+import { formatDay } from './format.ts';
+import { RunCard } from './RunCard.tsx';
+import { RunPlanner } from './RunPlanner.tsx';
+import { removeWithUndo } from './removeWithUndo.ts';
+import './plan.css';
+
+/** Planning runs of the research lessons: when, where, who teaches, who observes whom, what to ask. */
+export function RunsTab({ doc, docName, cycle, rlId, team, readOnly, ctx }: CycleViewProps) {
+  const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState<RunId | null>(null);
+  const [toRemove, setToRemove] = useState<Run | null>(null);
+  const lessons = cycle.researchLessons;
+  const runs = [...cycle.runs].sort(
+    (a, b) =>
+      (a.date || '9999').localeCompare(b.date || '9999') || a.createdAt.localeCompare(b.createdAt),
+  );
+  const rlName = (run: Run) => {
+    const lesson = lessons.find((l) => l.id === run.researchLessonId);
+    return lesson ? t('plan.rl.long', { number: lesson.number }) : run.researchLessonId;
+  };
+  const dateOf = (run: Run) =>
+    run.date ? formatDay(run.date, i18n.language) : t('plan.runs.noDate');
+
+  function confirmRemove() {
+    const run = toRemove;
+    setToRemove(null);
+    if (!run) return;
+    const undo = removeWithUndo(runsMap(doc), ctx.origin, () => removeRun(doc, run.id, ctx));
+    showToast(t('plan.runs.removed'), { label: t('common.undo'), run: undo });
+  }
+
+  return (
+    <section className="stack" aria-labelledby="runs-heading">
+      <h2 id="runs-heading">{t('plan.runs.heading')}</h2>
+      <p className="muted small">{t('plan.runs.intro')}</p>
+      {readOnly && <p className="notice">{t('plan.readOnly')}</p>}
+      {runs.length === 0 ? (
+        <p className="empty-state">{t('plan.runs.empty')}</p>
+      ) : (
+        <ol className="run-list">
+          {runs.map((run) => (
+            <RunCard
+              key={run.id}
+              doc={doc}
+              docName={docName}
+              run={run}
+              lessons={lessons}
+              members={team.members}
+              pupils={cycle.casePupils}
+              readOnly={readOnly}
+              ctx={ctx}
+              editing={editing === run.id && !readOnly}
+              onEdit={(on) => setEditing(on ? run.id : null)}
+              onRemove={setToRemove}
+            />
+          ))}
+        </ol>
+      )}
+      {!readOnly && lessons.length > 0 && (
+        <RunPlanner
+          doc={doc}
+          lessons={lessons}
+          rlId={rlId}
+          members={team.members}
+          ctx={ctx}
+          onPlanned={(id) => setEditing(id)}
+        />
+      )}
+      <ConfirmDialog
+        open={toRemove !== null}
+        message={
+          toRemove
+            ? t('plan.runs.removeConfirm', { rl: rlName(toRemove), date: dateOf(toRemove) })
+            : ''
+        }
+        confirmLabel={t('plan.runs.remove')}
+        onConfirm={confirmRemove}
+        onCancel={() => setToRemove(null)}
+      />
+    </section>
+  );
+}
