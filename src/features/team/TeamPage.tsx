@@ -8,6 +8,7 @@ import { readTeam } from '../../model/teamDoc.ts';
 import { useMembership } from '../../store/hooks.ts';
 import { type LocalMembership, updateMembership } from '../../store/memberships.ts';
 import { useDoc, usePresence, useYSnapshot } from '../../sync/hooks.ts';
+import { CycleList } from '../cycle/CycleList.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
 import { LeaveTeam } from './LeaveTeam.tsx';
 import { MemberList } from './MemberList.tsx';
@@ -66,6 +67,7 @@ export default function TeamPage({ teamId: rawTeamId }: { teamId: string }) {
         </p>
       )}
       {membership.status === 'pending' && <p className="notice">{t('home.pending')}</p>}
+      <CycleList membership={membership} teamDoc={handle?.doc ?? null} editable={editable} />
       <div className="columns">
         <MemberList membership={membership} members={team?.members ?? []} presence={presence} />
         {canInvite(membership.role) && !removed && (
