@@ -13,6 +13,8 @@ import { Toasts } from './ui/Toasts.tsx';
 const TeamPage = lazy(() => import('../features/team/TeamPage.tsx'));
 const JoinPage = lazy(() => import('../features/join/JoinPage.tsx'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage.tsx'));
+const PrintView = lazy(() => import('../features/plan/PrintView.tsx'));
+const CyclePage = lazy(() => import('../features/cycle/CyclePage.tsx'));
 
 export function App() {
   const { t } = useTranslation();
@@ -45,6 +47,12 @@ export function App() {
             <Switch>
               <Route path="/" component={HomePage} />
               <Route path="/join" component={JoinPage} />
+              <Route path="/teams/:teamId/cycles/:cycleId/print">
+                {(params) => <PrintView teamId={params.teamId} cycleId={params.cycleId} />}
+              </Route>
+              <Route path="/teams/:teamId/cycles/:cycleId">
+                {(params) => <CyclePage teamId={params.teamId} cycleId={params.cycleId} />}
+              </Route>
               <Route path="/teams/:teamId">{(params) => <TeamPage teamId={params.teamId} />}</Route>
               <Route path="/settings" component={SettingsPage} />
               <Route>

@@ -24,7 +24,6 @@ export const cycleEn: Shape<typeof cycleNl> = {
     start: 'Start a new cycle',
     loadExample: 'Load an example cycle',
     working: 'Working…',
-    stage: 'Stage: {{stage}}',
     lessonsTaught: '{{taught}} of {{total}} research lessons taught',
     lastActivity: 'Last edited {{date}}',
     guestCannotCreate: 'As a guest you can look at cycles, but not start new ones.',
@@ -62,7 +61,6 @@ export const cycleEn: Shape<typeof cycleNl> = {
     pupils: 'Case pupils and predictions',
     versions: 'Versions',
     runs: 'Runs',
-    pending: 'This part will be available soon.',
   },
   rl: {
     label: 'Research lesson',
@@ -70,7 +68,6 @@ export const cycleEn: Shape<typeof cycleNl> = {
     long: 'Research lesson {{number}}',
   },
   overview: {
-    heading: 'Overview',
     fields: {
       startingData: 'Starting data',
       researchQuestion: 'Research question',
@@ -87,7 +84,6 @@ export const cycleEn: Shape<typeof cycleNl> = {
       rationale:
         'Why this question, and why this approach? Name what you know from research, the curriculum or your own experience.',
     },
-    empty: 'Nothing written yet.',
     editorLoading: 'Loading the text editor…',
     baselines: {
       heading: 'Measurements (optional)',
@@ -124,8 +120,5 @@ export const cycleEn: Shape<typeof cycleNl> = {
   },
   example: {
     loaded: 'The example cycle is loaded. Feel free to change it, or delete it later.',
-  },
-  undo: {
-    nothing: 'There is nothing to undo.',
   },
 };

@@ -22,7 +22,6 @@ export const cycleNl = {
     start: 'Nieuwe cyclus starten',
     loadExample: 'Voorbeeldcyclus laden',
     working: 'Bezig…',
-    stage: 'Fase: {{stage}}',
     lessonsTaught: '{{taught}} van {{total}} onderzoekslessen gegeven',
     lastActivity: 'Laatst bewerkt {{date}}',
     guestCannotCreate: 'Als gast kun je cycli bekijken, maar geen nieuwe starten.',
@@ -60,7 +59,6 @@ export const cycleNl = {
     pupils: 'Casusleerlingen en verwachtingen',
     versions: 'Versies',
     runs: 'Uitvoeringen',
-    pending: 'Dit onderdeel komt binnenkort beschikbaar.',
   },
   rl: {
     label: 'Onderzoeksles',
@@ -68,7 +66,6 @@ export const cycleNl = {
     long: 'Onderzoeksles {{number}}',
   },
   overview: {
-    heading: 'Overzicht',
     fields: {
       startingData: 'Beginsituatie (data)',
       researchQuestion: 'Leervraag',
@@ -85,7 +82,6 @@ export const cycleNl = {
       rationale:
         'Waarom deze vraag, en waarom deze aanpak? Noem wat jullie weten uit onderzoek, methode of eigen ervaring.',
     },
-    empty: 'Nog niets ingevuld.',
     editorLoading: 'Teksteditor laden…',
     baselines: {
       heading: 'Meetgegevens (optioneel)',
@@ -122,8 +118,5 @@ export const cycleNl = {
   },
   example: {
     loaded: 'De voorbeeldcyclus is geladen. Pas hem gerust aan of verwijder hem later.',
-  },
-  undo: {
-    nothing: 'Er is niets om ongedaan te maken.',
   },
 };

@@ -1,0 +1,89 @@
+import { useEffect, useRef } from 'react';
+import type * as Y from 'yjs';
+import { readCycle, summarizeCycle } from '../../model/cycleDoc.ts';
+import type { CycleId, CycleSnapshot } from '../../model/cycleTypes.ts';
+import { putCycleSummary, readCycleSummaries } from '../../model/teamDoc.ts';
+
+/** How long after the last local change the team document's summary is written. */
+export const SUMMARY_DEBOUNCE_MS = 1_000;
+
+const SUMMARY_ORIGIN = { kind: 'user', action: 'cycle-summary' };
+
+/**
+ * Keeps the cycle's entry in the team document current (the team page lists
+ * cycles without opening them): after local edits (debounced, lastActivityAt =
+ * now), and whenever title, stage, research lessons or runs taught differ from
+ * the stored entry (keeping its lastActivityAt). Remote changes do not bump the
+ * activity time: the colleague who made them writes it.
+ */
+export function useCycleSummarySync(
+  cycleId: CycleId | null,
+  cycleDoc: Y.Doc | null,
+  teamDoc: Y.Doc | null,
+  cycle: CycleSnapshot | null,
+  enabled: boolean,
+): void {
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  // Local edits: bump last activity, debounced.
+  useEffect(() => {
+    if (!enabled || !cycleId || !cycleDoc || !teamDoc) return;
+    const write = () => {
+      pending.current = null;
+      const snapshot = readCycle(cycleDoc);
+      if (snapshot.meta.title === '') return;
+      putCycleSummary(
+        teamDoc,
+        summarizeCycle(cycleId, snapshot, new Date().toISOString()),
+        SUMMARY_ORIGIN,
+      );
+    };
+    const onUpdate = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+      if (!tr.local) return;
+      if (pending.current !== null) clearTimeout(pending.current);
+      pending.current = setTimeout(write, SUMMARY_DEBOUNCE_MS);
+    };
+    cycleDoc.on('update', onUpdate);
+    return () => {
+      cycleDoc.off('update', onUpdate);
+      if (pending.current !== null) {
+        clearTimeout(pending.current);
+        write();
+      }
+    };
+  }, [enabled, cycleId, cycleDoc, teamDoc]);
+
+  // Repair: the stored entry is missing or out of date (edits from a device that never opened the team page).
+  // What the summary is made of; the repair below runs again whenever it changes.
+  const summaryKey =
+    cycle && cycle.meta.title !== '' && cycle.meta.createdAt !== ''
+      ? JSON.stringify([
+          cycle.meta.title,
+          cycle.meta.stage,
+          cycle.researchLessons.length,
+          cycle.runs.map((run) => run.date),
+        ])
+      : '';
+  useEffect(() => {
+    if (!enabled || !cycleId || !cycleDoc || !teamDoc || summaryKey === '') return;
+    const timer = setTimeout(() => {
+      const stored = readCycleSummaries(teamDoc).find((entry) => entry.cycleId === cycleId);
+      const next = summarizeCycle(
+        cycleId,
+        readCycle(cycleDoc),
+        stored?.lastActivityAt ?? new Date().toISOString(),
+      );
+      if (
+        stored &&
+        stored.title === next.title &&
+        stored.stage === next.stage &&
+        stored.researchLessons === next.researchLessons &&
+        stored.runsTaught === next.runsTaught &&
+        stored.createdAt === next.createdAt
+      )
+        return;
+      putCycleSummary(teamDoc, next, SUMMARY_ORIGIN);
+    }, SUMMARY_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [enabled, cycleId, cycleDoc, teamDoc, summaryKey]);
+}
