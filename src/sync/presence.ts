@@ -23,15 +23,29 @@ export const AWARENESS_FOCUS_FIELD = 'focus';
 
 const EMPTY: readonly PresenceEntry[] = Object.freeze([]);
 
-/** A stable color for a member: the same on every device, readable on white. */
+/**
+ * A stable color for a member: the same on every device, dark enough for white
+ * text (HSL 65% / 40%), as `#rrggbb` because y-tiptap's carets accept only that.
+ */
 export function colorForMember(memberId: string): string {
   let hash = 2166136261;
   for (let i = 0; i < memberId.length; i++) {
     hash ^= memberId.charCodeAt(i);
     hash = Math.imul(hash, 16777619);
   }
-  const hue = (hash >>> 0) % 360;
-  return `hsl(${hue} 65% 40%)`;
+  return hslToHex((hash >>> 0) % 360, 0.65, 0.4);
+}
+
+function hslToHex(hue: number, saturation: number, lightness: number): string {
+  const a = saturation * Math.min(lightness, 1 - lightness);
+  const channel = (n: number) => {
+    const k = (n + hue / 30) % 12;
+    const value = lightness - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(value * 255)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${channel(0)}${channel(8)}${channel(4)}`;
 }
 
 function readUser(state: unknown): AwarenessUser | null {

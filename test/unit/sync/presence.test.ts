@@ -34,7 +34,8 @@ describe('presence', () => {
 
   it('gives a stable color per member', () => {
     expect(colorForMember('abc')).toBe(colorForMember('abc'));
-    expect(colorForMember('abc')).toMatch(/^hsl\(\d+ 65% 40%\)$/);
+    expect(colorForMember('abc')).toMatch(/^#[0-9a-f]{6}$/);
+    expect(colorForMember('abc')).not.toBe(colorForMember('abd'));
   });
 
   it('lists self first, then others by name, skipping malformed states', () => {
