@@ -16,7 +16,7 @@ import {
   sortableKeyboardCoordinates,
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
 import { showToast } from '../../app/ui/toasts.ts';
@@ -46,6 +46,8 @@ export function PlanTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleViewP
     useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
+  const anyPhase = phases.length > 0;
+  useLayoutEffect(() => void (anyPhase && performance.mark('leskring:plan-rendered')), [anyPhase]);
 
   if (!rl) return <p className="muted">{t('app.loading')}</p>;
   const rlName = t('plan.rl.long', { number: rl.number });
