@@ -45,6 +45,7 @@ export function cycleExists(cycle: CycleSnapshot | null): boolean {
 export function useCycleDoc(teamId: string | null, cycleId: string | null): CycleDocState {
   const team = parseTeamId(teamId);
   const docName = team !== null && isDocId(cycleId) ? teamScopedDocName(team, cycleId) : null;
+  useEffect(() => void (docName && performance.mark('leskring:cycle-open')), [docName]);
   const handle = useDoc(docName);
   const doc = handle?.doc ?? null;
   const cycle = useYSnapshot(doc, readCycle);
