@@ -159,10 +159,12 @@ export function PlanTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleViewP
                 </th>
                 <th scope="col">{t('plan.phases.columns.teacherActions')}</th>
                 <th scope="col">{t('plan.phases.columns.pupilActivities')}</th>
-                <th scope="col">{t('plan.phases.columns.responses')}</th>
+                <th scope="col" className="phase-responses">
+                  {t('plan.phases.columns.responses')}
+                </th>
                 <th scope="col">{t('plan.phases.columns.observerFocus')}</th>
                 {!readOnly && (
-                  <th scope="col">
+                  <th scope="col" className="phase-actions">
                     <span className="visually-hidden">{t('plan.phases.columns.actions')}</span>
                   </th>
                 )}

@@ -75,12 +75,7 @@ export function PredictionGrid({ doc, docName, rl, pupils, readOnly, ctx, realNa
                   <tr key={pupil.id}>
                     <th scope="row" className="prediction-pupil">
                       {pseudonym}
-                      {real && (
-                        <span className="real-name-inline small">
-                          {' '}
-                          <span aria-hidden="true">🔒</span> {real}
-                        </span>
-                      )}
+                      {real && <span className="real-name-inline small"> {real}</span>}
                     </th>
                     {rl.phases.map((phase, index) => {
                       const phaseName =

@@ -92,7 +92,6 @@ export default function PrintView({ teamId, cycleId }: Props) {
             </label>
           )}
           <button type="button" className="primary" onClick={() => window.print()}>
-            <span aria-hidden="true">⎙ </span>
             {t('plan.print.button')}
           </button>
         </div>
@@ -105,7 +104,7 @@ export default function PrintView({ teamId, cycleId }: Props) {
               aria-describedby={`${id}-real-hint`}
               onChange={(event) => setIncludeRealNames(event.target.checked)}
             />
-            <span aria-hidden="true">🔒</span> {t('plan.print.includeRealNames')}
+            {t('plan.print.includeRealNames')}
           </label>
           <p id={`${id}-real-hint`} className="small">
             {t('plan.print.includeRealNamesHint')}

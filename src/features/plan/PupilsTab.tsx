@@ -80,7 +80,7 @@ export function PupilsTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleVie
               checked={showRealNames}
               onChange={(event) => setShowRealNames(event.target.checked)}
             />
-            <span aria-hidden="true">🔒</span> {t('plan.pupils.realName.show')}
+            {t('plan.pupils.realName.show')}
           </label>
           <p className="small">{t('plan.pupils.realName.hiddenNotice')}</p>
         </div>

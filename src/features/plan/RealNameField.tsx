@@ -27,7 +27,6 @@ export function RealNameField({ cycleId, casePupilId, pseudonym, stored, show }:
   if (!show) {
     return (
       <p className="real-name-hidden small muted">
-        <span aria-hidden="true">🔒 </span>
         {stored ? t('plan.pupils.realName.isSet') : t('plan.pupils.realName.notSet')}
       </p>
     );
@@ -43,10 +42,7 @@ export function RealNameField({ cycleId, casePupilId, pseudonym, stored, show }:
 
   return (
     <div className="field real-name">
-      <label htmlFor={id}>
-        <span aria-hidden="true">🔒 </span>
-        {t('plan.pupils.realName.label')}
-      </label>
+      <label htmlFor={id}>{t('plan.pupils.realName.label')}</label>
       <input
         id={id}
         value={draft ?? stored}

@@ -26,8 +26,21 @@ export function ResponsesEditor({ doc, docName, rlId, phase, number, readOnly, c
         <ol className="response-list">
           {phase.responses.map((response, index) => (
             <li key={response.id} className="response">
-              <span className="response-part-label" aria-hidden="true">
-                {t('plan.phases.responses.response')}
+              <span className="response-head">
+                <span className="response-part-label" aria-hidden="true">
+                  {t('plan.phases.responses.response')}
+                </span>
+                {!readOnly && (
+                  <button
+                    type="button"
+                    className="icon-button small-button"
+                    aria-label={t('plan.phases.responses.remove', { number: index + 1 })}
+                    title={t('plan.phases.responses.remove', { number: index + 1 })}
+                    onClick={() => removeResponse(doc, rlId, phase.id, response.id, ctx)}
+                  >
+                    <span aria-hidden="true">×</span>
+                  </button>
+                )}
               </span>
               <YTextArea
                 ytext={responseText(doc, rlId, phase.id, response.id, 'response')}
@@ -56,17 +69,6 @@ export function ResponsesEditor({ doc, docName, rlId, phase, number, readOnly, c
                 readOnly={readOnly}
                 rows={1}
               />
-              {!readOnly && (
-                <button
-                  type="button"
-                  className="icon-button small-button"
-                  aria-label={t('plan.phases.responses.remove', { number: index + 1 })}
-                  title={t('plan.phases.responses.remove', { number: index + 1 })}
-                  onClick={() => removeResponse(doc, rlId, phase.id, response.id, ctx)}
-                >
-                  ×
-                </button>
-              )}
             </li>
           ))}
         </ol>

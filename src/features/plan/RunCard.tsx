@@ -188,6 +188,9 @@ function RunEditor({ doc, run, lessons, members, pupils, ctx }: Props) {
       <fieldset className="observers">
         <legend>{t('plan.runs.observers.heading')}</legend>
         {pupils.length === 0 && <p className="muted small">{t('plan.runs.observers.noPupils')}</p>}
+        {members.every((member) => member.memberId === run.teacherId) && (
+          <p className="muted small">{t('plan.runs.observers.none')}</p>
+        )}
         <ul className="observer-list">
           {members
             .filter((member) => member.memberId !== run.teacherId)
