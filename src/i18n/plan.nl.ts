@@ -65,7 +65,7 @@ export const planNl = {
       label: 'Geplande tijd',
       summary: '{{total}} van {{lesson}} minuten gepland',
       over: '{{minutes}} min te veel',
-      under: '{{minutes}} min over',
+      under: 'nog {{minutes}} min vrij',
       exact: 'Precies de lesduur',
     },
     responses: {

@@ -100,6 +100,24 @@ export function PhaseRow(props: Props) {
             >
               <span aria-hidden="true">↓</span>
             </button>
+            <button
+              type="button"
+              className="icon-button add-after"
+              aria-label={t('plan.phases.addAfter', { number })}
+              title={t('plan.phases.addAfter', { number })}
+              onClick={() => props.onAddAfter(phase)}
+            >
+              <span aria-hidden="true">+</span>
+            </button>
+            <button
+              type="button"
+              className="icon-button danger"
+              aria-label={t('plan.phases.remove', { number })}
+              title={t('plan.phases.remove', { number })}
+              onClick={() => props.onRemove(phase, number)}
+            >
+              <span aria-hidden="true">×</span>
+            </button>
           </span>
         )}
       </td>
@@ -146,28 +164,6 @@ export function PhaseRow(props: Props) {
         />
       </td>
       {textCell('observerFocus')}
-      {!readOnly && (
-        <td className="phase-actions">
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={t('plan.phases.addAfter', { number })}
-            title={t('plan.phases.addAfter', { number })}
-            onClick={() => props.onAddAfter(phase)}
-          >
-            <span aria-hidden="true">+</span>
-          </button>
-          <button
-            type="button"
-            className="icon-button danger"
-            aria-label={t('plan.phases.remove', { number })}
-            title={t('plan.phases.remove', { number })}
-            onClick={() => props.onRemove(phase, number)}
-          >
-            <span aria-hidden="true">×</span>
-          </button>
-        </td>
-      )}
     </tr>
   );
 }

@@ -163,11 +163,6 @@ export function PlanTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleViewP
                   {t('plan.phases.columns.responses')}
                 </th>
                 <th scope="col">{t('plan.phases.columns.observerFocus')}</th>
-                {!readOnly && (
-                  <th scope="col" className="phase-actions">
-                    <span className="visually-hidden">{t('plan.phases.columns.actions')}</span>
-                  </th>
-                )}
               </tr>
             </thead>
             <SortableContext
