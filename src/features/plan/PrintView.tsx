@@ -23,7 +23,7 @@ type Props = { teamId: string; cycleId: string };
  * plan.css). Pseudonyms only, unless the user ticks "include real names".
  */
 export default function PrintView({ teamId, cycleId }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const team = parseTeamId(teamId);
   const membership = useMembership(team);
   const { handle, cycle, status } = useCycleDoc(membership ? teamId : null, cycleId);
@@ -85,7 +85,7 @@ export default function PrintView({ teamId, cycleId }: Props) {
                 <option value="">{t('plan.print.noRun')}</option>
                 {runs.map((each) => (
                   <option key={each.id} value={each.id}>
-                    {runLabel(each, t, teamSnapshot?.members ?? [])}
+                    {runLabel(each, t, teamSnapshot?.members ?? [], i18n.language)}
                   </option>
                 ))}
               </select>
@@ -127,9 +127,10 @@ export default function PrintView({ teamId, cycleId }: Props) {
 
 type T = ReturnType<typeof useTranslation>['t'];
 
-function runLabel(run: Run, t: T, members: readonly TeamMember[]): string {
+function runLabel(run: Run, t: T, members: readonly TeamMember[], language: string): string {
   const teacher = members.find((m) => m.memberId === run.teacherId)?.displayName;
-  return [run.date || t('plan.runs.noDate'), run.className, teacher].filter(Boolean).join(' · ');
+  const date = run.date ? formatDay(run.date, language) : t('plan.runs.noDate');
+  return [date, run.className, teacher].filter(Boolean).join(' · ');
 }
 
 function PrintSheet({
