@@ -28,6 +28,7 @@ export type ConnectionStatus =
 export type RoleName = keyof typeof nl.roles;
 
 const TEAM_PATH = /\/teams\/([0-9a-hjkmnp-tv-z]{16})(?:[/?#]|$)/;
+const CYCLE_PATH = /\/teams\/[0-9a-hjkmnp-tv-z]{16}\/cycles\/([0-9a-hjkmnp-tv-z]{16})(?:[/?#]|$)/;
 
 /** The id in a `/teams/<teamId>` URL, or null. */
 export function teamIdFromUrl(url: string): string | null {
@@ -303,6 +304,32 @@ export class TeamPage {
     return label === nl.team.members.online;
   }
 
+  /** The cycle links of the team's cycle list (`a.cycle-link`, each with `data-cycle-id`). */
+  cycleLinks(): Locator {
+    return this.page.locator('a.cycle-link');
+  }
+
+  /** Starts a new cycle and lands on its page with the guided start open (close it with `closeGuide()`). */
+  async startCycle(): Promise<CyclePage> {
+    await this.page.getByRole('button', { name: nl.cycle.list.start, exact: true }).click();
+    await this.page.waitForURL(CYCLE_PATH);
+    const cycle = new CyclePage(this.page);
+    await cycle.tabsOrGuide().first().waitFor();
+    return cycle;
+  }
+
+  /** Opens a cycle from the list (an in-app navigation, no page load). */
+  async openCycle(title: string): Promise<CyclePage> {
+    await this.cycleLinks()
+      .filter({ has: this.page.locator('.cycle-link-title', { hasText: exactText(title) }) })
+      .first()
+      .click();
+    await this.page.waitForURL(CYCLE_PATH);
+    const cycle = new CyclePage(this.page);
+    await cycle.tabsOrGuide().first().waitFor();
+    return cycle;
+  }
+
   /** Creates an invite (needs the server) and returns the shown code and link. */
   async createInvite(
     options: { role?: RoleName; days?: 1 | 3 | 7 | 14 | 30; singleUse?: boolean } = {},
@@ -405,5 +432,216 @@ export class SettingsPage {
 
   async chooseLanguage(language: keyof typeof nl.settings.languages): Promise<void> {
     await this.languageOption(language).check();
+  }
+}
+
+export type CycleTab = Exclude<keyof typeof nl.cycle.tabs, 'label'>;
+export type PhaseTextField = 'title' | 'teacherActions' | 'pupilActivities' | 'observerFocus';
+
+/** One phase row of the lesson plan as the page shows it. */
+export interface ShownPhase {
+  title: string;
+  minutes: string;
+  teacherActions: string;
+  pupilActivities: string;
+  observerFocus: string;
+}
+
+/**
+ * One lesson-study cycle (`/teams/<teamId>/cycles/<cycleId>`): the tabs, the
+ * lesson plan of the selected research lesson, case pupils and predictions.
+ * Phases are addressed by their number as shown (1-based), the way the field
+ * labels name them ("Wat doet de leraar? — fase 2").
+ */
+export class CyclePage {
+  readonly page: Page;
+  readonly shell: AppShell;
+  readonly tabList: Locator;
+  /** The lesson plan section (tab "Lesplan"). */
+  readonly plan: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.shell = new AppShell(page);
+    this.tabList = page.getByRole('tablist', { name: nl.cycle.tabs.label });
+    this.plan = page.locator('section.plan');
+  }
+
+  /** The tab list, or the guided start that replaces it right after "start a cycle". */
+  tabsOrGuide(): Locator {
+    return this.tabList.or(this.page.getByRole('button', { name: nl.cycle.wizard.close }));
+  }
+
+  cycleId(): string {
+    const id = CYCLE_PATH.exec(new URL(this.page.url()).pathname)?.[1];
+    if (id === undefined) throw new Error(`not on a cycle page: ${this.page.url()}`);
+    return id;
+  }
+
+  /** Skips the guided start and shows the tabs. */
+  async closeGuide(): Promise<void> {
+    await this.page.getByRole('button', { name: nl.cycle.wizard.close }).click();
+    await this.tabList.waitFor();
+  }
+
+  tab(name: CycleTab): Locator {
+    return this.tabList.getByRole('tab', { name: nl.cycle.tabs[name], exact: true });
+  }
+
+  async openTab(name: CycleTab): Promise<void> {
+    await this.tab(name).click();
+    await this.page.waitForSelector(`#cycle-tab-${name}[aria-selected="true"]`);
+    if (name === 'plan') await this.plan.waitFor();
+    if (name === 'pupils') {
+      await this.page.getByRole('heading', { name: nl.plan.pupils.heading, exact: true }).waitFor();
+    }
+  }
+
+  // -- Lesson plan ----------------------------------------------------------
+
+  phaseRows(): Locator {
+    return this.plan.locator('tr.phase-row');
+  }
+
+  /** Starts an empty plan from the EDI template (six phases). */
+  async applyEdiTemplate(): Promise<void> {
+    await this.plan.getByRole('button', { name: nl.plan.phases.templateEdi }).click();
+    await this.phaseRows().first().waitFor();
+  }
+
+  /** A text field of phase `number` (1-based, as shown). */
+  phaseField(number: number, field: PhaseTextField): Locator {
+    return this.plan.getByLabel(
+      message(nl.plan.phases.fieldOfPhase, { field: nl.plan.phases.columns[field], number }),
+      { exact: true },
+    );
+  }
+
+  /** The "add phase" button under the table (adds at the end). */
+  addPhaseButton(): Locator {
+    return this.plan.getByRole('button', { name: `+ ${nl.plan.phases.add}`, exact: true });
+  }
+
+  /**
+   * Adds a phase (at the end, or after phase `after`) and types its name into
+   * the new phase, which the app focuses.
+   */
+  async addPhase(title: string, options: { after?: number; delay?: number } = {}): Promise<void> {
+    const button =
+      options.after === undefined
+        ? this.addPhaseButton()
+        : this.plan.getByRole('button', {
+            name: message(nl.plan.phases.addAfter, { number: options.after }),
+            exact: true,
+          });
+    await button.click();
+    await this.page.waitForFunction(() => {
+      const active = document.activeElement;
+      return (
+        active instanceof HTMLTextAreaElement &&
+        active.closest('.phase-title') !== null &&
+        active.value === ''
+      );
+    });
+    await this.page.keyboard.type(title, { delay: options.delay ?? 0 });
+  }
+
+  /** Types `text` at the end of a phase field, one key at a time (as a person types). */
+  async typeAtEnd(
+    number: number,
+    field: PhaseTextField,
+    text: string,
+    options: { delay?: number } = {},
+  ): Promise<void> {
+    const input = this.phaseField(number, field);
+    await input.focus();
+    await input.press('ControlOrMeta+End');
+    await input.pressSequentially(text, { delay: options.delay ?? 0 });
+  }
+
+  /** Moves phase `number` one place up or down with its arrow button, from the keyboard. */
+  async movePhase(number: number, direction: 'up' | 'down'): Promise<void> {
+    const name = direction === 'up' ? nl.plan.phases.moveUp : nl.plan.phases.moveDown;
+    const button = this.plan.getByRole('button', { name: message(name, { number }), exact: true });
+    await button.focus();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Removes phase `number` through its remove button and the confirm dialog. */
+  async removePhase(number: number): Promise<void> {
+    await this.plan
+      .getByRole('button', { name: message(nl.plan.phases.remove, { number }), exact: true })
+      .click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: nl.plan.phases.removeShort, exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  /** The plan as shown: every phase row in order, with its name, minutes and texts. */
+  shownPlan(): Promise<ShownPhase[]> {
+    return this.phaseRows().evaluateAll((rows) =>
+      rows.map((row) => {
+        const text = (selector: string) =>
+          row.querySelector<HTMLTextAreaElement | HTMLInputElement>(selector)?.value ?? '';
+        return {
+          title: text('.phase-title textarea'),
+          minutes: text('.minutes-input input'),
+          teacherActions: text('.phase-teacherActions textarea'),
+          pupilActivities: text('.phase-pupilActivities textarea'),
+          observerFocus: text('.phase-observerFocus textarea'),
+        };
+      }),
+    );
+  }
+
+  /** The phase names as shown, in order. */
+  async phaseTitles(): Promise<string[]> {
+    return (await this.shownPlan()).map((phase) => phase.title);
+  }
+
+  /** Text fields and buttons of the plan a user could use to change it, by accessible name (none for a guest). */
+  async editableControls(): Promise<{ fields: string[]; buttons: string[] }> {
+    return this.plan.evaluate((plan) => {
+      const name = (element: HTMLElement) =>
+        element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '';
+      // A closed confirm dialog keeps its buttons in the DOM: only what can be seen counts.
+      const usable = (element: HTMLInputElement | HTMLTextAreaElement | HTMLButtonElement) =>
+        !element.disabled && element.checkVisibility();
+      return {
+        fields: [
+          ...plan.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('textarea, input'),
+        ]
+          .filter((field) => usable(field) && !field.readOnly)
+          .map(name),
+        buttons: [...plan.querySelectorAll<HTMLButtonElement>('button')].filter(usable).map(name),
+      };
+    });
+  }
+
+  // -- Case pupils and predictions (tab "Casusleerlingen en verwachtingen") --
+
+  /** Adds a case pupil with the default pseudonym ("Leerling A", …). */
+  async addCasePupil(): Promise<void> {
+    const before = await this.page.locator('[data-pupil-id]').count();
+    await this.page.getByRole('button', { name: `+ ${nl.plan.pupils.add}`, exact: true }).click();
+    await expectCount(this.page.locator('[data-pupil-id]'), before + 1);
+  }
+
+  /** The prediction cell of `pupil` (pseudonym) in phase `number` named `phase`. */
+  predictionCell(pupil: string, number: number, phase: string): Locator {
+    return this.page.getByLabel(message(nl.plan.predictions.cellLabel, { pupil, number, phase }), {
+      exact: true,
+    });
+  }
+}
+
+async function expectCount(locator: Locator, count: number, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let shown = await locator.count();
+  while (shown !== count) {
+    if (Date.now() > deadline) throw new Error(`expected ${count} elements, found ${shown}`);
+    await locator.page().waitForTimeout(50);
+    shown = await locator.count();
   }
 }
