@@ -41,6 +41,8 @@ export type DocConnection =
       readonly denied: boolean;
       readonly deniedReason: SyncDenyReason | null;
       readonly unsyncedChanges: number;
+      /** The server's state arrived since the socket last (re)opened. */
+      readonly synced: boolean;
     };
 
 export type DocConnectionEvent =
@@ -48,14 +50,23 @@ export type DocConnectionEvent =
   | { readonly type: 'disconnect' }
   | { readonly type: 'authenticated' }
   | { readonly type: 'authenticationFailed'; readonly reason: string }
-  | { readonly type: 'unsyncedChanges'; readonly count: number };
+  | { readonly type: 'unsyncedChanges'; readonly count: number }
+  | { readonly type: 'synced' };
 
 export function remoteDocConnection(
   socket: SocketStatus,
   deniedReason: SyncDenyReason | null = null,
   denied = deniedReason !== null,
 ): DocConnection {
-  return { kind: 'remote', socket, authenticated: false, denied, deniedReason, unsyncedChanges: 0 };
+  return {
+    kind: 'remote',
+    socket,
+    authenticated: false,
+    denied,
+    deniedReason,
+    unsyncedChanges: 0,
+    synced: false,
+  };
 }
 
 /** Applies one provider event to a document's connection state. */
@@ -67,9 +78,9 @@ export function reduceDocConnection(
   switch (event.type) {
     case 'status':
       // Every (re)open authenticates again; a denial stands until the server accepts.
-      return { ...state, socket: event.status, authenticated: false };
+      return { ...state, socket: event.status, authenticated: false, synced: false };
     case 'disconnect':
-      return { ...state, socket: 'disconnected', authenticated: false };
+      return { ...state, socket: 'disconnected', authenticated: false, synced: false };
     case 'authenticated':
       return { ...state, authenticated: true, denied: false, deniedReason: null };
     case 'authenticationFailed':
@@ -81,6 +92,8 @@ export function reduceDocConnection(
       };
     case 'unsyncedChanges':
       return { ...state, unsyncedChanges: Math.max(0, event.count) };
+    case 'synced':
+      return { ...state, synced: true };
   }
 }
 
@@ -147,6 +160,8 @@ function sameSnapshot(a: ConnectionSnapshot, b: ConnectionSnapshot): boolean {
 
 const docs = new Map<string, DocConnection>();
 const listeners = new Set<() => void>();
+/** Listeners to any document's state, for per-document hooks (the badge's listeners see only aggregate changes). */
+const docListeners = new Set<() => void>();
 let networkOnline = readNavigatorOnline();
 let snapshot: ConnectionSnapshot = aggregateConnection(docs.values(), networkOnline);
 
@@ -156,6 +171,7 @@ function readNavigatorOnline(): boolean {
 }
 
 function recompute(): void {
+  for (const listener of [...docListeners]) listener();
   const next = aggregateConnection(docs.values(), networkOnline);
   if (sameSnapshot(next, snapshot)) return;
   snapshot = next;
@@ -209,4 +225,21 @@ export function setNetworkOnline(online: boolean): void {
   if (networkOnline === online) return;
   networkOnline = online;
   recompute();
+}
+
+export function subscribeDocConnections(listener: () => void): () => void {
+  docListeners.add(listener);
+  return () => {
+    docListeners.delete(listener);
+  };
+}
+
+/**
+ * True once the document holds what the server has (or it can have no
+ * colleagues' data: a team not yet registered). Repairs that create shared
+ * structure wait for this, so they never compete with a colleague's copy.
+ */
+export function isServerSynced(docName: string): boolean {
+  const state = docs.get(docName);
+  return state?.kind === 'local-only' || (state?.kind === 'remote' && state.synced);
 }

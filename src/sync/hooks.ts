@@ -4,7 +4,9 @@ import { parseDocName } from '../model/docName.ts';
 import {
   type ConnectionSnapshot,
   getConnectionSnapshot,
+  isServerSynced,
   subscribeConnection,
+  subscribeDocConnections,
 } from './connectionState.ts';
 import { acquireDoc, type DocHandle, releaseDoc } from './openDoc.ts';
 import { getPresence, type PresenceEntry, subscribePresence } from './presence.ts';
@@ -103,3 +105,9 @@ export function usePresence(docName: string | null): readonly PresenceEntry[] {
 }
 
 const NO_PRESENCE: readonly PresenceEntry[] = Object.freeze([]);
+
+/** Whether the document has received the server's state since it (re)connected; see isServerSynced. */
+export function useServerSynced(docName: string | null): boolean {
+  const read = useCallback(() => docName !== null && isServerSynced(docName), [docName]);
+  return useSyncExternalStore(subscribeDocConnections, read, read);
+}

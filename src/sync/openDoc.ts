@@ -272,6 +272,9 @@ async function connectEntry(entry: Entry): Promise<void> {
     },
     onUnsyncedChanges: ({ number }) =>
       dispatchDocConnection(name, { type: 'unsyncedChanges', count: number }),
+    onSynced: ({ state }) => {
+      if (state) dispatchDocConnection(name, { type: 'synced' });
+    },
     onAuthenticationFailed: ({ reason }) => {
       dispatchDocConnection(name, { type: 'authenticationFailed', reason });
       if (reason === 'token-invalid') void onTokenInvalid(entry, provider);

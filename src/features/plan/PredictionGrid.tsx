@@ -5,6 +5,7 @@ import { YTextArea } from '../../app/ui/YTextArea.tsx';
 import type { CasePupil, ModelContext, ResearchLesson } from '../../model/cycleTypes.ts';
 import { ensurePredictionCells, predictionText } from '../../model/predictions.ts';
 import type { PupilNames } from '../../store/pupilNames.ts';
+import { useServerSynced } from '../../sync/hooks.ts';
 
 type Props = {
   doc: Y.Doc;
@@ -32,10 +33,12 @@ export function PredictionGrid({ doc, docName, rl, pupils, readOnly, ctx, realNa
       rl.phases.filter((phase) => predictionText(doc, rl.id, pupil.id, phase.id) === null).length,
     0,
   );
+  // Only once the server's copy is here: a cell created earlier could replace one a colleague filled.
+  const synced = useServerSynced(docName);
   useEffect(() => {
-    if (!readOnly && missing > 0)
+    if (!readOnly && synced && missing > 0)
       ensurePredictionCells(doc, rl.id, { ...ctx, origin: REPAIR_ORIGIN });
-  }, [doc, rl.id, ctx, readOnly, missing]);
+  }, [doc, rl.id, ctx, readOnly, synced, missing]);
 
   const rlName = t('plan.rl.long', { number: rl.number });
   return (

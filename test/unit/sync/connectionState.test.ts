@@ -6,11 +6,13 @@ import {
   dispatchDocConnection,
   getConnectionSnapshot,
   hasUnsyncedChanges,
+  isServerSynced,
   reduceDocConnection,
   remoteDocConnection,
   setDocConnection,
   setNetworkOnline,
   subscribeConnection,
+  subscribeDocConnections,
 } from '../../../src/sync/connectionState.ts';
 
 function run(
@@ -36,6 +38,16 @@ describe('reduceDocConnection', () => {
       denied: false,
       deniedReason: null,
       unsyncedChanges: 0,
+      synced: false,
+    });
+  });
+
+  it('knows the server state arrived until the socket drops or reopens', () => {
+    const synced = run([{ type: 'synced' }], connectedSynced);
+    expect(synced).toMatchObject({ synced: true });
+    expect(run([{ type: 'disconnect' }], synced)).toMatchObject({ synced: false });
+    expect(run([{ type: 'status', status: 'connecting' }], synced)).toMatchObject({
+      synced: false,
     });
   });
 
@@ -172,6 +184,20 @@ describe('connection store', () => {
     dispatchDocConnection('a', { type: 'unsyncedChanges', count: 0 });
     expect(hasUnsyncedChanges()).toBe(false);
     expect(getConnectionSnapshot().status).toBe('online');
+    unsubscribe();
+  });
+
+  it('tells per-document listeners whether a document holds the server state', () => {
+    const listener = vi.fn();
+    const unsubscribe = subscribeDocConnections(listener);
+    setDocConnection('a', remoteDocConnection('connected'));
+    expect(isServerSynced('a')).toBe(false);
+    dispatchDocConnection('a', { type: 'synced' });
+    expect(isServerSynced('a')).toBe(true);
+    expect(listener).toHaveBeenCalledTimes(2);
+    setDocConnection('b', { kind: 'local-only' });
+    expect(isServerSynced('b')).toBe(true);
+    expect(isServerSynced('unknown')).toBe(false);
     unsubscribe();
   });
 
