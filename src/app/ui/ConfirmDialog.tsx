@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type Props = {
@@ -13,6 +13,7 @@ type Props = {
 export function ConfirmDialog({ open, message, confirmLabel, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
+  const messageId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -22,8 +23,8 @@ export function ConfirmDialog({ open, message, confirmLabel, onConfirm, onCancel
   }, [open]);
 
   return (
-    <dialog ref={ref} className="dialog" onCancel={onCancel} aria-describedby="confirm-message">
-      <p id="confirm-message">{message}</p>
+    <dialog ref={ref} className="dialog" onCancel={onCancel} aria-describedby={messageId}>
+      <p id={messageId}>{message}</p>
       <div className="row row-end">
         <button type="button" onClick={onCancel}>
           {t('common.cancel')}

@@ -156,7 +156,10 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
           )}
           <span className="cycle-toolbar-spacer" />
           <UndoRedo undo={undo} canUndo={canUndo} canRedo={canRedo} readOnly={readOnly} />
-          <Link href={`/teams/${member.teamId}/cycles/${cycleId}/print`} className="button-link">
+          <Link
+            href={`/teams/${member.teamId}/cycles/${cycleId}/print?rl=${rlId}`}
+            className="button-link"
+          >
             {t('cycle.page.print')}
           </Link>
         </div>
