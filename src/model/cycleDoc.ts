@@ -27,13 +27,14 @@ import {
 } from './cycleTypes.ts';
 import { isId, isMemberId, type MemberId } from './ids.ts';
 import { positionAtEnd, sortPositioned } from './positions.ts';
+import { applyTextEdit } from './textBinding.ts';
 
 /**
  * The cycle document (DESIGN §2–3, contract in `.scratch/cycle-spec.md`).
  * These top-level names are the schema: renaming one orphans every cycle's
  * data, so they never change.
  *
- *   meta            Y.Map   schemaVersion, title, subject, yearGroup, stage, lessonMinutes, createdAt, createdBy
+ *   meta            Y.Map   schemaVersion, title/subject/yearGroup (Y.Text), stage, lessonMinutes, createdAt, createdBy
  *   baselines       Y.Map   id → { label, value: number|null, unit, position } (plain, last writer wins)
  *   text:<field>    Y.XmlFragment per CycleTextField (bound by the rich-text editor)
  *   researchLessons Y.Map   'rl1'|'rl2'|'rl3' → Y.Map { number, createdAt, phases, predictions }
@@ -209,7 +210,8 @@ export function initCycleDoc(doc: Y.Doc, init: CycleInit, ctx: ModelContext): vo
       createdBy: init.createdBy,
     };
     for (const [key, value] of Object.entries(defaults)) {
-      if (!meta.has(key)) meta.set(key, value);
+      if (meta.has(key)) continue;
+      meta.set(key, isMetaTextKey(key) ? new Y.Text(String(value)) : value);
     }
     if (meta.get('schemaVersion') !== CYCLE_SCHEMA_VERSION)
       meta.set('schemaVersion', CYCLE_SCHEMA_VERSION);
@@ -243,6 +245,7 @@ function readMeta(doc: Y.Doc, skip: () => void): CycleMeta {
   const meta = cycleMetaMap(doc);
   const str = (key: string): string => {
     const value = meta.get(key);
+    if (value instanceof Y.Text) return value.toString();
     return typeof value === 'string' ? value : '';
   };
   const stage = meta.get('stage');
@@ -292,8 +295,26 @@ export function updateCycleMeta(doc: Y.Doc, patch: CycleMetaPatch, ctx: ModelCon
   if (Object.keys(out).length === 0) return;
   doc.transact(() => {
     const meta = cycleMetaMap(doc);
-    for (const [key, value] of Object.entries(out)) meta.set(key, value);
+    for (const [key, value] of Object.entries(out)) {
+      const current = meta.get(key);
+      if (isMetaTextKey(key) && current instanceof Y.Text) {
+        applyTextEdit(current, String(value), ctx.origin);
+      } else {
+        meta.set(key, isMetaTextKey(key) ? new Y.Text(String(value)) : value);
+      }
+    }
   }, ctx.origin);
+}
+
+/**
+ * Title, subject and year group are Y.Text inside `meta`, so two people typing
+ * in the same field merge character by character (issue 5, point 2). Readers
+ * also accept a plain string there.
+ */
+const META_TEXT_KEYS = ['title', 'subject', 'yearGroup'] as const;
+
+function isMetaTextKey(key: string): boolean {
+  return (META_TEXT_KEYS as readonly string[]).includes(key);
 }
 
 // ── baselines ──────────────────────────────────────────────────────────────

@@ -4,7 +4,6 @@ import {
   addBaseline,
   baselinesMap,
   casePupilsMap,
-  cycleMetaMap,
   cycleText,
   initCycleDoc,
   isYMap,
@@ -15,6 +14,7 @@ import {
   researchLessonMap,
   researchLessonsMap,
   runsMap,
+  updateCycleMeta,
 } from './cycleDoc.ts';
 import {
   CYCLE_TEXT_FIELDS,
@@ -110,11 +110,11 @@ export function loadExampleCycle(
       },
       ctx,
     );
-    const meta = cycleMetaMap(doc);
-    meta.set('title', title);
-    meta.set('subject', content.subject.trim());
-    meta.set('yearGroup', content.yearGroup.trim());
-    meta.set('lessonMinutes', lessonMinutes);
+    updateCycleMeta(
+      doc,
+      { title, subject: content.subject, yearGroup: content.yearGroup, lessonMinutes },
+      ctx,
+    );
     addBaseline(doc, content.baseline, ctx);
     for (const field of CYCLE_TEXT_FIELDS) {
       const paragraphs = content.texts[field].map(paragraph);

@@ -19,7 +19,7 @@ import type { CycleId } from '../../../src/model/cycleTypes.ts';
 import { newDocId, newMemberId } from '../../../src/model/ids.ts';
 import { addPhase } from '../../../src/model/phases.ts';
 import { planRun } from '../../../src/model/runs.ts';
-import { newCycle, RL1, replica, testCtx } from './cycleTestUtils.ts';
+import { newCycle, RL1, replica, sync, testCtx } from './cycleTestUtils.ts';
 
 describe('initCycleDoc', () => {
   it('writes meta defaults and an empty RL1, readable by a second client', () => {
@@ -97,6 +97,20 @@ describe('updateCycleMeta', () => {
     // @ts-expect-error a stage from a newer or broken client
     expect(() => updateCycleMeta(doc, { stage: 'party' }, ctx)).toThrow(RangeError);
     expect(readCycleMeta(doc).lessonMinutes).toBe(60);
+  });
+});
+
+describe('title, subject and year group', () => {
+  it('merge character by character when two people type in the same field', () => {
+    const a = newCycle(testCtx(1));
+    const b = replica(a);
+    updateCycleMeta(a, { title: 'Breuken vergelijken in groep 6' }, testCtx(2));
+    updateCycleMeta(b, { title: 'Samen breuken vergelijken' }, testCtx(3));
+    updateCycleMeta(b, { subject: 'Rekenen en wiskunde' }, testCtx(3));
+    sync(a, b);
+    expect(readCycleMeta(a)).toEqual(readCycleMeta(b));
+    expect(readCycleMeta(a).title).toBe('Samen breuken vergelijken in groep 6');
+    expect(readCycleMeta(a).subject).toBe('Rekenen en wiskunde');
   });
 });
 
