@@ -119,6 +119,6 @@ export const cycleEn: Shape<typeof cycleNl> = {
       'For which subject and year group are you designing the research lesson? Also give the cycle a title the team will recognise.',
   },
   example: {
-    loaded: 'The example cycle is loaded. Feel free to change it, or delete it later.',
+    loaded: 'The example cycle is loaded. Change anything you like to explore the app.',
   },
 };

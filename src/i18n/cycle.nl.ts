@@ -117,6 +117,6 @@ export const cycleNl = {
       'Voor welk vak en welke groep ontwerpen jullie de onderzoeksles? Geef de cyclus ook een titel die het team herkent.',
   },
   example: {
-    loaded: 'De voorbeeldcyclus is geladen. Pas hem gerust aan of verwijder hem later.',
+    loaded: 'De voorbeeldcyclus is geladen. Pas gerust van alles aan om de app te verkennen.',
   },
 };
