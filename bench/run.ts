@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import * as cycleOpen from './cycleOpen.bench.ts';
 import * as fanout from './fanout.bench.ts';
 import * as initialJs from './initialJs.bench.ts';
 import { type BenchOutput, type BenchResult, formatTable } from './lib/report.ts';
@@ -21,6 +22,7 @@ const benchmarks: Array<{ name: string; run: () => Promise<BenchOutput> }> = [
   { name: 'initialJs', run: () => initialJs.run() },
   { name: 'syncLatency', run: () => syncLatency.run() },
   { name: 'fanout', run: () => fanout.run() },
+  { name: 'cycleOpen', run: () => cycleOpen.run() },
 ];
 
 const filters = process.argv.slice(2).map((arg) => arg.toLowerCase());
