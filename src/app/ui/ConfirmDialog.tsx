@@ -7,10 +7,19 @@ type Props = {
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** 'danger' (default) before destroying data; 'primary' before a big but harmless step. */
+  tone?: 'danger' | 'primary';
 };
 
 /** A modal question before anything is destroyed; the native <dialog> handles focus and Escape. */
-export function ConfirmDialog({ open, message, confirmLabel, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({
+  open,
+  message,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  tone = 'danger',
+}: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const messageId = useId();
@@ -29,7 +38,7 @@ export function ConfirmDialog({ open, message, confirmLabel, onConfirm, onCancel
         <button type="button" onClick={onCancel}>
           {t('common.cancel')}
         </button>
-        <button type="button" className="danger" onClick={onConfirm}>
+        <button type="button" className={tone} onClick={onConfirm}>
           {confirmLabel}
         </button>
       </div>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { YTextArea } from '../../app/ui/YTextArea.tsx';
@@ -20,6 +20,7 @@ import {
 } from '../../model/runs.ts';
 import type { TeamMember } from '../../model/teamDoc.ts';
 import { formatDay } from './format.ts';
+import { RunFields, type RunFieldValues } from './RunFields.tsx';
 
 type Props = {
   doc: Y.Doc;
@@ -98,7 +99,6 @@ export function RunCard(props: Props) {
 
 function RunEditor({ doc, run, lessons, members, pupils, ctx }: Props) {
   const { t } = useTranslation();
-  const id = useId();
   const [classDraft, setClassDraft] = useState<string | null>(null);
   const observers = new Map(run.observers.map((o) => [o.memberId as string, o.casePupilIds]));
 
@@ -107,6 +107,17 @@ function RunEditor({ doc, run, lessons, members, pupils, ctx }: Props) {
     const next = classDraft.trim();
     setClassDraft(null);
     if (next !== run.className) updateRun(doc, run.id, { className: next }, ctx);
+  }
+
+  function change(patch: Partial<RunFieldValues>) {
+    if (patch.className !== undefined) setClassDraft(patch.className);
+    const lesson = lessons.find((l) => l.id === patch.researchLessonId);
+    if (lesson) updateRun(doc, run.id, { researchLessonId: lesson.id }, ctx);
+    if (patch.date !== undefined) updateRun(doc, run.id, { date: patch.date }, ctx);
+    if (patch.teacherId !== undefined) {
+      const teacherId = patch.teacherId === '' ? null : (patch.teacherId as MemberId);
+      updateRun(doc, run.id, { teacherId }, ctx);
+    }
   }
 
   function toggleObserver(memberId: MemberId, on: boolean) {
@@ -122,69 +133,18 @@ function RunEditor({ doc, run, lessons, members, pupils, ctx }: Props) {
 
   return (
     <div className="stack run-editor">
-      <div className="run-form-grid">
-        <div className="field">
-          <label htmlFor={`${id}-rl`}>{t('plan.runs.researchLesson')}</label>
-          <select
-            id={`${id}-rl`}
-            value={run.researchLessonId}
-            onChange={(e) => {
-              const lesson = lessons.find((l) => l.id === e.target.value);
-              if (lesson) updateRun(doc, run.id, { researchLessonId: lesson.id }, ctx);
-            }}
-          >
-            {lessons.map((l) => (
-              <option key={l.id} value={l.id}>
-                {t('plan.rl.long', { number: l.number })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-date`}>{t('plan.runs.date')}</label>
-          <input
-            id={`${id}-date`}
-            type="date"
-            value={run.date}
-            onChange={(e) => updateRun(doc, run.id, { date: e.target.value }, ctx)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-class`}>{t('plan.runs.className')}</label>
-          <input
-            id={`${id}-class`}
-            value={classDraft ?? run.className}
-            maxLength={60}
-            onChange={(e) => setClassDraft(e.target.value)}
-            onBlur={saveClass}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') saveClass();
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-teacher`}>{t('plan.runs.teacher')}</label>
-          <select
-            id={`${id}-teacher`}
-            value={run.teacherId ?? ''}
-            onChange={(e) =>
-              updateRun(
-                doc,
-                run.id,
-                { teacherId: e.target.value === '' ? null : (e.target.value as MemberId) },
-                ctx,
-              )
-            }
-          >
-            <option value="">{t('plan.runs.noTeacher')}</option>
-            {members.map((member) => (
-              <option key={member.memberId} value={member.memberId}>
-                {member.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <RunFields
+        values={{
+          researchLessonId: run.researchLessonId,
+          date: run.date,
+          className: classDraft ?? run.className,
+          teacherId: run.teacherId ?? '',
+        }}
+        lessons={lessons}
+        members={members}
+        onChange={change}
+        onClassNameDone={saveClass}
+      />
       <fieldset className="observers">
         <legend>{t('plan.runs.observers.heading')}</legend>
         {pupils.length === 0 && <p className="muted small">{t('plan.runs.observers.noPupils')}</p>}

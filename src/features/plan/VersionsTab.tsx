@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
 import { showToast } from '../../app/ui/toasts.ts';
 import { MAX_RESEARCH_LESSONS } from '../../model/cycleTypes.ts';
 import { prepareNextResearchLesson } from '../../model/researchLessons.ts';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
-import { ActionDialog } from './ActionDialog.tsx';
 import { formatCreated, formatDay } from './format.ts';
 import { VersionDiff } from './VersionDiff.tsx';
 import './plan.css';
@@ -104,7 +104,8 @@ export function VersionsTab({
         )}
       </section>
       <VersionDiff lessons={lessons} pupils={cycle.casePupils} />
-      <ActionDialog
+      <ConfirmDialog
+        tone="primary"
         open={confirming}
         message={t('plan.versions.prepareConfirm', {
           number: nextNumber,
