@@ -15,7 +15,7 @@ import {
   startStage,
   type TeacherContext,
 } from './harness.ts';
-import { type CyclePage, HomePage, JoinPage, type ShownPhase, type TeamPage } from './pages.ts';
+import { type CyclePage, JoinPage, type ShownPhase, type TeamPage, teamOfTwo } from './pages.ts';
 
 const EDI = nl.plan.phases.templates;
 const ANNA_PHASE = 'Anna: samen oefenen';
@@ -101,17 +101,7 @@ describe('DESIGN §4 / issue 5: two teachers edit one lesson plan at once, one o
 
   beforeAll(async () => {
     stage = await startStage();
-    anna = await stage.teacher();
-    ({ teacher: bram, proxy: bramProxy } = await stage.cuttableTeacher());
-
-    annaTeam = await new HomePage(anna.page)
-      .goto()
-      .then((home) => home.createTeam({ teamName: 'Rekenen groep 6', displayName: 'Anna' }));
-    await annaTeam.shell.waitForConnection('online');
-    const invite = await annaTeam.createInvite();
-    bramTeam = await new JoinPage(bram.page).open(invite.link).then((join) => join.join('Bram'));
-    await bramTeam.shell.waitForConnection('online');
-    await annaTeam.waitForMembers(['Anna', 'Bram']);
+    ({ anna, bram, bramProxy, annaTeam, bramTeam } = await teamOfTwo(stage, 'Rekenen groep 6'));
   });
 
   afterAll(async () => {

@@ -8,11 +8,10 @@ import {
   startStage,
   type TeacherContext,
 } from './harness.ts';
-import { HomePage, JoinPage, type TeamPage } from './pages.ts';
+import { type TeamPage, teamOfTwo } from './pages.ts';
 
 describe('DESIGN §4: edits made offline merge without loss when the device reconnects', () => {
   let stage: Stage;
-  let anna: TeacherContext;
   let bram: TeacherContext;
   let bramProxy: CuttableProxy;
   let annaTeam: TeamPage;
@@ -20,18 +19,7 @@ describe('DESIGN §4: edits made offline merge without loss when the device reco
 
   beforeAll(async () => {
     stage = await startStage();
-    anna = await stage.teacher();
-    ({ teacher: bram, proxy: bramProxy } = await stage.cuttableTeacher());
-
-    annaTeam = await new HomePage(anna.page)
-      .goto()
-      .then((home) => home.createTeam({ teamName: 'Taal bovenbouw', displayName: 'Anna' }));
-    await annaTeam.shell.waitForConnection('online');
-    const invite = await annaTeam.createInvite();
-    bramTeam = await new JoinPage(bram.page).open(invite.link).then((join) => join.join('Bram'));
-    await bramTeam.shell.waitForConnection('online');
-    await annaTeam.waitForMembers(['Anna', 'Bram']);
-    await bramTeam.waitForMembers(['Anna', 'Bram']);
+    ({ bram, bramProxy, annaTeam, bramTeam } = await teamOfTwo(stage, 'Taal bovenbouw'));
   });
 
   afterAll(async () => {

@@ -6,6 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { nl } from '../../src/i18n/nl.ts';
+import type { Stage } from './harness.ts';
 
 /** Fills `{{name}}` placeholders the way i18next does (no escaping, no formatting). */
 export function message(template: string, values: Record<string, string | number> = {}): string {
@@ -644,4 +645,25 @@ async function expectCount(locator: Locator, count: number, timeout = 10_000): P
     await locator.page().waitForTimeout(50);
     shown = await locator.count();
   }
+}
+
+/**
+ * Anna creates a team and invites Bram, who joins through his own cuttable
+ * proxy (so he can really go offline); resolves once both see both members.
+ */
+export async function teamOfTwo(stage: Stage, teamName: string) {
+  const anna = await stage.teacher();
+  const { teacher: bram, proxy: bramProxy } = await stage.cuttableTeacher();
+  const annaTeam = await new HomePage(anna.page)
+    .goto()
+    .then((home) => home.createTeam({ teamName, displayName: 'Anna' }));
+  await annaTeam.shell.waitForConnection('online');
+  const invite = await annaTeam.createInvite();
+  const bramTeam = await new JoinPage(bram.page)
+    .open(invite.link)
+    .then((join) => join.join('Bram'));
+  await bramTeam.shell.waitForConnection('online');
+  await annaTeam.waitForMembers(['Anna', 'Bram']);
+  await bramTeam.waitForMembers(['Anna', 'Bram']);
+  return { anna, bram, bramProxy, annaTeam, bramTeam };
 }
