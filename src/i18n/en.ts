@@ -201,6 +201,14 @@ export const en: Messages = {
       'wrong-team': 'This sign-in belongs to another team.',
       'bad-document-name': 'This document does not exist.',
     },
+    import: {
+      'not-json': 'This file is not a kijkwijzer: it is not a JSON file.',
+      'wrong-format': 'This JSON file is not a Leskring kijkwijzer.',
+      'unsupported-version':
+        'This kijkwijzer comes from a newer version of Leskring. Update the app and try again.',
+      'invalid-field': 'The kijkwijzer in this file is not valid: {{path}}.',
+      'too-large': 'This file is too large for a kijkwijzer (1 MB at most).',
+    },
     unexpected: 'Something went wrong. Your data is safely stored on this device.',
   },
   cycle: cycleEn,

@@ -205,6 +205,14 @@ export const nl = {
       'wrong-team': 'Deze aanmelding hoort bij een ander team.',
       'bad-document-name': 'Dit document bestaat niet.',
     },
+    import: {
+      'not-json': 'Dit bestand is geen kijkwijzer: het is geen JSON-bestand.',
+      'wrong-format': 'Dit JSON-bestand is geen kijkwijzer uit Leskring.',
+      'unsupported-version':
+        'Deze kijkwijzer komt uit een nieuwere versie van Leskring. Werk de app bij en probeer het opnieuw.',
+      'invalid-field': 'De kijkwijzer in dit bestand is niet in orde: {{path}}.',
+      'too-large': 'Dit bestand is te groot voor een kijkwijzer (maximaal 1 MB).',
+    },
     unexpected: 'Er ging iets mis. Je gegevens zijn veilig op dit apparaat opgeslagen.',
   },
   cycle: cycleNl,

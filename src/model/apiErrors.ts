@@ -41,3 +41,17 @@ export function isSyncDenyReason(value: unknown): value is SyncDenyReason {
 
 /** WebSocket close code the server uses when it drops a removed member's socket. */
 export const CLOSE_REVOKED = 4403;
+
+/** Why an imported file (a kijkwijzer as JSON, templateJson.ts) was refused; the UI translates each. */
+export const IMPORT_ERROR_REASONS = [
+  'not-json', // the file is not JSON text
+  'wrong-format', // JSON, but not a Leskring kijkwijzer file
+  'unsupported-version', // a kijkwijzer file of a format version this app does not know
+  'invalid-field', // a field is missing or breaks a rule; `path` says which
+  'too-large', // over 1 MB
+] as const;
+export type ImportErrorReason = (typeof IMPORT_ERROR_REASONS)[number];
+
+export function isImportErrorReason(value: unknown): value is ImportErrorReason {
+  return typeof value === 'string' && (IMPORT_ERROR_REASONS as readonly string[]).includes(value);
+}

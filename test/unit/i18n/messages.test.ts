@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en.ts';
 import { nl } from '../../../src/i18n/nl.ts';
-import { API_ERROR_CODES, SYNC_DENY_REASONS } from '../../../src/model/apiErrors.ts';
+import {
+  API_ERROR_CODES,
+  IMPORT_ERROR_REASONS,
+  SYNC_DENY_REASONS,
+} from '../../../src/model/apiErrors.ts';
 import { ROLES } from '../../../src/model/roles.ts';
 
 function keys(value: unknown, prefix = ''): string[] {
@@ -38,5 +42,12 @@ describe('i18n messages', () => {
     }
     for (const reason of SYNC_DENY_REASONS) expect(nl.errors.sync).toHaveProperty(reason);
     for (const role of ROLES) expect(nl.roles).toHaveProperty(role);
+  });
+
+  it('translates every import error reason in both languages', () => {
+    for (const reason of IMPORT_ERROR_REASONS) {
+      expect(nl.errors.import[reason]).toBeTruthy();
+      expect(en.errors.import[reason]).toBeTruthy();
+    }
   });
 });
