@@ -70,14 +70,16 @@ export function validateLogUpdate(update: Uint8Array, target?: Y.Doc): LogValida
   }
   if (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null)
     return { ok: false, reason: 'corrupt' };
-  if (target !== undefined) {
-    const before = cycleFingerprint(target);
-    const after = cycleFingerprint(scratch);
-    // Merging another cycle's meta would make a second `createdAt` win or lose.
-    if (before !== null && after !== before) return { ok: false, reason: 'other-cycle' };
-  }
   const alone = new Y.Doc();
   Y.applyUpdate(alone, update);
+  if (target !== undefined) {
+    // Another cycle's file carries its own `createdAt` item. Compare the file's own item, not the
+    // merged winner: which of two concurrent map entries wins depends on random client ids.
+    const ours = cycleFingerprint(target);
+    const theirs = cycleFingerprint(alone);
+    if (ours !== null && theirs !== null && theirs !== ours)
+      return { ok: false, reason: 'other-cycle' };
+  }
   const logs: { runId: RunId; observer: MemberId; events: number }[] = [];
   for (const name of [...alone.share.keys()].sort()) {
     const parsed = parseObservationLogName(name);
