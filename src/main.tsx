@@ -6,14 +6,14 @@ import { initI18n } from './i18n/index.ts';
 import { readLanguageSync } from './store/settings.ts';
 import './app/app.css';
 
-initI18n(readLanguageSync());
 watchInstallPrompt();
 
-const root = document.getElementById('root');
-if (root) {
+void initI18n(readLanguageSync()).then(() => {
+  const root = document.getElementById('root');
+  if (!root) return;
   createRoot(root).render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
-}
+});

@@ -1,24 +1,41 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
-import { nl } from './nl.ts';
+import { type Messages, nl } from './nl.ts';
 
 export type Language = 'nl' | 'en';
 export const LANGUAGES: readonly Language[] = ['nl', 'en'];
 
-/** Starts i18next with both locales bundled (they are small, and the app must work offline). */
-export function initI18n(language: Language): typeof i18next {
-  void i18next.use(initReactI18next).init({
-    lng: language,
+// Dutch, the default, ships in the entry chunk; English is its own chunk (precached by the
+// service worker like every other, so it also loads offline) to keep the initial bundle small.
+const loaders: Record<Language, () => Promise<Messages>> = {
+  nl: async () => nl,
+  en: () => import('./en.ts').then((module) => module.en),
+};
+
+async function ensureLoaded(language: Language): Promise<void> {
+  if (i18next.hasResourceBundle(language, 'translation')) return;
+  i18next.addResourceBundle(language, 'translation', await loaders[language]());
+}
+
+/** Starts i18next in `language`; resolves once its messages are loaded, before the first render. */
+export async function initI18n(language: Language): Promise<void> {
+  await i18next.use(initReactI18next).init({
+    lng: 'nl',
     fallbackLng: 'nl',
-    resources: { nl: { translation: nl }, en: { translation: en } },
+    resources: { nl: { translation: nl } },
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
   });
-  document.documentElement.lang = language;
   i18next.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;
   });
-  return i18next;
+  await switchLanguage(language);
+  document.documentElement.lang = i18next.language;
+}
+
+/** Loads the language's messages if needed, then shows the app in it. */
+export async function switchLanguage(language: Language): Promise<void> {
+  await ensureLoaded(language);
+  await i18next.changeLanguage(language);
 }

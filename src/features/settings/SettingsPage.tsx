@@ -1,7 +1,7 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { promptInstall, useInstallState } from '../../app/installPrompt.ts';
-import { LANGUAGES, type Language } from '../../i18n/index.ts';
+import { LANGUAGES, type Language, switchLanguage } from '../../i18n/index.ts';
 import { setLanguage } from '../../store/settings.ts';
 import { StorageStatus } from './StorageStatus.tsx';
 
@@ -10,11 +10,17 @@ export default function SettingsPage() {
   const id = useId();
   const install = useInstallState();
 
-  // Switch first, in the same event: the radio is controlled and must not snap back while the
-  // choice is stored, and a failing write must not keep the old language on screen.
+  // The radio shows the choice at once: it must not snap back while English loads or the
+  // choice is stored. Switch before storing, so a failing write never keeps the old language.
+  const [choosing, setChoosing] = useState<Language | null>(null);
   async function changeLanguage(language: Language) {
-    await i18n.changeLanguage(language);
-    await setLanguage(language);
+    setChoosing(language);
+    try {
+      await switchLanguage(language);
+      await setLanguage(language);
+    } finally {
+      setChoosing(null);
+    }
   }
 
   return (
@@ -30,7 +36,7 @@ export default function SettingsPage() {
                 type="radio"
                 name="language"
                 value={language}
-                checked={i18n.language === language}
+                checked={(choosing ?? i18n.language) === language}
                 onChange={() => void changeLanguage(language)}
               />
               <span lang={language}>{t(`settings.languages.${language}`)}</span>
