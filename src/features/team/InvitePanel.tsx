@@ -165,7 +165,9 @@ export function InvitePanel({ membership, memberCount }: Props) {
         <button type="submit" className="primary" disabled={busy || offline}>
           {t('team.invites.create')}
         </button>
-        {offline && <p className="muted small">{t('team.invites.offline')}</p>}
+        {offline && server.state !== 'unavailable' && (
+          <p className="muted small">{t('team.invites.offline')}</p>
+        )}
       </form>
 
       {latest && <InviteCard invite={latest} teamName={membership.teamName} />}
