@@ -8,12 +8,20 @@ import { isId, isMemberId, type MemberId } from './ids.ts';
  * `.scratch/observe-spec.md`). A template is a plain value; the team document
  * keeps every version of it. These top-level names are the schema:
  *
- *   templates  Y.Map  templateId → Y.Map { versions: Y.Map<String(version), Template>, archived: boolean }
+ *   templates  Y.Map  templateId → Y.Map { versions: Y.Map<saveId, StoredVersion>, archived: boolean }
  *
  * A version is written once and never changed: editing a template means
- * editing a draft with the pure helpers below and saving it as version
- * latest + 1. A run copies the version it is observed with, so later edits
- * never change what an observation meant.
+ * editing a draft with the pure helpers below and saving it on top of the
+ * latest version. A run copies the version it is observed with, so later
+ * edits never change what an observation meant.
+ *
+ * Version numbers are not stored. Each save is kept under its own id with the
+ * number of the version it was based on and when it was saved; readers sort
+ * the saves by (baseVersion, savedAt, saveId) and number them 1…n. Two devices
+ * that save offline on top of the same version therefore both keep their save,
+ * as consecutive versions, numbered the same on every replica. A device's own
+ * versions keep their order, but their numbers can move up when an earlier
+ * concurrent save arrives.
  */
 export const TEAM_TEMPLATES = 'templates';
 
@@ -424,34 +432,66 @@ function versionsOf(entry: Y.Map<unknown>): Y.Map<unknown> | null {
   return versions instanceof Y.Map ? versions : null;
 }
 
-/** The valid versions of one template entry, oldest first, and how many were skipped. */
-function parseVersions(id: string, entry: Y.Map<unknown>): { list: Template[]; skipped: number } {
-  const list: Template[] = [];
+/** One save as stored under its saveId: the template without its (derived) version number. */
+const StoredVersionSchema = v.object({
+  ...v.omit(TemplateSchema, ['version']).entries,
+  /** The version this save was made on top of (0 for the first save of a template). */
+  baseVersion: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  savedAt: v.string(),
+});
+type StoredVersion = Omit<Template, 'version'> & {
+  readonly baseVersion: number;
+  readonly savedAt: string;
+};
+type Save = { readonly saveId: string; readonly stored: StoredVersion };
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Version order: saves sorted by (baseVersion, savedAt, saveId); the first is
+ * version 1. A pure function of the set of saves, so every replica agrees.
+ */
+function sortSaves(saves: readonly Save[]): Save[] {
+  return [...saves].sort(
+    (a, b) =>
+      a.stored.baseVersion - b.stored.baseVersion ||
+      compareStrings(a.stored.savedAt, b.stored.savedAt) ||
+      compareStrings(a.saveId, b.saveId),
+  );
+}
+
+function toTemplate(stored: StoredVersion, version: number): Template {
+  const { baseVersion: _base, savedAt: _at, ...template } = stored;
+  return { ...template, version };
+}
+
+const numberSaves = (saves: readonly Save[]): Template[] =>
+  sortSaves(saves).map((save, index) => toTemplate(save.stored, index + 1));
+
+/** The valid saves of one template entry and how many were skipped. */
+function parseSaves(id: string, entry: Y.Map<unknown>): { saves: Save[]; skipped: number } {
+  const saves: Save[] = [];
   let skipped = 0;
-  for (const [key, raw] of versionsOf(entry)?.entries() ?? []) {
-    const parsed = v.safeParse(TemplateSchema, raw);
+  for (const [saveId, raw] of versionsOf(entry)?.entries() ?? []) {
+    const parsed = v.safeParse(StoredVersionSchema, raw);
     if (
+      !isId(saveId) ||
       !parsed.success ||
       parsed.output.id !== id ||
-      String(parsed.output.version) !== key ||
       validateTemplate(parsed.output).length > 0
     ) {
       skipped++;
       continue;
     }
-    list.push(parsed.output);
+    saves.push({ saveId, stored: parsed.output });
   }
-  list.sort((a, b) => a.version - b.version);
-  return { list, skipped };
+  return { saves, skipped };
 }
 
-function latestVersionNumber(entry: Y.Map<unknown>): number {
-  let latest = 0;
-  for (const key of versionsOf(entry)?.keys() ?? []) {
-    const n = Number(key);
-    if (Number.isInteger(n) && n > latest) latest = n;
-  }
-  return latest;
+/** The valid versions of one template entry, oldest first, and how many were skipped. */
+function parseVersions(id: string, entry: Y.Map<unknown>): { list: Template[]; skipped: number } {
+  const { saves, skipped } = parseSaves(id, entry);
+  return { list: numberSaves(saves), skipped };
 }
 
 export type TemplateLibrary = {
@@ -519,16 +559,31 @@ export function readTemplateVersions(doc: Y.Doc, id: TemplateId): number[] {
   return entry === null ? [] : parseVersions(id, entry).list.map((t) => t.version);
 }
 
-function writeVersion(doc: Y.Doc, template: Template, origin: object, create: boolean): void {
+/** The stored form of a template saved on top of `baseVersion`. */
+function toStored(template: Omit<Template, 'version'>, baseVersion: number): StoredVersion {
+  return {
+    id: template.id,
+    name: template.name,
+    description: template.description,
+    builtIn: template.builtIn,
+    sections: template.sections,
+    createdAt: template.createdAt,
+    createdBy: template.createdBy,
+    baseVersion,
+    savedAt: template.createdAt,
+  } satisfies StoredVersion;
+}
+
+function writeSave(doc: Y.Doc, save: Save, origin: object, create: boolean): void {
   doc.transact(() => {
-    let entry = entryOf(doc, template.id);
+    let entry = entryOf(doc, save.stored.id);
     if (entry === null || create) {
       entry = new Y.Map<unknown>();
       entry.set('versions', new Y.Map<unknown>());
       entry.set('archived', false);
-      teamTemplates(doc).set(template.id, entry);
+      teamTemplates(doc).set(save.stored.id, entry);
     }
-    versionsOf(entry)?.set(String(template.version), structuredClone(template));
+    versionsOf(entry)?.set(save.saveId, structuredClone(save.stored));
   }, origin);
 }
 
@@ -550,7 +605,7 @@ export function createTemplate(
     createdAt: ctx.now(),
     createdBy,
   };
-  writeVersion(doc, template, ctx.origin, true);
+  writeSave(doc, { saveId: ctx.newId(), stored: toStored(template, 0) }, ctx.origin, true);
   return template;
 }
 
@@ -568,8 +623,10 @@ const sameContent = (a: TemplateInput, b: TemplateInput): boolean =>
   canonical([b.name.trim(), b.description, b.builtIn, b.sections]);
 
 /**
- * Saves an edited draft of an existing template as a new version (latest + 1)
- * and returns it; earlier versions stay as they were. A draft equal to the
+ * Saves an edited draft of an existing template as a new version on top of
+ * the latest one and returns it with its version number (latest + 1 on this
+ * replica; a concurrent save on another device never replaces it, see the
+ * module comment). Earlier versions stay as they were. A draft equal to the
  * latest version writes nothing and returns the latest. Throws RangeError for
  * an unknown template and TemplateValidationError for a broken rule.
  */
@@ -582,20 +639,27 @@ export function saveTemplateVersion(
   const entry = entryOf(doc, draft.id);
   if (entry === null) throw new RangeError(`template ${draft.id} does not exist`);
   requireValid(draft);
-  const latest = readTemplate(doc, draft.id);
-  if (latest !== null && sameContent(latest, draft)) return latest;
-  const template: Template = {
-    id: draft.id,
-    version: latestVersionNumber(entry) + 1,
-    name: draft.name.trim(),
-    description: draft.description,
-    builtIn: draft.builtIn,
-    sections: draft.sections,
-    createdAt: ctx.now(),
-    createdBy,
+  const { saves } = parseSaves(draft.id, entry);
+  const versions = numberSaves(saves);
+  const latest = versions.at(-1);
+  if (latest !== undefined && sameContent(latest, draft)) return latest;
+  const save: Save = {
+    saveId: ctx.newId(),
+    stored: toStored(
+      {
+        id: draft.id,
+        name: draft.name.trim(),
+        description: draft.description,
+        builtIn: draft.builtIn,
+        sections: draft.sections,
+        createdAt: ctx.now(),
+        createdBy,
+      },
+      latest?.version ?? 0,
+    ),
   };
-  writeVersion(doc, template, ctx.origin, false);
-  return template;
+  writeSave(doc, save, ctx.origin, false);
+  return toTemplate(save.stored, sortSaves([...saves, save]).indexOf(save) + 1);
 }
 
 /** Copies the latest version into a new template (new ids throughout, version 1, not built-in). */

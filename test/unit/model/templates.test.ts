@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { ModelContext } from '../../../src/model/cycleTypes.ts';
 import type { MemberId } from '../../../src/model/ids.ts';
 import {
   addItem,
@@ -27,7 +28,7 @@ import {
   updateSection,
   validateTemplate,
 } from '../../../src/model/templates.ts';
-import { replica, sync, testCtx } from './cycleTestUtils.ts';
+import { prng, replica, sync, testCtx } from './cycleTestUtils.ts';
 
 const author = 'a000000000000000' as MemberId;
 const levels = [1, 2, 3, 4].map((value) => ({
@@ -286,18 +287,24 @@ describe('templates in the team document', () => {
     const map = doc.getMap(TEAM_TEMPLATES);
     const entry = map.get(good.id) as Y.Map<unknown>;
     const versions = entry.get('versions') as Y.Map<unknown>;
+    const [stored] = [...versions.values()] as Record<string, unknown>[];
+    const save = { ...stored, baseVersion: 1, savedAt: '2026-09-02T08:00:00.000Z' };
     doc.transact(() => {
       map.set('not-an-id', new Y.Map());
       map.set('bbbbbbbbbbbbbbbb', 'garbage');
-      versions.set('2', { ...good, version: 2, sections: 'nope' });
-      versions.set('3', { ...good, version: 4 });
-      versions.set('5', { ...good, version: 5, name: '' });
+      versions.set(ctx.newId(), { ...save, sections: 'nope' });
+      versions.set(ctx.newId(), { ...save, id: 'cccccccccccccccc' });
+      versions.set(ctx.newId(), { ...save, name: '' });
+      versions.set(ctx.newId(), { ...save, baseVersion: -1 });
+      versions.set(ctx.newId(), { ...save, savedAt: undefined });
+      versions.set('2', save);
     });
     const library = readTemplateLibrary(doc);
     expect(library.active.map((t) => [t.id, t.version])).toEqual([[good.id, 1]]);
-    expect(library.skipped).toBe(5);
+    expect(library.skipped).toBe(8);
     expect(readTemplate(doc, good.id)).toEqual(good);
     expect(readTemplate(doc, good.id, 2)).toBeNull();
+    expect(readTemplateVersions(doc, good.id)).toEqual([1]);
   });
 
   it('converges when two replicas create and save versions at the same time', () => {
@@ -320,11 +327,85 @@ describe('templates in the team document', () => {
         .active.map((t) => t.id)
         .sort(),
     ).toEqual([base.id, fromA.id, fromB.id].sort());
-    const versions = readTemplateVersions(a, base.id);
-    expect(versions).toEqual([1, 2, 3]);
+    const names = (doc: Y.Doc) =>
+      readTemplateVersions(doc, base.id).map((n) => readTemplate(doc, base.id, n)?.name);
+    expect(names(a)).toEqual(['Rekenles', 'Versie B', 'Versie A', 'Versie B2']);
+    expect(names(b)).toEqual(names(a));
     expect(readTemplate(a, base.id, 1)).toEqual(base);
-    expect(readTemplate(a, base.id, 3)?.name).toBe('Versie B2');
     const next: Template = saveTemplateVersion(a, { ...base, name: 'Daarna' }, ctxA, author);
-    expect(next.version).toBe(4);
+    expect(next.version).toBe(5);
+  });
+});
+
+describe('template versions merge (DESIGN §4: offline edits merge without loss)', () => {
+  it('keeps both of two concurrent saves of version 1 as versions 2 and 3 on every replica', () => {
+    const a = new Y.Doc();
+    const ctxA = testCtx(20);
+    const v1 = createTemplate(a, input(), ctxA, author);
+    const b = replica(a);
+    const ctxB = testCtx(21);
+    const savedA = saveTemplateVersion(a, { ...v1, name: 'Rekenles (A)' }, ctxA, author);
+    const savedB = saveTemplateVersion(b, { ...v1, description: 'Van B' }, ctxB, null);
+    expect([savedA.version, savedB.version]).toEqual([2, 2]);
+    expect(readTemplate(a, v1.id)).toEqual(savedA);
+    expect(readTemplate(b, v1.id)).toEqual(savedB);
+    sync(a, b);
+    for (const doc of [a, b]) {
+      expect(readTemplateVersions(doc, v1.id)).toEqual([1, 2, 3]);
+      expect(readTemplate(doc, v1.id, 1)).toEqual(v1);
+      expect(readTemplateLibrary(doc).skipped).toBe(0);
+    }
+    const versions = (doc: Y.Doc) => [1, 2, 3].map((n) => readTemplate(doc, v1.id, n));
+    expect(versions(b)).toEqual(versions(a));
+    const edits = versions(a).slice(1);
+    expect(edits).toContainEqual({ ...savedA, version: expect.any(Number) });
+    expect(edits).toContainEqual({ ...savedB, version: expect.any(Number) });
+    expect(readTemplates(a)).toEqual(readTemplates(b));
+    expect(readTemplates(a)[0]?.version).toBe(3);
+    // The next save on either replica builds on version 3; saving version 3 again writes nothing.
+    const latest = readTemplate(b, v1.id);
+    expect(latest).not.toBeNull();
+    if (latest === null) return;
+    expect(saveTemplateVersion(b, { ...latest }, ctxB)).toEqual(latest);
+    const v4 = saveTemplateVersion(b, { ...latest, name: 'Samen' }, ctxB, null);
+    expect(v4.version).toBe(4);
+    sync(a, b);
+    expect(readTemplateVersions(a, v1.id)).toEqual([1, 2, 3, 4]);
+    expect(readTemplate(a, v1.id)).toEqual(v4);
+  });
+
+  it('loses no save when replicas save and sync in random order (seeded)', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const random = prng(seed);
+      const first = new Y.Doc();
+      const v1 = createTemplate(first, input(), testCtx(seed * 10), author);
+      const docs = [first, replica(first), replica(first)];
+      const ctxs = docs.map((_, i) => testCtx(seed * 10 + i + 1, { user: i }));
+      const names = new Set(['Rekenles']);
+      for (let step = 0; step < 30; step++) {
+        const i = Math.floor(random() * docs.length);
+        const doc = docs[i] as Y.Doc;
+        if (random() < 0.6) {
+          const latest = readTemplate(doc, v1.id) ?? v1;
+          const name = `Rekenles ${seed}.${step}`;
+          saveTemplateVersion(doc, { ...latest, name }, ctxs[i] as ModelContext, null);
+          names.add(name);
+        } else {
+          sync(doc, docs[(i + 1 + Math.floor(random() * 2)) % docs.length] as Y.Doc);
+        }
+      }
+      for (const doc of docs.slice(1)) sync(first, doc);
+      for (const doc of docs.slice(1)) sync(first, doc);
+      const read = (doc: Y.Doc) =>
+        readTemplateVersions(doc, v1.id).map((n) => readTemplate(doc, v1.id, n));
+      const all = read(first);
+      expect(
+        all.map((t) => t?.version),
+        `seed ${seed}`,
+      ).toEqual(all.map((_, i) => i + 1));
+      expect(all.length, `seed ${seed}`).toBe(names.size);
+      expect(new Set(all.map((t) => t?.name)), `seed ${seed}`).toEqual(names);
+      for (const doc of docs) expect(read(doc), `seed ${seed}`).toEqual(all);
+    }
   });
 });
