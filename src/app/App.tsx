@@ -15,6 +15,7 @@ const JoinPage = lazy(() => import('../features/join/JoinPage.tsx'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage.tsx'));
 const PrintView = lazy(() => import('../features/plan/PrintView.tsx'));
 const CyclePage = lazy(() => import('../features/cycle/CyclePage.tsx'));
+const TemplatesPage = lazy(() => import('../features/templates/TemplatesPage.tsx'));
 
 export function App() {
   const { t } = useTranslation();
@@ -52,6 +53,9 @@ export function App() {
               </Route>
               <Route path="/teams/:teamId/cycles/:cycleId">
                 {(params) => <CyclePage teamId={params.teamId} cycleId={params.cycleId} />}
+              </Route>
+              <Route path="/teams/:teamId/kijkwijzers">
+                {(params) => <TemplatesPage teamId={params.teamId} />}
               </Route>
               <Route path="/teams/:teamId">{(params) => <TeamPage teamId={params.teamId} />}</Route>
               <Route path="/settings" component={SettingsPage} />

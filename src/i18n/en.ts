@@ -1,6 +1,7 @@
 import { cycleEn } from './cycle.en.ts';
 import type { Messages } from './nl.ts';
 import { planEn } from './plan.en.ts';
+import { templatesUiEn } from './templatesUi.en.ts';
 
 /** English messages; the type makes a missing or extra key a compile error. */
 export const en: Messages = {
@@ -213,4 +214,5 @@ export const en: Messages = {
   },
   cycle: cycleEn,
   plan: planEn,
+  templatesUi: templatesUiEn,
 };

@@ -1,5 +1,6 @@
 import { cycleNl } from './cycle.nl.ts';
 import { planNl } from './plan.nl.ts';
+import { templatesUiNl } from './templatesUi.nl.ts';
 
 /** Dutch messages: the source of truth for every key (en.ts must have the same shape). */
 export const nl = {
@@ -217,6 +218,7 @@ export const nl = {
   },
   cycle: cycleNl,
   plan: planNl,
+  templatesUi: templatesUiNl,
 };
 
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -68,6 +68,7 @@ export default function TeamPage({ teamId: rawTeamId }: { teamId: string }) {
       )}
       {membership.status === 'pending' && <p className="notice">{t('home.pending')}</p>}
       <CycleList membership={membership} teamDoc={handle?.doc ?? null} editable={editable} />
+      <Link href={`/teams/${teamId}/kijkwijzers`}>{t('templatesUi.teamLink')}</Link>
       <div className="columns">
         <MemberList membership={membership} members={team?.members ?? []} presence={presence} />
         {canInvite(membership.role) && !removed && (
