@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import * as v from 'valibot';
+import { DEFAULT_PHOTO_MAX_BYTES } from './services/photos.ts';
 
 /**
  * Server settings, read from the environment once (nothing else reads
@@ -7,10 +8,11 @@ import * as v from 'valibot';
  *
  *   PORT              TCP port for HTTP, API and WebSocket          @default 8787
  *   HOST              address to listen on                          @default 0.0.0.0
- *   DATA_DIR          directory of the SQLite database              @default ./data
+ *   DATA_DIR          directory of the SQLite database and photos   @default ./data
  *   DIST_DIR          the built app to serve                        @default <repo>/dist
  *   JOIN_RATE_LIMIT   invite previews + joins per client per minute  @default 10
  *   TRUST_PROXY       1 = take the client address from X-Forwarded-For (behind a proxy) @default 0
+ *   PHOTO_MAX_BYTES   largest photo upload, in bytes                 @default 8388608 (8 MiB)
  */
 export type Config = {
   readonly port: number;
@@ -19,6 +21,7 @@ export type Config = {
   readonly distDir: string | undefined;
   readonly joinRateLimit: number;
   readonly trustProxy: boolean;
+  readonly photoMaxBytes: number;
 };
 
 const integer = (min: number, max: number, fallback: number) =>
@@ -54,6 +57,7 @@ const EnvSchema = v.object({
   DIST_DIR: v.optional(v.string()),
   JOIN_RATE_LIMIT: integer(1, 100_000, 10),
   TRUST_PROXY: flag,
+  PHOTO_MAX_BYTES: integer(1, 1024 * 1024 * 1024, DEFAULT_PHOTO_MAX_BYTES),
 });
 
 /** Parses the environment; throws a readable error naming the bad variables. */
@@ -67,6 +71,7 @@ export function loadConfig(
     DIST_DIR: env.DIST_DIR,
     JOIN_RATE_LIMIT: env.JOIN_RATE_LIMIT,
     TRUST_PROXY: env.TRUST_PROXY,
+    PHOTO_MAX_BYTES: env.PHOTO_MAX_BYTES,
   });
   if (!result.success) {
     const problems = result.issues.map(
@@ -82,5 +87,6 @@ export function loadConfig(
     distDir: parsed.DIST_DIR?.trim() ? resolve(parsed.DIST_DIR) : undefined,
     joinRateLimit: parsed.JOIN_RATE_LIMIT,
     trustProxy: parsed.TRUST_PROXY,
+    photoMaxBytes: parsed.PHOTO_MAX_BYTES,
   };
 }

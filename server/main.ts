@@ -9,6 +9,7 @@ import { rateLimiter } from './http/rateLimit.ts';
 import { requestHandler } from './http/router.ts';
 import { staticFiles } from './http/static.ts';
 import type { ServiceDeps } from './services/deps.ts';
+import { DEFAULT_PHOTO_MAX_BYTES } from './services/photos.ts';
 import { authExtension } from './sync/auth.ts';
 import { persistence } from './sync/persistence.ts';
 import { connectionControl } from './sync/revocation.ts';
@@ -42,6 +43,8 @@ export type StartServerOptions = {
   failWrites?: () => boolean;
   /** Largest WebSocket message, in bytes. @default 10 MiB */
   maxPayload?: number;
+  /** Largest photo upload, in bytes (stored under `<dataDir>/photos`). @default 8 MiB */
+  photoMaxBytes?: number;
 };
 
 export type RunningServer = {
@@ -114,6 +117,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       now: () => Date.now(),
     }),
     trustProxy: options.trustProxy ?? false,
+    photos: {
+      dir: join(resolve(options.dataDir), 'photos'),
+      maxBytes: options.photoMaxBytes ?? DEFAULT_PHOTO_MAX_BYTES,
+    },
     log,
   };
   const files = staticFiles(options.distDir ?? join(REPO_ROOT, 'dist'));

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { ServiceDeps } from '../services/deps.ts';
+import type { PhotoStorage } from '../services/photos.ts';
 import type { RateLimiter } from './rateLimit.ts';
 
 /** What every request handler can reach, built once in main.ts. */
@@ -10,6 +12,8 @@ export type AppContext = {
   readonly joinLimiter: RateLimiter;
   /** Read the client address from X-Forwarded-For (only behind a trusted proxy). */
   readonly trustProxy: boolean;
+  /** Where photos are stored (`DATA_DIR/photos`) and their size limit. */
+  readonly photos: PhotoStorage;
   readonly log: (line: string) => void;
 };
 
@@ -17,19 +21,23 @@ export type RequestContext = {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   readonly url: URL;
-  /** Path parameters (`:teamId` …), already checked to be well-formed ids. */
+  /** Path parameters (`:teamId` …, `:hash`), already checked to be well-formed (router.ts). */
   readonly params: Readonly<Record<string, string>>;
   readonly app: AppContext;
 };
 
-/** What an API handler answers; the router writes it as JSON. */
+/**
+ * What an API handler answers; the router writes `body` as JSON, or pipes
+ * `stream` (a file) with the handler's headers as they are.
+ */
 export type Reply = {
   readonly status: number;
   readonly body?: unknown;
+  readonly stream?: Readable;
   readonly headers?: Readonly<Record<string, string>>;
 };
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type Route = {
   readonly method: Method;

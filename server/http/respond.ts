@@ -39,6 +39,8 @@ export function statusForCode(code: ApiErrorCode): number {
       return 410;
     case 'payload_too_large':
       return 413;
+    case 'not_an_image':
+      return 415;
     case 'rate_limited':
       return 429;
     case 'internal':
@@ -67,8 +69,8 @@ export function sendJson(
     res.end();
     return;
   }
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.setHeader('Cache-Control', 'no-store');
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (status === 204 || body === undefined) {
     res.writeHead(status);
     res.end();

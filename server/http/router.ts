@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import type { Health } from '../../src/model/api.ts';
 import { isId } from '../../src/model/ids.ts';
 import { ServiceError } from '../services/errors.ts';
+import { isPhotoHash } from '../services/photos.ts';
 import type { AppContext, Reply, RequestContext, Route } from './context.ts';
 import { inviteRoutes } from './invites.ts';
 import { joinRoutes } from './join.ts';
 import { memberRoutes } from './members.ts';
+import { photoRoutes } from './photos.ts';
 import { HttpError, sendError, sendJson, setSecurityHeaders, statusForCode } from './respond.ts';
 import type { StaticFiles } from './static.ts';
 import { teamRoutes } from './teams.ts';
@@ -16,7 +19,13 @@ export const API_ROUTES: readonly Route[] = [
   ...inviteRoutes,
   ...memberRoutes,
   ...joinRoutes,
+  ...photoRoutes,
 ];
+
+/** How a path parameter must look: `:hash` is a photo's SHA-256, every other one an id. */
+function wellFormed(name: string, value: string): boolean {
+  return name === 'hash' ? isPhotoHash(value) : isId(value);
+}
 
 type Match = { readonly route: Route; readonly params: Record<string, string> } | 'bad-id' | null;
 
@@ -48,8 +57,9 @@ function matchPath(
         } catch {
           value = '';
         }
-        if (!isId(value)) malformed = true;
-        found[pattern.slice(1)] = value;
+        const name = pattern.slice(1);
+        if (!wellFormed(name, value)) malformed = true;
+        found[name] = value;
       } else if (pattern !== actual) {
         ok = false;
       }
@@ -85,6 +95,17 @@ async function handleApi(app: AppContext, req: IncomingMessage, res: ServerRespo
   }
   const ctx: RequestContext = { req, res, url, params: found.params, app };
   const reply: Reply = await found.route.handle(ctx);
+  if (reply.stream) {
+    res.writeHead(reply.status, reply.headers);
+    try {
+      await pipeline(reply.stream, res);
+    } catch (error) {
+      // The client went away, or the file could not be read after the headers were sent.
+      app.log(`stream for ${req.method} ${url.pathname} ended early: ${String(error)}`);
+      res.destroy();
+    }
+    return;
+  }
   sendJson(res, reply.status, reply.body, reply.headers);
 }
 
@@ -152,16 +173,14 @@ function respondToError(
   res: ServerResponse,
   error: unknown,
 ) {
-  if (error instanceof HttpError) {
-    sendError(res, error.status, error.code, error.message, error.headers);
-    if (error.status === 413) {
-      // Stop reading the rest of an oversized body: close once the answer is out.
-      res.on('finish', () => req.destroy());
-    }
-    return;
-  }
-  if (error instanceof ServiceError) {
-    sendError(res, statusForCode(error.code), error.code, error.message);
+  if (error instanceof HttpError || error instanceof ServiceError) {
+    const status = error instanceof HttpError ? error.status : statusForCode(error.code);
+    const headers = error instanceof HttpError ? { ...error.headers } : {};
+    // Stop reading an oversized or unread body: close once the answer is out.
+    const stopReading = status === 413 || !req.complete;
+    if (stopReading) headers.Connection = 'close';
+    sendError(res, status, error.code, error.message, headers);
+    if (stopReading) res.on('finish', () => req.destroy());
     return;
   }
   app.log(

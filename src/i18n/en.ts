@@ -193,6 +193,7 @@ export const en: Messages = {
       invite_revoked: 'This invite was revoked or already used. Ask a colleague for a new one.',
       rate_limited: 'Too many attempts. Wait a minute and try again.',
       internal: 'Something went wrong on the server. Try again later.',
+      not_an_image: 'This is not a photo: only JPEG, PNG and WebP images are kept.',
       network: 'No connection to the server.',
       bad_response: 'The server gave an unexpected answer.',
     },

@@ -197,6 +197,7 @@ export const nl = {
         'Deze uitnodiging is ingetrokken of al gebruikt. Vraag een collega om een nieuwe.',
       rate_limited: 'Te veel pogingen. Wacht een minuut en probeer het opnieuw.',
       internal: 'Er ging iets mis op de server. Probeer het later opnieuw.',
+      not_an_image: 'Dit is geen foto: alleen JPEG, PNG en WebP worden bewaard.',
       network: 'Geen verbinding met de server.',
       bad_response: 'De server gaf een onverwacht antwoord.',
     },

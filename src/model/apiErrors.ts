@@ -4,7 +4,7 @@
  */
 export const API_ERROR_CODES = [
   'bad_request', // malformed JSON or a body that fails its schema
-  'payload_too_large', // JSON body over 1 MB
+  'payload_too_large', // JSON body over 1 MB, or a photo over PHOTO_MAX_BYTES
   'unauthorized', // missing, unknown or revoked token
   'forbidden', // a member without the right role, or another team's token
   'not_found',
@@ -14,6 +14,7 @@ export const API_ERROR_CODES = [
   'invite_revoked',
   'rate_limited',
   'internal',
+  'not_an_image', // a photo upload that is not a JPEG, PNG or WebP image of its declared type
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
