@@ -39,7 +39,8 @@ export const photoRoutes: Route[] = [
         stored = await storePhoto(ctx.app.deps, ctx.app.photos, actor, {
           cycleId: cycleId as CycleId,
           type,
-          body: ctx.req,
+          // Keep the request open on a refusal so the answer still reaches the client.
+          body: ctx.req.iterator({ destroyOnReturn: false }),
         });
       } catch (error) {
         if (error instanceof ServiceError || ctx.req.complete) throw error;
