@@ -1,4 +1,4 @@
-import { type ChangeEvent, useId, useRef, useState } from 'react';
+import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { showToast } from '../../app/ui/toasts.ts';
@@ -32,6 +32,12 @@ export function ImportButton({ doc, ctx, memberId, onImported }: Props) {
     errors: readonly ImportError[];
     unreadable?: boolean;
   } | null>(null);
+
+  const errorRef = useRef<HTMLDivElement>(null);
+  // The list may be scrolled far below the import button: bring the reason into view.
+  useEffect(() => {
+    if (failure) errorRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [failure]);
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -87,7 +93,12 @@ export function ImportButton({ doc, ctx, memberId, onImported }: Props) {
         />
       </div>
       {failure && (
-        <div className="notice notice-error" role="alert" data-testid="template-import-error">
+        <div
+          ref={errorRef}
+          className="notice notice-error"
+          role="alert"
+          data-testid="template-import-error"
+        >
           <p>
             <strong>{t('templatesUi.import.failed', { file: failure.file })}</strong>
           </p>

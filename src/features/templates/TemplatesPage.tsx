@@ -36,6 +36,8 @@ export default function TemplatesPage({ teamId: rawTeamId }: { teamId: string })
   const library = useYSnapshot(doc, readTemplateLibrary);
   const [selected, setSelected] = useState<TemplateId | null>(null);
   const [duplicating, setDuplicating] = useState<TemplateSummary | null>(null);
+  // null: open while the library is empty; after a toggle or an add, the user's choice.
+  const [builtInsOpen, setBuiltInsOpen] = useState<boolean | null>(null);
   const [origin] = useState(() => ({ kind: 'user', page: 'templates' }));
   const ctx = useMemo<ModelContext>(
     () => ({ now: () => new Date().toISOString(), newId, origin }),
@@ -167,7 +169,11 @@ export default function TemplatesPage({ teamId: rawTeamId }: { teamId: string })
             </details>
           )}
           {doc && library !== null && (editable || empty) && (
-            <details className="card templates-builtins" open={empty}>
+            <details
+              className="card templates-builtins"
+              open={builtInsOpen ?? empty}
+              onToggle={(event) => setBuiltInsOpen(event.currentTarget.open)}
+            >
               <summary>
                 <strong>{t('templatesUi.builtIns.heading')}</strong>
               </summary>
@@ -178,7 +184,10 @@ export default function TemplatesPage({ teamId: rawTeamId }: { teamId: string })
                 memberId={memberId}
                 present={present}
                 editable={editable}
-                onAdded={show}
+                onAdded={(id) => {
+                  setBuiltInsOpen(true);
+                  show(id);
+                }}
               />
             </details>
           )}
