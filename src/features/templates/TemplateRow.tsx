@@ -8,6 +8,7 @@ type Props = {
   /** False for guests and removed members: view and export only. */
   editable: boolean;
   onToggleView: () => void;
+  onEdit: () => void;
   onExport: () => void;
   onDuplicate: () => void;
   onArchive: () => void;
@@ -20,6 +21,7 @@ export function TemplateRow({
   selected,
   editable,
   onToggleView,
+  onEdit,
   onExport,
   onDuplicate,
   onArchive,
@@ -53,6 +55,9 @@ export function TemplateRow({
         </button>
         {editable && !summary.archived && (
           <>
+            <button type="button" onClick={onEdit}>
+              {t('templatesUi.actions.edit')}
+            </button>
             <button type="button" onClick={onDuplicate}>
               {t('templatesUi.actions.duplicate')}
             </button>

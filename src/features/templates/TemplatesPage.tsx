@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import type * as Y from 'yjs';
 import { showToast } from '../../app/ui/toasts.ts';
 import type { ModelContext } from '../../model/cycleTypes.ts';
 import { teamDocName } from '../../model/docName.ts';
-import { newId, parseTeamId } from '../../model/ids.ts';
+import { type MemberId, newId, parseTeamId } from '../../model/ids.ts';
 import { canEdit } from '../../model/roles.ts';
 import { exportTemplateJson } from '../../model/templateJson.ts';
 import {
@@ -22,6 +23,7 @@ import { BuiltInOffer } from './BuiltInOffer.tsx';
 import { DuplicateDialog } from './DuplicateDialog.tsx';
 import { downloadText, fileNameFor } from './download.ts';
 import { ImportButton } from './ImportButton.tsx';
+import { TemplateEditor } from './TemplateEditor.tsx';
 import { TemplateRow } from './TemplateRow.tsx';
 import { TemplateView } from './TemplateView.tsx';
 import './templates.css';
@@ -35,6 +37,8 @@ export default function TemplatesPage({ teamId: rawTeamId }: { teamId: string })
   const doc = handle?.doc ?? null;
   const library = useYSnapshot(doc, readTemplateLibrary);
   const [selected, setSelected] = useState<TemplateId | null>(null);
+  /** The selected template is open in the editor instead of the viewer. */
+  const [editing, setEditing] = useState(false);
   const [duplicating, setDuplicating] = useState<TemplateSummary | null>(null);
   // null: open while the library is empty; after a toggle or an add, the user's choice.
   const [builtInsOpen, setBuiltInsOpen] = useState<boolean | null>(null);
@@ -67,6 +71,7 @@ export default function TemplatesPage({ teamId: rawTeamId }: { teamId: string })
 
   function show(id: TemplateId) {
     setSelected(id);
+    setEditing(false);
     requestAnimationFrame(() =>
       document.querySelector(`[data-template-id="${id}"]`)?.scrollIntoView({ block: 'nearest' }),
     );
@@ -117,7 +122,14 @@ export default function TemplatesPage({ teamId: rawTeamId }: { teamId: string })
       summary={summary}
       selected={selected === summary.id}
       editable={editable}
-      onToggleView={() => setSelected(selected === summary.id ? null : summary.id)}
+      onToggleView={() => {
+        setSelected(selected === summary.id && !editing ? null : summary.id);
+        setEditing(false);
+      }}
+      onEdit={() => {
+        setSelected(summary.id);
+        setEditing(true);
+      }}
       onExport={() => exportOne(summary)}
       onDuplicate={() => setDuplicating(summary)}
       onArchive={() => archive(summary)}
@@ -192,7 +204,17 @@ export default function TemplatesPage({ teamId: rawTeamId }: { teamId: string })
             </details>
           )}
         </section>
-        {doc && selectedKnown && selected !== null && (
+        {doc && selectedKnown && selected !== null && editing && editable && (
+          <EditSelected
+            key={selected}
+            doc={doc}
+            id={selected}
+            ctx={ctx}
+            memberId={memberId}
+            onDone={() => setEditing(false)}
+          />
+        )}
+        {doc && selectedKnown && selected !== null && !(editing && editable) && (
           <TemplateView doc={doc} id={selected} onClose={() => setSelected(null)} />
         )}
       </div>
@@ -202,5 +224,22 @@ export default function TemplatesPage({ teamId: rawTeamId }: { teamId: string })
         onCancel={() => setDuplicating(null)}
       />
     </div>
+  );
+}
+
+type EditProps = {
+  doc: Y.Doc;
+  id: TemplateId;
+  ctx: ModelContext;
+  memberId: MemberId;
+  onDone: () => void;
+};
+
+/** The editor on the latest version, read once when it opens (the draft is the user's). */
+function EditSelected({ doc, id, ctx, memberId, onDone }: EditProps) {
+  const [template] = useState(() => readTemplate(doc, id));
+  if (template === null) return null;
+  return (
+    <TemplateEditor doc={doc} template={template} ctx={ctx} memberId={memberId} onDone={onDone} />
   );
 }
