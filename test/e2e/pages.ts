@@ -29,6 +29,7 @@ export type ConnectionStatus =
 export type RoleName = keyof typeof nl.roles;
 
 const TEAM_PATH = /\/teams\/([0-9a-hjkmnp-tv-z]{16})(?:[/?#]|$)/;
+const KIJKWIJZERS_PATH = /\/teams\/[0-9a-hjkmnp-tv-z]{16}\/kijkwijzers(?:[/?#]|$)/;
 const CYCLE_PATH = /\/teams\/[0-9a-hjkmnp-tv-z]{16}\/cycles\/([0-9a-hjkmnp-tv-z]{16})(?:[/?#]|$)/;
 
 /** The id in a `/teams/<teamId>` URL, or null. */
@@ -329,6 +330,15 @@ export class TeamPage {
     const cycle = new CyclePage(this.page);
     await cycle.tabsOrGuide().first().waitFor();
     return cycle;
+  }
+
+  /** Follows the team page's link to the team's kijkwijzer library (an in-app navigation). */
+  async openKijkwijzers(): Promise<KijkwijzersPage> {
+    await this.page.getByRole('link', { name: nl.templatesUi.teamLink, exact: true }).click();
+    await this.page.waitForURL(KIJKWIJZERS_PATH);
+    const kijkwijzers = new KijkwijzersPage(this.page);
+    await kijkwijzers.heading.waitFor();
+    return kijkwijzers;
   }
 
   /** Creates an invite (needs the server) and returns the shown code and link. */
@@ -666,4 +676,140 @@ export async function teamOfTwo(stage: Stage, teamName: string) {
   await annaTeam.waitForMembers(['Anna', 'Bram']);
   await bramTeam.waitForMembers(['Anna', 'Bram']);
   return { anna, bram, bramProxy, annaTeam, bramTeam };
+}
+
+/** A kijkwijzer file as the user picks or saves it: its name and its text. */
+export interface KijkwijzerFile {
+  name: string;
+  text: string;
+}
+
+/** `/teams/:teamId/kijkwijzers`: the team's kijkwijzer library, built-ins, import and export. */
+export class KijkwijzersPage {
+  readonly page: Page;
+  readonly shell: AppShell;
+  readonly heading: Locator;
+  /** The list of the team's kijkwijzers (with its empty state). */
+  readonly library: Locator;
+  /** The fold-out offer of the built-in kijkwijzers. */
+  readonly builtIns: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.shell = new AppShell(page);
+    this.heading = page.getByRole('heading', { level: 1, name: nl.templatesUi.title, exact: true });
+    this.library = page.getByRole('region', { name: nl.templatesUi.library.heading, exact: true });
+    this.builtIns = page.locator('details.templates-builtins');
+  }
+
+  async goto(teamId: string): Promise<this> {
+    await this.page.goto(`/teams/${teamId}/kijkwijzers`);
+    await this.heading.waitFor();
+    return this;
+  }
+
+  /** The "this team has no kijkwijzers yet" state. */
+  emptyState(): Locator {
+    return this.library.getByText(nl.templatesUi.library.empty, { exact: true });
+  }
+
+  /** The notice a guest sees: view and export only. */
+  readOnlyNotice(): Locator {
+    return this.page.getByText(nl.templatesUi.readOnly, { exact: true });
+  }
+
+  /** The names of the offered built-ins, in order, once they have loaded. */
+  async builtInNames(): Promise<string[]> {
+    const offered = this.builtIns.locator('li.builtin');
+    await offered.first().waitFor();
+    return offered.locator('strong').allInnerTexts();
+  }
+
+  /** The offer of one built-in, by its shown name. */
+  builtIn(name: string): Locator {
+    return this.builtIns
+      .locator('li.builtin')
+      .filter({ has: this.page.locator('strong', { hasText: exactText(name) }) });
+  }
+
+  /** Adds a built-in to the team through its offer; waits for the confirmation. */
+  async addBuiltIn(name: string): Promise<void> {
+    await this.builtIn(name)
+      .getByRole('button', { name: nl.templatesUi.builtIns.add, exact: true })
+      .click();
+    await this.shell.toast(message(nl.templatesUi.builtIns.added, { name })).waitFor();
+  }
+
+  /** The active kijkwijzers' rows (archived ones are folded away). */
+  rows(): Locator {
+    return this.library.locator(':scope > ul.template-list > li.template-row');
+  }
+
+  /** The rows of the kijkwijzers named `name`. */
+  rowsNamed(name: string): Locator {
+    return this.rows().filter({
+      has: this.page.getByRole('heading', { level: 3, name, exact: true }),
+    });
+  }
+
+  /** The names of the listed kijkwijzers, in order. */
+  async names(): Promise<string[]> {
+    return this.rows().locator('.template-row-name').allInnerTexts();
+  }
+
+  /** Opens the viewer of the `nth` kijkwijzer named `name` unless it is open already; returns the viewer. */
+  async view(name: string, nth = 0): Promise<Locator> {
+    const row = this.rowsNamed(name).nth(nth);
+    const open = await row
+      .getByRole('button', { name: nl.templatesUi.actions.hide, exact: true, expanded: true })
+      .count();
+    if (open === 0) {
+      await row.getByRole('button', { name: nl.templatesUi.actions.view, exact: true }).click();
+    }
+    const viewer = this.page.getByRole('article', { name, exact: true });
+    await viewer.waitFor();
+    return viewer;
+  }
+
+  /** Exports the `nth` kijkwijzer named `name` and returns the downloaded file. */
+  async export(name: string, nth = 0): Promise<KijkwijzerFile> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.rowsNamed(name)
+        .nth(nth)
+        .getByRole('button', { name: nl.templatesUi.actions.export, exact: true })
+        .click(),
+    ]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  /** Picks `file` in the import control (as choosing it in the file dialog does). */
+  async importFile(file: KijkwijzerFile): Promise<void> {
+    await this.page.getByTestId('template-import-input').setInputFiles({
+      name: file.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(file.text, 'utf8'),
+    });
+  }
+
+  /** Why the import of `fileName` failed, once shown. */
+  importFailure(fileName: string): Locator {
+    return this.page
+      .getByRole('alert')
+      .filter({ hasText: message(nl.templatesUi.import.failed, { file: fileName }) });
+  }
+
+  /** The names of the buttons a user can see and press on this page. */
+  async visibleButtons(): Promise<string[]> {
+    return this.page
+      .locator('main')
+      .evaluate((main) =>
+        [...main.querySelectorAll<HTMLButtonElement>('button')]
+          .filter((button) => !button.disabled && button.checkVisibility())
+          .map((button) => button.getAttribute('aria-label') ?? button.textContent?.trim() ?? ''),
+      );
+  }
 }
