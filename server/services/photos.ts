@@ -4,28 +4,24 @@ import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CycleId } from '../../src/model/cycleTypes.ts';
 import type { TeamId } from '../../src/model/ids.ts';
+import {
+  hasSignature,
+  isPhotoHash,
+  isPhotoType,
+  PHOTO_SIGNATURE_BYTES,
+  PHOTO_TYPES,
+  type PhotoType,
+} from '../../src/model/photos.ts';
 import { canEdit } from '../../src/model/roles.ts';
 import { inTransaction, prepared } from '../db/open.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
 
-/** Image types the server stores, by the Content-Type a client declares. */
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export type PhotoType = (typeof PHOTO_TYPES)[number];
-
-export function isPhotoType(value: unknown): value is PhotoType {
-  return typeof value === 'string' && (PHOTO_TYPES as readonly string[]).includes(value);
-}
+// The photo rules are shared with the client (src/model/photos.ts); re-exported for the HTTP layer.
+export { hasSignature, isPhotoHash, isPhotoType, PHOTO_TYPES, type PhotoType };
 
 /** Default largest photo, in bytes (8 MiB). */
 export const DEFAULT_PHOTO_MAX_BYTES = 8 * 1024 * 1024;
-
-const HASH_PATTERN = /^[0-9a-f]{64}$/;
-
-/** A photo's name: the SHA-256 of its bytes, 64 lowercase hex digits. */
-export function isPhotoHash(value: unknown): value is string {
-  return typeof value === 'string' && HASH_PATTERN.test(value);
-}
 
 /** Where photos live and how large one may be. */
 export type PhotoStorage = {
@@ -40,24 +36,6 @@ export type StoredPhoto = {
   readonly bytes: number;
   readonly type: PhotoType;
 };
-
-/** Bytes needed to recognise every type in PHOTO_TYPES. */
-const SIGNATURE_BYTES = 12;
-
-/** True when `head` starts with the signature ("magic bytes") of `type`. */
-export function hasSignature(head: Uint8Array, type: PhotoType): boolean {
-  const starts = (bytes: readonly number[], at = 0) =>
-    head.length >= at + bytes.length && bytes.every((byte, i) => head[at + i] === byte);
-  switch (type) {
-    case 'image/jpeg':
-      return starts([0xff, 0xd8, 0xff]);
-    case 'image/png':
-      return starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    case 'image/webp':
-      // RIFF <size> WEBP
-      return starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8);
-  }
-}
 
 function teamDir(storage: PhotoStorage, teamId: TeamId): string {
   return join(storage.dir, teamId);
@@ -101,9 +79,9 @@ export async function storePhoto(
     for await (const chunk of input.body) {
       size += chunk.length;
       if (size > storage.maxBytes) throw tooLarge(storage);
-      if (head.length < SIGNATURE_BYTES) {
-        head = Buffer.concat([head, chunk.subarray(0, SIGNATURE_BYTES - head.length)]);
-        if (head.length >= SIGNATURE_BYTES && !hasSignature(head, input.type)) {
+      if (head.length < PHOTO_SIGNATURE_BYTES) {
+        head = Buffer.concat([head, chunk.subarray(0, PHOTO_SIGNATURE_BYTES - head.length)]);
+        if (head.length >= PHOTO_SIGNATURE_BYTES && !hasSignature(head, input.type)) {
           throw notAnImage(input.type);
         }
       }
