@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { LocalInvite } from './localInvites.ts';
 import type { LocalMembership } from './memberships.ts';
+import type { PhotoRecord } from './photos.ts';
 import type { PupilNameRecord } from './pupilNames.ts';
 
 /**
@@ -13,6 +14,8 @@ import type { PupilNameRecord } from './pupilNames.ts';
  *   1  memberships (teamId), settings (key), localInvites (inviteId, teamId)
  *   2  + pupilNames ([cycleId+casePupilId], cycleId): real names of case pupils,
  *      typed on this device only and never synced (DESIGN §3 privacy)
+ *   3  + photos ([teamId+hash], status, cycleId): photos of pupil work with their
+ *      upload state, taken here or downloaded from the team (issue 6 point 5)
  */
 export type SettingRecord = { readonly key: string; readonly value: unknown };
 
@@ -21,6 +24,7 @@ export type LeskringDb = Dexie & {
   settings: EntityTable<SettingRecord, 'key'>;
   localInvites: EntityTable<LocalInvite, 'inviteId'>;
   pupilNames: Table<PupilNameRecord, [string, string]>;
+  photos: Table<PhotoRecord, [string, string]>;
 };
 
 export const DB_NAME = 'leskring';
@@ -36,6 +40,11 @@ db.version(1).stores({
 // A new table only: nothing to migrate, the earlier tables are kept as they are.
 db.version(2).stores({
   pupilNames: '[cycleId+casePupilId], cycleId',
+});
+
+// A new table only, like version 2.
+db.version(3).stores({
+  photos: '[teamId+hash], status, cycleId',
 });
 
 type VersionChangeListener = (event: IDBVersionChangeEvent) => void;
