@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch } from 'wouter';
 import { HomePage } from '../features/teams/HomePage.tsx';
+import { startPhotoOutbox } from '../sync/photoOutbox.ts';
 import { startRegistrationLoop } from '../sync/teams.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -20,6 +21,7 @@ const TemplatesPage = lazy(() => import('../features/templates/TemplatesPage.tsx
 export function App() {
   const { t } = useTranslation();
   useEffect(() => startRegistrationLoop(), []);
+  useEffect(() => startPhotoOutbox(), []);
 
   return (
     <>
