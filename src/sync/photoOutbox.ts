@@ -14,6 +14,7 @@ import {
   setPhotoStatus,
 } from '../store/photos.ts';
 import { ApiError, isTransientApiFailure } from './api.ts';
+import { backgroundRetry } from './backgroundRetry.ts';
 import { apiBaseUrl, requestTimeoutMs, serverFetch } from './serverUrl.ts';
 
 /**
@@ -142,8 +143,11 @@ async function uploadPass(): Promise<void> {
   }
 }
 
-let running: Promise<void> | null = null;
-let rerun = false;
+const outbox = backgroundRetry({
+  pass: () => uploadPass(),
+  hasWork: async () => (await listPendingPhotos()).length > 0,
+  intervalMs: PHOTO_RETRY_MS,
+});
 
 /**
  * Uploads every pending photo whose team has a token, oldest first. Each goes
@@ -153,22 +157,7 @@ let rerun = false;
  * one more if a call arrived meanwhile).
  */
 export function uploadPendingPhotos(): Promise<void> {
-  if (running) {
-    rerun = true;
-    return running;
-  }
-  running = (async () => {
-    try {
-      do {
-        rerun = false;
-        await uploadPass();
-      } while (rerun);
-    } finally {
-      running = null;
-      scheduleNextAttempt();
-    }
-  })();
-  return running;
+  return outbox.run();
 }
 
 /**
@@ -186,46 +175,12 @@ export async function queuePhoto(
   return record;
 }
 
-let loops = 0;
-let retryTimer: ReturnType<typeof setTimeout> | null = null;
-
-function scheduleNextAttempt(): void {
-  if (retryTimer !== null) clearTimeout(retryTimer);
-  retryTimer = null;
-  if (loops === 0) return;
-  void listPendingPhotos().then((pending) => {
-    if (loops === 0 || retryTimer !== null || pending.length === 0) return;
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      void uploadPendingPhotos().catch(() => {});
-    }, PHOTO_RETRY_MS);
-  });
-}
-
-function onOnline(): void {
-  void uploadPendingPhotos().catch(() => {});
-}
-
 /**
  * Keeps uploading pending photos: now, whenever the browser comes online and
  * every {@link PHOTO_RETRY_MS} while something is pending. Returns the stop function.
  */
 export function startPhotoOutbox(): () => void {
-  loops++;
-  const win = typeof window !== 'undefined' ? window : null;
-  win?.addEventListener('online', onOnline);
-  void uploadPendingPhotos().catch(() => {});
-  let stopped = false;
-  return () => {
-    if (stopped) return;
-    stopped = true;
-    loops--;
-    win?.removeEventListener('online', onOnline);
-    if (loops === 0 && retryTimer !== null) {
-      clearTimeout(retryTimer);
-      retryTimer = null;
-    }
-  };
+  return outbox.start();
 }
 
 /**

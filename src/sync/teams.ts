@@ -22,6 +22,7 @@ import {
 } from '../store/memberships.ts';
 import * as api from './api.ts';
 import { ApiError, isTransientApiFailure } from './api.ts';
+import { backgroundRetry } from './backgroundRetry.ts';
 import {
   closeTeamDocs,
   connectTeamDocs,
@@ -87,8 +88,11 @@ export async function createTeamLocally(input: {
   return membership;
 }
 
-let running: Promise<void> | null = null;
-let rerun = false;
+const registration = backgroundRetry({
+  pass: () => registrationPass(),
+  hasWork: async () => (await listMemberships()).some(isRetryable),
+  intervalMs: REGISTRATION_RETRY_MS,
+});
 
 /**
  * Registers every pending team with the server (POST /api/teams with the ids
@@ -99,22 +103,7 @@ let rerun = false;
  * Concurrent calls share one pass (plus one more if a call arrived meanwhile).
  */
 export function registerPendingTeams(): Promise<void> {
-  if (running) {
-    rerun = true;
-    return running;
-  }
-  running = (async () => {
-    try {
-      do {
-        rerun = false;
-        await registrationPass();
-      } while (rerun);
-    } finally {
-      running = null;
-      scheduleNextAttempt();
-    }
-  })();
-  return running;
+  return registration.run();
 }
 
 function isRetryable(m: LocalMembership): boolean {
@@ -162,46 +151,12 @@ async function registrationPass(): Promise<void> {
   }
 }
 
-let loops = 0;
-let retryTimer: ReturnType<typeof setTimeout> | null = null;
-
-function scheduleNextAttempt(): void {
-  if (retryTimer !== null) clearTimeout(retryTimer);
-  retryTimer = null;
-  if (loops === 0) return;
-  void listMemberships().then((all) => {
-    if (loops === 0 || retryTimer !== null || !all.some(isRetryable)) return;
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      void registerPendingTeams().catch(() => {});
-    }, REGISTRATION_RETRY_MS);
-  });
-}
-
-function onOnline(): void {
-  void registerPendingTeams().catch(() => {});
-}
-
 /**
  * Keeps registering pending teams: now, whenever the browser comes online and
  * every {@link REGISTRATION_RETRY_MS} while something is pending. Returns the stop function.
  */
 export function startRegistrationLoop(): () => void {
-  loops++;
-  const win = typeof window !== 'undefined' ? window : null;
-  win?.addEventListener('online', onOnline);
-  void registerPendingTeams().catch(() => {});
-  let stopped = false;
-  return () => {
-    if (stopped) return;
-    stopped = true;
-    loops--;
-    win?.removeEventListener('online', onOnline);
-    if (loops === 0 && retryTimer !== null) {
-      clearTimeout(retryTimer);
-      retryTimer = null;
-    }
-  };
+  return registration.start();
 }
 
 /**
