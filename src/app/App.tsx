@@ -17,6 +17,8 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage.tsx'))
 const PrintView = lazy(() => import('../features/plan/PrintView.tsx'));
 const CyclePage = lazy(() => import('../features/cycle/CyclePage.tsx'));
 const TemplatesPage = lazy(() => import('../features/templates/TemplatesPage.tsx'));
+const ObservePage = lazy(() => import('../features/observe/ObservePage.tsx'));
+const TimelinePage = lazy(() => import('../features/timeline/TimelinePage.tsx'));
 
 export function App() {
   const { t } = useTranslation();
@@ -52,6 +54,12 @@ export function App() {
               <Route path="/join" component={JoinPage} />
               <Route path="/teams/:teamId/cycles/:cycleId/print">
                 {(params) => <PrintView teamId={params.teamId} cycleId={params.cycleId} />}
+              </Route>
+              <Route path="/teams/:teamId/cycles/:cycleId/runs/:runId/observe">
+                {(params) => <ObservePage {...params} />}
+              </Route>
+              <Route path="/teams/:teamId/cycles/:cycleId/runs/:runId/timeline">
+                {(params) => <TimelinePage {...params} />}
               </Route>
               <Route path="/teams/:teamId/cycles/:cycleId">
                 {(params) => <CyclePage teamId={params.teamId} cycleId={params.cycleId} />}

@@ -1,7 +1,9 @@
 import { cycleEn } from './cycle.en.ts';
 import type { Messages } from './nl.ts';
+import { observeEn } from './observe.en.ts';
 import { planEn } from './plan.en.ts';
 import { templatesUiEn } from './templatesUi.en.ts';
+import { timelineEn } from './timeline.en.ts';
 
 /** English messages; the type makes a missing or extra key a compile error. */
 export const en: Messages = {
@@ -216,4 +218,6 @@ export const en: Messages = {
   cycle: cycleEn,
   plan: planEn,
   templatesUi: templatesUiEn,
+  observe: observeEn,
+  timeline: timelineEn,
 };

@@ -1,6 +1,8 @@
 import { cycleNl } from './cycle.nl.ts';
+import { observeNl } from './observe.nl.ts';
 import { planNl } from './plan.nl.ts';
 import { templatesUiNl } from './templatesUi.nl.ts';
+import { timelineNl } from './timeline.nl.ts';
 
 /** Dutch messages: the source of truth for every key (en.ts must have the same shape). */
 export const nl = {
@@ -220,6 +222,8 @@ export const nl = {
   cycle: cycleNl,
   plan: planNl,
   templatesUi: templatesUiNl,
+  observe: observeNl,
+  timeline: timelineNl,
 };
 
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

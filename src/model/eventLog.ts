@@ -231,6 +231,38 @@ export function appendEvent(
   return event;
 }
 
+/**
+ * Appends events that were recorded before (e.g. kept in a journal while the
+ * document's own write was lost) to their observers' logs, in one transaction
+ * under `origin`, skipping ids the log already has and malformed entries.
+ * Returns how many were appended.
+ */
+export function restoreEvents(
+  doc: Y.Doc,
+  runId: RunId,
+  events: readonly ObservationEvent[],
+  origin: object,
+): number {
+  if (!isId(runId)) throw new RangeError('runId must be an id');
+  let added = 0;
+  doc.transact(() => {
+    const known = new Map<MemberId, Set<string>>();
+    for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
+      if (eventProblem(event) !== null) continue;
+      let ids = known.get(event.observer);
+      if (ids === undefined) {
+        ids = new Set(readLog(doc, runId, event.observer).map((e) => e.id));
+        known.set(event.observer, ids);
+      }
+      if (ids.has(event.id)) continue;
+      ids.add(event.id);
+      logArray(doc, runId, event.observer).push([withoutUndefined(event)]);
+      added++;
+    }
+  }, origin);
+  return added;
+}
+
 function withoutUndefined(event: ObservationEvent): ObservationEvent {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(event)) if (value !== undefined) out[key] = value;

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { JournalEntry } from './eventJournal.ts';
 import type { LocalInvite } from './localInvites.ts';
 import type { LocalMembership } from './memberships.ts';
 import type { PhotoRecord } from './photos.ts';
@@ -16,6 +17,9 @@ import type { PupilNameRecord } from './pupilNames.ts';
  *      typed on this device only and never synced (DESIGN §3 privacy)
  *   3  + photos ([teamId+hash], status, cycleId): photos of pupil work with their
  *      upload state, taken here or downloaded from the team (issue 6 point 5)
+ *   4  + eventJournal (id, docName): every observation tap, awaited before the
+ *      tile says "saved", because y-indexeddb's own writes give no such signal
+ *      (LIBRARY-NOTES §3); replayed into the cycle document on open
  */
 export type SettingRecord = { readonly key: string; readonly value: unknown };
 
@@ -25,6 +29,7 @@ export type LeskringDb = Dexie & {
   localInvites: EntityTable<LocalInvite, 'inviteId'>;
   pupilNames: Table<PupilNameRecord, [string, string]>;
   photos: Table<PhotoRecord, [string, string]>;
+  eventJournal: EntityTable<JournalEntry, 'id'>;
 };
 
 export const DB_NAME = 'leskring';
@@ -45,6 +50,11 @@ db.version(2).stores({
 // A new table only, like version 2.
 db.version(3).stores({
   photos: '[teamId+hash], status, cycleId',
+});
+
+// A new table only, like version 2.
+db.version(4).stores({
+  eventJournal: 'id, docName',
 });
 
 type VersionChangeListener = (event: IDBVersionChangeEvent) => void;

@@ -1,0 +1,8 @@
+import { useTranslation } from 'react-i18next';
+
+type Props = { teamId: string; cycleId: string; runId: string };
+
+export default function ObservePage(_props: Props) {
+  const { t } = useTranslation();
+  return <h1>{t('observe.title')}</h1>;
+}

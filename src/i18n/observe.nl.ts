@@ -1,0 +1,4 @@
+/** Dutch texts of src/features/observe. */
+export const observeNl = {
+  title: 'Observeren',
+};

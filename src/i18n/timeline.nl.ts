@@ -1,0 +1,4 @@
+/** Dutch texts of src/features/timeline. */
+export const timelineNl = {
+  title: 'Tijdlijn',
+};

@@ -1,0 +1,66 @@
+import type * as Y from 'yjs';
+import type { RunId } from '../model/cycleTypes.ts';
+import { type ObservationEvent, parseEvent, readLog, restoreEvents } from '../model/eventLog.ts';
+import { db } from './db.ts';
+
+/**
+ * The tap journal (issue 6 point 4). y-indexeddb stores each Y.Doc update in a
+ * transaction nobody can await (LIBRARY-NOTES §3), so an observation tile may
+ * only say "saved" once this device has its own committed copy of the event:
+ * every recorded event is also put here, in a strict-durability Dexie
+ * transaction, and awaited. When a cycle document opens, events the journal
+ * has but the document lacks (the tab closed before y-indexeddb wrote) are
+ * put back; entries the stored document already holds are dropped.
+ */
+export type JournalEntry = {
+  /** The event's id. */
+  readonly id: string;
+  /** Server document name of the cycle, `<teamId>/<cycleId>`. */
+  readonly docName: string;
+  readonly runId: RunId;
+  readonly event: ObservationEvent;
+};
+
+/** Resolves once the event is committed to IndexedDB on this device. */
+export async function journalEvent(
+  docName: string,
+  runId: RunId,
+  event: ObservationEvent,
+): Promise<void> {
+  await db.eventJournal.put({ id: event.id, docName, runId, event });
+}
+
+/**
+ * Puts journalled events that `doc` (loaded from IndexedDB) lacks back into
+ * it, under `origin`, and drops the entries it already had. Call after the
+ * stored document has loaded. Returns how many events were restored.
+ */
+export async function replayJournal(doc: Y.Doc, docName: string, origin: object): Promise<number> {
+  const entries = await db.eventJournal.where('docName').equals(docName).toArray();
+  if (entries.length === 0) return 0;
+  const stored: string[] = [];
+  const missing = new Map<string, ObservationEvent[]>();
+  const present = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    const event = parseEvent(entry.event);
+    if (event === null) {
+      stored.push(entry.id); // unreadable: nothing to restore
+      continue;
+    }
+    const key = `${entry.runId}\n${event.observer}`;
+    let ids = present.get(key);
+    if (ids === undefined) {
+      ids = new Set(readLog(doc, entry.runId, event.observer).map((e) => e.id));
+      present.set(key, ids);
+    }
+    if (ids.has(event.id)) stored.push(entry.id);
+    else missing.set(key, [...(missing.get(key) ?? []), event]);
+  }
+  let restored = 0;
+  for (const [key, events] of missing) {
+    const [runId] = key.split('\n') as [RunId];
+    restored += restoreEvents(doc, runId, events, origin);
+  }
+  await db.eventJournal.bulkDelete(stored);
+  return restored;
+}
