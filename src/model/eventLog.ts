@@ -58,6 +58,8 @@ export type ObservationEvent = {
   /** Template item id. */
   readonly itemId?: string;
   readonly pupilId?: string;
+  /** Tally of a team: index into the template item's `teams` (e.g. the Good Behaviour Game). */
+  readonly team?: number;
   readonly value?: number | boolean | string;
   readonly text?: string;
   /** Content hash of a photo kept in the photo store. */
@@ -72,6 +74,7 @@ export type EventInput = Omit<ObservationEvent, 'id' | 'observer' | 'seq' | 'at'
 export const MAX_EVENT_TEXT = 5000;
 /** Longest lesson clock accepted: 24 hours in ms. */
 export const MAX_EVENT_T = 24 * 60 * 60 * 1000;
+const MAX_TEAM_INDEX = 11;
 const ITEM_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const PHOTO = /^[A-Za-z0-9_-]{8,128}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -86,6 +89,7 @@ const EventSchema = v.object({
   kind: v.picklist(EVENT_KINDS),
   itemId: v.optional(v.string()),
   pupilId: v.optional(v.string()),
+  team: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TEAM_INDEX))),
   value: v.optional(v.union([v.pipe(v.number(), v.finite()), v.boolean(), v.string()])),
   text: v.optional(v.pipe(v.string(), v.maxLength(MAX_EVENT_TEXT))),
   photo: v.optional(v.string()),
@@ -103,6 +107,14 @@ export function eventProblem(event: ObservationEvent): string | null {
   if (event.itemId !== undefined && !ITEM_ID.test(event.itemId)) return 'itemId is malformed';
   if (event.pupilId !== undefined && !isId(event.pupilId)) return 'pupilId must be an id';
   if (event.text !== undefined && event.text.length > MAX_EVENT_TEXT) return 'text is too long';
+  if (
+    event.team !== undefined &&
+    (event.kind !== 'tally' ||
+      !Number.isInteger(event.team) ||
+      event.team < 0 ||
+      event.team > MAX_TEAM_INDEX)
+  )
+    return 'team is only for tallies: an index 0–11';
   if (event.photo !== undefined && !PHOTO.test(event.photo)) return 'photo must be a content hash';
   if (event.target !== undefined && !isId(event.target)) return 'target must be an event id';
   const { kind, value } = event;
@@ -145,19 +157,36 @@ export function eventProblem(event: ObservationEvent): string | null {
 export function parseEvent(raw: unknown): ObservationEvent | null {
   const parsed = v.safeParse(EventSchema, raw);
   if (!parsed.success) return null;
-  const { itemId, pupilId, value, text, photo, target, ...rest } = parsed.output;
+  const { itemId, pupilId, team, value, text, photo, target, ...rest } = parsed.output;
   const event: ObservationEvent = {
     ...rest,
     observer: rest.observer as MemberId,
     phaseId: rest.phaseId as PhaseId | null,
     ...(itemId !== undefined && { itemId }),
     ...(pupilId !== undefined && { pupilId }),
+    ...(team !== undefined && { team }),
     ...(value !== undefined && { value }),
     ...(text !== undefined && { text }),
     ...(photo !== undefined && { photo }),
     ...(target !== undefined && { target }),
   };
   return eventProblem(event) === null ? event : null;
+}
+
+/**
+ * Parsed entries by identity: a Y.Array hands out the same plain objects on
+ * every read and the log is append-only, so a screen that re-reads a
+ * 5,000-event log after each tap validates only the new entries.
+ */
+const parsedEntries = new WeakMap<object, ObservationEvent | null>();
+
+function parseEntry(raw: unknown): ObservationEvent | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const cached = parsedEntries.get(raw);
+  if (cached !== undefined) return cached;
+  const event = parseEvent(raw);
+  parsedEntries.set(raw, event);
+  return event;
 }
 
 // ── storage ────────────────────────────────────────────────────────────────
@@ -283,7 +312,7 @@ function readOne(
   if (!doc.share.has(observationLogName(runId, observer))) return [];
   const out: ObservationEvent[] = [];
   for (const raw of logArray(doc, runId, observer).toArray()) {
-    const event = parseEvent(raw);
+    const event = parseEntry(raw);
     if (event === null || event.observer !== observer) skip();
     else out.push(event);
   }
@@ -411,9 +440,11 @@ export function startObservation(
 
 // ── folding corrections ────────────────────────────────────────────────────
 
-/** `${itemId}|${pupilId}|${phaseId}` with '' for what is absent. */
-export const foldKey = (event: ObservationEvent): string =>
-  `${event.itemId ?? ''}|${event.pupilId ?? ''}|${event.phaseId ?? ''}`;
+/** `${itemId}|${pupilId}|${phaseId}` with '' for what is absent, then `|${team}` for a team's tally. */
+export const foldKey = (
+  event: Pick<ObservationEvent, 'itemId' | 'pupilId' | 'phaseId' | 'team'>,
+): string =>
+  `${event.itemId ?? ''}|${event.pupilId ?? ''}|${event.phaseId ?? ''}${event.team === undefined ? '' : `|${event.team}`}`;
 
 export type FoldedObservation = {
   /** Recorded (non-correction) events that were not undone, with edits applied, in input order. */

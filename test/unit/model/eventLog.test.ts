@@ -286,6 +286,24 @@ describe('foldEvents', () => {
     expect(folded.effective).toHaveLength(6);
   });
 
+  it("counts a team's tallies apart and refuses a team on other kinds", () => {
+    const ctx = testCtx();
+    const doc = newCycle(ctx);
+    const red = appendEvent(doc, RUN, ANS, tap({ kind: 'tally', itemId: 'talk', team: 0 }), ctx);
+    appendEvent(doc, RUN, ANS, tap({ kind: 'tally', itemId: 'talk', team: 0 }), ctx);
+    const blue = appendEvent(doc, RUN, ANS, tap({ kind: 'tally', itemId: 'talk', team: 1 }), ctx);
+    const folded = foldEvents(readRunEvents(doc, RUN));
+    expect(folded.tallies.get(foldKey(red))).toBe(2);
+    expect(folded.tallies.get(foldKey(blue))).toBe(1);
+    expect(folded.tallies.get(foldKey({ itemId: 'talk', phaseId: P1 }))).toBeUndefined();
+    expect(() =>
+      appendEvent(doc, RUN, ANS, tap({ kind: 'check', itemId: 'c', value: true, team: 0 }), ctx),
+    ).toThrow(RangeError);
+    expect(() =>
+      appendEvent(doc, RUN, ANS, tap({ kind: 'tally', itemId: 'talk', team: 12 }), ctx),
+    ).toThrow(RangeError);
+  });
+
   it('survives a cycle of undos a malformed peer could write', () => {
     const tally = add({ kind: 'tally', itemId: 'q' });
     const u1: ObservationEvent = {
