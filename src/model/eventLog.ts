@@ -373,6 +373,20 @@ export function onRunLogChange(doc: Y.Doc, runId: RunId, listener: () => void): 
   return () => doc.off('afterTransaction', handler);
 }
 
+/**
+ * Whether a transaction changed observation logs only (a tap), so readers of
+ * the rest of the cycle can skip it. Logs hold plain objects, so a tap never
+ * changes a nested type.
+ */
+export function touchesOnlyObservationLogs(doc: Y.Doc, tr: Y.Transaction): boolean {
+  if (tr.changed.size === 0) return false;
+  const logs = new Set<object>();
+  for (const [name, type] of doc.share)
+    if (name.startsWith(`${CYCLE_OBSERVATIONS}:`)) logs.add(type);
+  for (const type of tr.changed.keys()) if (!logs.has(type)) return false;
+  return true;
+}
+
 // ── the template a run was observed with ────────────────────────────────────
 
 /**

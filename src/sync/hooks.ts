@@ -51,14 +51,19 @@ function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
 
 /**
  * A plain snapshot read from a Y.Doc, cached and re-read only after the
- * document changed (`update`) or `deps` changed; null while `doc` is null.
- * `read` must return a fresh plain value (e.g. readTeam) and must not write.
+ * document changed or `deps` changed; null while `doc` is null. `read` must
+ * return a fresh plain value (e.g. readTeam) and must not write. `ignore`
+ * names transactions that cannot change the snapshot (e.g. observation taps
+ * for the cycle snapshot), so a busy log does not make every reader re-read.
  */
 export function useYSnapshot<T>(
   doc: Y.Doc | null,
   read: (doc: Y.Doc) => T,
   deps: readonly unknown[] = [],
+  ignore?: (tr: Y.Transaction) => boolean,
 ): T | null {
+  const ignoreRef = useRef(ignore);
+  ignoreRef.current = ignore;
   const readRef = useRef(read);
   readRef.current = read;
   const cache = useRef<SnapshotCache<T>>({ doc: null, deps, dirty: true, value: null });
@@ -66,16 +71,17 @@ export function useYSnapshot<T>(
   const subscribe = useCallback(
     (onChange: () => void) => {
       if (!doc) return () => {};
-      const onUpdate = () => {
+      const onUpdate = (tr: Y.Transaction) => {
+        if (tr.changed.size === 0 || ignoreRef.current?.(tr)) return;
         cache.current.dirty = true;
         onChange();
       };
-      doc.on('update', onUpdate);
+      doc.on('afterTransaction', onUpdate);
       // An update may have landed between the render and this subscription (the stored state
       // loading from IndexedDB, typically): React reads the snapshot again right after
       // subscribing, so make that read look at the document instead of the cache.
       cache.current.dirty = true;
-      return () => doc.off('update', onUpdate);
+      return () => doc.off('afterTransaction', onUpdate);
     },
     [doc],
   );

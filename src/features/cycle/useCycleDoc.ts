@@ -3,8 +3,10 @@ import type * as Y from 'yjs';
 import { readCycle } from '../../model/cycleDoc.ts';
 import type { CycleSnapshot, ModelContext } from '../../model/cycleTypes.ts';
 import { teamScopedDocName } from '../../model/docName.ts';
+import { touchesOnlyObservationLogs } from '../../model/eventLog.ts';
 import { isDocId, newId, parseTeamId } from '../../model/ids.ts';
 import { createCycleUndoManager } from '../../model/undo.ts';
+import { replayJournal } from '../../store/eventJournal.ts';
 import { useDoc, useYSnapshot } from '../../sync/hooks.ts';
 import type { DocHandle } from '../../sync/openDoc.ts';
 
@@ -29,6 +31,11 @@ export type CycleDocState = {
   readonly docName: string | null;
 };
 
+const ignoreTaps = (tr: Y.Transaction): boolean => touchesOnlyObservationLogs(tr.doc, tr);
+
+/** Restored observation events are nobody's edit on this page: kept out of its undo history. */
+const JOURNAL_ORIGIN = { kind: 'journal' };
+
 /** How long an empty cycle document may wait for the server before the page says "not found". */
 const MISSING_AFTER_MS = 6_000;
 
@@ -48,7 +55,7 @@ export function useCycleDoc(teamId: string | null, cycleId: string | null): Cycl
   useEffect(() => void (docName && performance.mark('leskring:cycle-open')), [docName]);
   const handle = useDoc(docName);
   const doc = handle?.doc ?? null;
-  const cycle = useYSnapshot(doc, readCycle);
+  const cycle = useYSnapshot(doc, readCycle, [], ignoreTaps);
 
   const [origin] = useState(() => ({ kind: 'user', page: 'cycle' }));
   const ctx = useMemo<ModelContext>(
@@ -90,6 +97,14 @@ export function useCycleDoc(teamId: string | null, cycleId: string | null): Cycl
       live = false;
     };
   }, [handle]);
+
+  // Observation taps whose own IndexedDB write was lost (tab closed at once) come back from the journal.
+  useEffect(() => {
+    if (!handle || !docName || localReady !== handle) return;
+    void replayJournal(handle.doc, docName, JOURNAL_ORIGIN).catch((error: unknown) =>
+      console.warn('could not replay the observation journal', error),
+    );
+  }, [handle, docName, localReady]);
 
   const exists = cycleExists(cycle);
   const [gaveUp, setGaveUp] = useState<DocHandle | null>(null);

@@ -17,6 +17,7 @@ import {
   readRunTemplate,
   runObservers,
   startObservation,
+  touchesOnlyObservationLogs,
 } from '../../../src/model/eventLog.ts';
 import type { MemberId } from '../../../src/model/ids.ts';
 import { newCycle, replica, sync, testCtx } from './cycleTestUtils.ts';
@@ -320,5 +321,23 @@ describe('foldEvents', () => {
     };
     const folded = foldEvents([tally, u1, u2]);
     expect(folded.effective).toEqual([tally]);
+  });
+});
+
+describe('touchesOnlyObservationLogs', () => {
+  it('tells a tap from an edit of the plan', () => {
+    const ctx = testCtx();
+    const doc = newCycle(ctx);
+    const seen: boolean[] = [];
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.changed.size > 0) seen.push(touchesOnlyObservationLogs(doc, tr));
+    });
+    appendEvent(doc, RUN, ANS, tap({ kind: 'start' }), ctx);
+    doc.getMap('meta').set('title', 'x');
+    doc.transact(() => {
+      appendEvent(doc, RUN, ANS, tap({ kind: 'note', text: 'a' }), ctx);
+      doc.getMap('meta').set('title', 'y');
+    });
+    expect(seen).toEqual([true, false, false]);
   });
 });
