@@ -1,6 +1,7 @@
 import { cycleEn } from './cycle.en.ts';
 import type { Messages } from './nl.ts';
 import { observeEn } from './observe.en.ts';
+import { photosEn } from './photos.en.ts';
 import { planEn } from './plan.en.ts';
 import { templatesUiEn } from './templatesUi.en.ts';
 import { timelineEn } from './timeline.en.ts';
@@ -220,4 +221,5 @@ export const en: Messages = {
   templatesUi: templatesUiEn,
   observe: observeEn,
   timeline: timelineEn,
+  photos: photosEn,
 };

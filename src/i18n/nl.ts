@@ -1,5 +1,6 @@
 import { cycleNl } from './cycle.nl.ts';
 import { observeNl } from './observe.nl.ts';
+import { photosNl } from './photos.nl.ts';
 import { planNl } from './plan.nl.ts';
 import { templatesUiNl } from './templatesUi.nl.ts';
 import { timelineNl } from './timeline.nl.ts';
@@ -224,6 +225,7 @@ export const nl = {
   templatesUi: templatesUiNl,
   observe: observeNl,
   timeline: timelineNl,
+  photos: photosNl,
 };
 
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -162,10 +162,17 @@ export async function setPhotoStatus(
 /** A photo's upload state for the UI. */
 export type PhotoUploadState = Pick<PhotoRecord, 'status' | 'error' | 'origin'>;
 
-/** Live upload state of a photo: undefined while loading, null when this device does not have it. */
-export function usePhotoStatus(teamId: TeamId, hash: string): PhotoUploadState | null | undefined {
+/**
+ * Live upload state of a photo: undefined while loading, null when this device
+ * does not have it. With `cycleId`, the state of its upload for that cycle.
+ */
+export function usePhotoStatus(
+  teamId: TeamId,
+  hash: string,
+  cycleId: CycleId | null = null,
+): PhotoUploadState | null | undefined {
   return useLiveQuery(async () => {
     const record = await getPhoto(teamId, hash);
     return record ? { status: record.status, error: record.error, origin: record.origin } : null;
-  }, [teamId, hash]);
+  }, [teamId, hash, cycleId]);
 }
