@@ -20,6 +20,11 @@ import type { PupilNameRecord } from './pupilNames.ts';
  *   4  + eventJournal (id, docName): every observation tap, awaited before the
  *      tile says "saved", because y-indexeddb's own writes give no such signal
  *      (LIBRARY-NOTES §3); replayed into the cycle document on open
+ *   5  photos: `cycleId` becomes `cycleIds` (multiEntry index) + `uploadedCycleIds`:
+ *      a photo used in several cycles is uploaded once per cycle, because the
+ *      server deletes a file only when no cycle links it any more (deleting a
+ *      cycle deletes its photos); existing records keep their one cycle, confirmed
+ *      if they were uploaded
  */
 export type SettingRecord = { readonly key: string; readonly value: unknown };
 
@@ -56,6 +61,29 @@ db.version(3).stores({
 db.version(4).stores({
   eventJournal: 'id, docName',
 });
+
+/** A photo record as version 3 and 4 stored it. */
+type PhotoRecordV3 = Omit<PhotoRecord, 'cycleIds' | 'uploadedCycleIds'> & {
+  cycleId?: string | null;
+  cycleIds?: readonly string[];
+  uploadedCycleIds?: readonly string[];
+};
+
+db.version(5)
+  .stores({
+    photos: '[teamId+hash], status, *cycleIds',
+  })
+  .upgrade((tx) =>
+    tx
+      .table<PhotoRecordV3>('photos')
+      .toCollection()
+      .modify((record) => {
+        const cycleIds = record.cycleId ? [record.cycleId] : [];
+        record.cycleIds = cycleIds;
+        record.uploadedCycleIds = record.status === 'uploaded' ? cycleIds : [];
+        delete record.cycleId;
+      }),
+  );
 
 type VersionChangeListener = (event: IDBVersionChangeEvent) => void;
 const versionChangeListeners = new Set<VersionChangeListener>();

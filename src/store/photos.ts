@@ -13,9 +13,11 @@ import { db } from './db.ts';
  */
 
 /**
- * pending: waiting for an upload (again, after a network failure);
+ * pending: waiting for an upload (again, after a network failure), or for its
+ * link to a cycle it was used in since;
  * uploading: an upload is under way (or was cut off, and is retried like pending);
- * uploaded: the server has it; failed: the server refused it (`error` says why).
+ * uploaded: the server has it, linked to every cycle in `cycleIds`;
+ * failed: the server refused it (`error` says why).
  */
 export type PhotoStatus = 'pending' | 'uploading' | 'uploaded' | 'failed';
 
@@ -23,8 +25,15 @@ export type PhotoRecord = {
   readonly teamId: TeamId;
   /** SHA-256 of the bytes, 64 lowercase hex digits. */
   readonly hash: string;
-  /** The cycle the photo was taken for; null for a download whose cycle was not given. */
-  readonly cycleId: CycleId | null;
+  /**
+   * The cycles this device used the photo in (multiEntry index). The server
+   * links a photo to each cycle it was uploaded for and deletes its file only
+   * once no cycle links it, so the same bytes used in a second cycle are
+   * uploaded again for that cycle. Empty for a download whose cycle was not given.
+   */
+  readonly cycleIds: readonly CycleId[];
+  /** The cycles of `cycleIds` whose upload the server confirmed. */
+  readonly uploadedCycleIds: readonly CycleId[];
   readonly type: PhotoType;
   /** Size in bytes. */
   readonly bytes: number;
@@ -63,14 +72,22 @@ export async function describePhotoBytes(
 
 /**
  * Stores a record unless the team already has these bytes, in one transaction;
- * resolves with the record that is stored once it committed.
+ * resolves with the record that is stored once it committed. When it has them,
+ * `cycleId` is added to their cycles, waiting for its own upload.
  */
-async function putIfAbsent(record: PhotoRecord): Promise<PhotoRecord> {
+async function putIfAbsent(record: PhotoRecord, cycleId: CycleId | null): Promise<PhotoRecord> {
   return db.transaction('rw', db.photos, async () => {
     const existing = await db.photos.get([record.teamId, record.hash]);
-    if (existing) return existing;
-    await db.photos.add(record);
-    return record;
+    if (!existing) {
+      await db.photos.add(record);
+      return record;
+    }
+    if (cycleId === null || existing.cycleIds.includes(cycleId)) return existing;
+    const cycleIds = [...existing.cycleIds, cycleId];
+    // A refusal is about the bytes or the member, so it holds for the new cycle too.
+    const status = existing.status === 'uploaded' ? 'pending' : existing.status;
+    await db.photos.update([record.teamId, record.hash], { cycleIds, status });
+    return { ...existing, cycleIds, status };
   });
 }
 
@@ -78,8 +95,9 @@ async function putIfAbsent(record: PhotoRecord): Promise<PhotoRecord> {
  * Keeps a photo taken on this device for upload: refuses anything that is not
  * a JPEG, PNG or WebP image by its bytes (PhotoError 'not_an_image'), names it
  * by the SHA-256 of its bytes and stores it as 'pending'. Idempotent: the same
- * bytes again give the record already stored, whatever its state. Resolves
- * once the write committed.
+ * bytes again give the record already stored, whatever its state; used in
+ * another cycle, they are kept once and uploaded again for that cycle.
+ * Resolves once the write committed.
  */
 export async function addLocalPhoto(
   teamId: TeamId,
@@ -88,19 +106,23 @@ export async function addLocalPhoto(
 ): Promise<PhotoRecord> {
   const buffer = await blob.arrayBuffer();
   const { hash, type } = await describePhotoBytes(buffer);
-  return putIfAbsent({
-    teamId,
-    hash,
+  return putIfAbsent(
+    {
+      teamId,
+      hash,
+      cycleIds: [cycleId],
+      uploadedCycleIds: [],
+      type,
+      bytes: buffer.byteLength,
+      blob: new Blob([buffer], { type }),
+      status: 'pending',
+      error: null,
+      createdAt: new Date().toISOString(),
+      uploadedAt: null,
+      origin: 'local',
+    },
     cycleId,
-    type,
-    bytes: buffer.byteLength,
-    blob: new Blob([buffer], { type }),
-    status: 'pending',
-    error: null,
-    createdAt: new Date().toISOString(),
-    uploadedAt: null,
-    origin: 'local',
-  });
+  );
 }
 
 /**
@@ -113,19 +135,25 @@ export async function addDownloadedPhoto(
   cycleId: CycleId | null,
   input: { hash: string; type: PhotoType; buffer: ArrayBuffer },
 ): Promise<PhotoRecord> {
-  return putIfAbsent({
-    teamId,
-    hash: input.hash,
-    cycleId,
-    type: input.type,
-    bytes: input.buffer.byteLength,
-    blob: new Blob([input.buffer], { type: input.type }),
-    status: 'uploaded',
-    error: null,
-    createdAt: new Date().toISOString(),
-    uploadedAt: null,
-    origin: 'downloaded',
-  });
+  const cycleIds = cycleId === null ? [] : [cycleId];
+  return putIfAbsent(
+    {
+      teamId,
+      hash: input.hash,
+      // A colleague uploaded it for this cycle; kept so that deleting the cycle removes it here too.
+      cycleIds,
+      uploadedCycleIds: cycleIds,
+      type: input.type,
+      bytes: input.buffer.byteLength,
+      blob: new Blob([input.buffer], { type: input.type }),
+      status: 'uploaded',
+      error: null,
+      createdAt: new Date().toISOString(),
+      uploadedAt: null,
+      origin: 'downloaded',
+    },
+    null,
+  );
 }
 
 export function getPhoto(teamId: TeamId, hash: string): Promise<PhotoRecord | undefined> {
@@ -143,8 +171,9 @@ export async function listPendingPhotos(): Promise<PhotoRecord[]> {
 }
 
 /**
- * Records an upload state; `uploadedAt` is set when it becomes 'uploaded' and
- * `error` is kept only for 'failed'. A photo that is not stored stays absent.
+ * Records an upload state; `uploadedAt` is set when it becomes 'uploaded'
+ * (every cycle of the photo then counts as confirmed) and `error` is kept only
+ * for 'failed'. A photo that is not stored stays absent.
  */
 export async function setPhotoStatus(
   teamId: TeamId,
@@ -152,10 +181,127 @@ export async function setPhotoStatus(
   status: PhotoStatus,
   error: ApiErrorCode | null = null,
 ): Promise<void> {
-  await db.photos.update([teamId, hash], {
-    status,
-    error: status === 'failed' ? error : null,
-    ...(status === 'uploaded' ? { uploadedAt: new Date().toISOString() } : {}),
+  await db.photos
+    .where(':id')
+    .equals([teamId, hash])
+    .modify((record: Mutable<PhotoRecord>) => {
+      record.status = status;
+      record.error = status === 'failed' ? error : null;
+      if (status === 'uploaded') {
+        record.uploadedAt = new Date().toISOString();
+        record.uploadedCycleIds = [...record.cycleIds];
+      }
+    });
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The cycles of a photo whose upload the server has not confirmed yet. */
+export function cyclesToUpload(record: PhotoRecord): CycleId[] {
+  return record.cycleIds.filter((cycleId) => !record.uploadedCycleIds.includes(cycleId));
+}
+
+/**
+ * Records that the server has the photo linked to `cycleId`. Once every cycle
+ * of the photo is confirmed it becomes 'uploaded'; until then its state is left
+ * to the upload under way.
+ */
+export async function confirmPhotoCycle(
+  teamId: TeamId,
+  hash: string,
+  cycleId: CycleId,
+): Promise<void> {
+  await db.photos
+    .where(':id')
+    .equals([teamId, hash])
+    .modify((record: Mutable<PhotoRecord>) => {
+      if (!record.uploadedCycleIds.includes(cycleId)) {
+        record.uploadedCycleIds = [...record.uploadedCycleIds, cycleId];
+      }
+      if (cyclesToUpload(record).length === 0 && record.status !== 'failed') {
+        record.status = 'uploaded';
+        record.error = null;
+        record.uploadedAt = new Date().toISOString();
+      }
+    });
+}
+
+/**
+ * Ends an upload pass for a photo that was not refused: 'uploaded' when every
+ * cycle is confirmed, else back to 'pending' (a cycle added while it was
+ * uploading, or a network failure half-way).
+ */
+export async function settlePhotoUpload(teamId: TeamId, hash: string): Promise<void> {
+  await db.photos
+    .where(':id')
+    .equals([teamId, hash])
+    .modify((record: Mutable<PhotoRecord>) => {
+      if (record.status === 'failed') return;
+      const done = cyclesToUpload(record).length === 0;
+      record.status = done ? 'uploaded' : 'pending';
+      record.error = null;
+      if (done && record.uploadedAt === null) record.uploadedAt = new Date().toISOString();
+    });
+}
+
+/**
+ * Forgets that a photo belongs to `cycleId` (the cycle was deleted). A photo
+ * left in no cycle, or left only with cycles already confirmed, needs no more
+ * uploads; one used in no cycle at all is removed from this device, unless it
+ * is a download kept without a cycle.
+ */
+async function unlinkCycle(record: PhotoRecord, cycleId: CycleId): Promise<void> {
+  const key: [string, string] = [record.teamId, record.hash];
+  const cycleIds = record.cycleIds.filter((each) => each !== cycleId);
+  if (cycleIds.length === 0) {
+    await db.photos.delete(key);
+    return;
+  }
+  const uploadedCycleIds = record.uploadedCycleIds.filter((each) => each !== cycleId);
+  const done = cycleIds.every((each) => uploadedCycleIds.includes(each));
+  await db.photos.update(key, {
+    cycleIds,
+    uploadedCycleIds,
+    ...(done && record.status === 'pending' ? { status: 'uploaded' as const } : {}),
+  });
+}
+
+/** Photos of a cycle on this device, oldest first. */
+export async function listCyclePhotos(teamId: TeamId, cycleId: CycleId): Promise<PhotoRecord[]> {
+  const records = await db.photos.where('cycleIds').equals(cycleId).toArray();
+  return records
+    .filter((record) => record.teamId === teamId)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/**
+ * Removes a deleted cycle from this device's photos: each photo loses the
+ * cycle, and a photo that was only in that cycle is deleted. A photo also used
+ * in another cycle stays. Resolves with the number of photos deleted.
+ */
+export async function forgetCyclePhotos(teamId: TeamId, cycleId: CycleId): Promise<number> {
+  return db.transaction('rw', db.photos, async () => {
+    let deleted = 0;
+    for (const record of await listCyclePhotos(teamId, cycleId)) {
+      if (record.cycleIds.length === 1) deleted += 1;
+      await unlinkCycle(record, cycleId);
+    }
+    return deleted;
+  });
+}
+
+/**
+ * Drops one cycle from one photo: the server said that cycle no longer exists
+ * (deleted while the photo waited), so its upload is pointless.
+ */
+export async function dropPhotoCycle(
+  teamId: TeamId,
+  hash: string,
+  cycleId: CycleId,
+): Promise<void> {
+  await db.transaction('rw', db.photos, async () => {
+    const record = await getPhoto(teamId, hash);
+    if (record?.cycleIds.includes(cycleId)) await unlinkCycle(record, cycleId);
   });
 }
 
@@ -164,7 +310,9 @@ export type PhotoUploadState = Pick<PhotoRecord, 'status' | 'error' | 'origin'>;
 
 /**
  * Live upload state of a photo: undefined while loading, null when this device
- * does not have it. With `cycleId`, the state of its upload for that cycle.
+ * does not have it. With `cycleId`, the state of its upload for that cycle:
+ * a photo already on the server but not yet linked to a second cycle is
+ * 'uploaded' in the first and 'pending' in the second.
  */
 export function usePhotoStatus(
   teamId: TeamId,
@@ -173,6 +321,15 @@ export function usePhotoStatus(
 ): PhotoUploadState | null | undefined {
   return useLiveQuery(async () => {
     const record = await getPhoto(teamId, hash);
-    return record ? { status: record.status, error: record.error, origin: record.origin } : null;
+    return record ? photoUploadState(record, cycleId) : null;
   }, [teamId, hash, cycleId]);
+}
+
+/** See {@link usePhotoStatus}. */
+export function photoUploadState(record: PhotoRecord, cycleId: CycleId | null): PhotoUploadState {
+  const { status, error, origin } = record;
+  if (cycleId !== null && record.uploadedCycleIds.includes(cycleId) && status !== 'failed') {
+    return { status: 'uploaded', error: null, origin };
+  }
+  return { status, error, origin };
 }

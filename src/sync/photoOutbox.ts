@@ -7,11 +7,15 @@ import { getMembership } from '../store/memberships.ts';
 import {
   addDownloadedPhoto,
   addLocalPhoto,
+  confirmPhotoCycle,
+  cyclesToUpload,
   describePhotoBytes,
+  dropPhotoCycle,
   getPhoto,
   listPendingPhotos,
   type PhotoRecord,
   setPhotoStatus,
+  settlePhotoUpload,
 } from '../store/photos.ts';
 import { ApiError, isTransientApiFailure } from './api.ts';
 import { backgroundRetry } from './backgroundRetry.ts';
@@ -119,27 +123,40 @@ async function uploadToken(teamId: TeamId): Promise<string | null> {
   return membership?.status === 'active' && membership.token ? membership.token : null;
 }
 
+/** Uploads one photo for each cycle the server has not confirmed; a refusal fails it for good. */
+async function uploadOne(photo: PhotoRecord, token: string): Promise<void> {
+  await setPhotoStatus(photo.teamId, photo.hash, 'uploading');
+  try {
+    for (const cycleId of cyclesToUpload(photo)) {
+      try {
+        await uploadPhoto(photo, cycleId, token);
+      } catch (error) {
+        // The cycle was deleted while the photo waited: nothing to link it to, the other cycles go on.
+        if (error instanceof ApiError && error.code === 'not_found') {
+          await dropPhotoCycle(photo.teamId, photo.hash, cycleId);
+          continue;
+        }
+        throw error;
+      }
+      await confirmPhotoCycle(photo.teamId, photo.hash, cycleId);
+    }
+    await settlePhotoUpload(photo.teamId, photo.hash);
+  } catch (error) {
+    if (error instanceof ApiError && !isTransientApiFailure(error) && isApiErrorCode(error.code)) {
+      // A refusal (not_an_image, payload_too_large, forbidden…): the same bytes will be refused again.
+      await setPhotoStatus(photo.teamId, photo.hash, 'failed', error.code);
+    } else {
+      if (!(error instanceof ApiError)) console.error('sync: uploading a photo failed', error);
+      await settlePhotoUpload(photo.teamId, photo.hash);
+    }
+  }
+}
+
 async function uploadPass(): Promise<void> {
   for (const photo of await listPendingPhotos()) {
     const token = await uploadToken(photo.teamId);
-    if (token === null || photo.cycleId === null) continue;
-    await setPhotoStatus(photo.teamId, photo.hash, 'uploading');
-    try {
-      await uploadPhoto(photo, photo.cycleId, token);
-      await setPhotoStatus(photo.teamId, photo.hash, 'uploaded');
-    } catch (error) {
-      if (
-        error instanceof ApiError &&
-        !isTransientApiFailure(error) &&
-        isApiErrorCode(error.code)
-      ) {
-        // A refusal (not_an_image, payload_too_large, forbidden…): the same bytes will be refused again.
-        await setPhotoStatus(photo.teamId, photo.hash, 'failed', error.code);
-      } else {
-        if (!(error instanceof ApiError)) console.error('sync: uploading a photo failed', error);
-        await setPhotoStatus(photo.teamId, photo.hash, 'pending');
-      }
-    }
+    if (token === null) continue;
+    await uploadOne(photo, token);
   }
 }
 
@@ -150,10 +167,13 @@ const outbox = backgroundRetry({
 });
 
 /**
- * Uploads every pending photo whose team has a token, oldest first. Each goes
- * 'uploading', then 'uploaded', or 'failed' with the server's code when the
- * server refuses it (never retried); network and server trouble put it back
- * to 'pending' for the next attempt. Concurrent calls share one pass (plus
+ * Uploads every pending photo whose team has a token, oldest first, once for
+ * each of its cycles the server has not confirmed (the server's PUT is
+ * idempotent and links the photo to the cycle given). Each goes 'uploading',
+ * then 'uploaded', or 'failed' with the server's code when the server refuses
+ * it (never retried); network and server trouble put it back to 'pending' for
+ * the next attempt, keeping the cycles already confirmed. A cycle the server
+ * no longer has (deleted) is dropped from the photo. Concurrent calls share one pass (plus
  * one more if a call arrived meanwhile).
  */
 export function uploadPendingPhotos(): Promise<void> {

@@ -3,11 +3,19 @@ import { newDocId, newTeamId } from '../../../src/model/ids.ts';
 import { hasSignature, isPhotoHash, sniffPhotoType } from '../../../src/model/photos.ts';
 import { db } from '../../../src/store/db.ts';
 import {
+  addDownloadedPhoto,
   addLocalPhoto,
+  confirmPhotoCycle,
+  cyclesToUpload,
+  dropPhotoCycle,
+  forgetCyclePhotos,
   getPhoto,
+  listCyclePhotos,
   listPendingPhotos,
   PhotoError,
+  photoUploadState,
   setPhotoStatus,
+  settlePhotoUpload,
 } from '../../../src/store/photos.ts';
 
 /** A few bytes that start like a PNG: enough for the signature check. */
@@ -35,7 +43,8 @@ describe('photos store', () => {
     const record = await addLocalPhoto(teamId, cycleId, blob);
     expect(record).toMatchObject({
       teamId,
-      cycleId,
+      cycleIds: [cycleId],
+      uploadedCycleIds: [],
       hash: await sha256Hex(blob),
       type: 'image/png',
       bytes: 64,
@@ -90,6 +99,112 @@ describe('photos store', () => {
     const uploaded = await getPhoto(teamId, hash);
     expect(uploaded).toMatchObject({ status: 'uploaded', error: null });
     expect(uploaded?.uploadedAt).not.toBeNull();
+  });
+});
+
+describe('a photo used in several cycles', () => {
+  const teamId = newTeamId();
+  const first = newDocId();
+  const second = newDocId();
+
+  beforeEach(async () => {
+    await db.photos.clear();
+  });
+
+  it('is kept once and waits for an upload for the second cycle, though the first is done', async () => {
+    const { hash } = await addLocalPhoto(teamId, first, pngBlob());
+    await confirmPhotoCycle(teamId, hash, first);
+    expect((await getPhoto(teamId, hash))?.status).toBe('uploaded');
+
+    const again = await addLocalPhoto(teamId, second, pngBlob());
+    expect(again).toMatchObject({ cycleIds: [first, second], uploadedCycleIds: [first] });
+    expect(again.status).toBe('pending');
+    expect(await db.photos.count()).toBe(1);
+    expect(cyclesToUpload(again)).toEqual([second]);
+    expect((await listPendingPhotos()).map((p) => p.hash)).toEqual([hash]);
+
+    // The same cycle again adds nothing.
+    expect((await addLocalPhoto(teamId, second, pngBlob())).cycleIds).toEqual([first, second]);
+  });
+
+  it('shows each cycle its own upload state', async () => {
+    const { hash } = await addLocalPhoto(teamId, first, pngBlob());
+    await confirmPhotoCycle(teamId, hash, first);
+    await addLocalPhoto(teamId, second, pngBlob());
+    const record = await getPhoto(teamId, hash);
+    if (!record) throw new Error('photo missing');
+    expect(photoUploadState(record, first).status).toBe('uploaded');
+    expect(photoUploadState(record, second).status).toBe('pending');
+    expect(photoUploadState(record, null).status).toBe('pending');
+  });
+
+  it('becomes uploaded only once every cycle is confirmed', async () => {
+    const { hash } = await addLocalPhoto(teamId, first, pngBlob());
+    await addLocalPhoto(teamId, second, pngBlob());
+    await setPhotoStatus(teamId, hash, 'uploading');
+    await confirmPhotoCycle(teamId, hash, first);
+    expect((await getPhoto(teamId, hash))?.status).toBe('uploading');
+    await settlePhotoUpload(teamId, hash);
+    expect((await getPhoto(teamId, hash))?.status).toBe('pending');
+    await confirmPhotoCycle(teamId, hash, second);
+    const done = await getPhoto(teamId, hash);
+    expect(done).toMatchObject({ status: 'uploaded', uploadedCycleIds: [first, second] });
+    expect(done?.uploadedAt).not.toBeNull();
+  });
+
+  it('keeps a refusal when a cycle is added, since the bytes are the same', async () => {
+    const { hash } = await addLocalPhoto(teamId, first, pngBlob());
+    await setPhotoStatus(teamId, hash, 'failed', 'payload_too_large');
+    expect(await addLocalPhoto(teamId, second, pngBlob())).toMatchObject({
+      status: 'failed',
+      error: 'payload_too_large',
+    });
+    await settlePhotoUpload(teamId, hash);
+    expect((await getPhoto(teamId, hash))?.status).toBe('failed');
+  });
+
+  it('lists the photos of a cycle, of this team only', async () => {
+    const a = await addLocalPhoto(teamId, first, pngBlob(1));
+    const b = await addLocalPhoto(teamId, second, pngBlob(2));
+    await addLocalPhoto(teamId, first, pngBlob(2));
+    await addLocalPhoto(newTeamId(), first, pngBlob(3));
+    expect((await listCyclePhotos(teamId, first)).map((p) => p.hash).sort()).toEqual(
+      [a.hash, b.hash].sort(),
+    );
+    expect((await listCyclePhotos(teamId, second)).map((p) => p.hash)).toEqual([b.hash]);
+  });
+
+  it('deletes the photos only a deleted cycle used, and keeps those of other cycles', async () => {
+    const only = await addLocalPhoto(teamId, first, pngBlob(1));
+    const shared = await addLocalPhoto(teamId, first, pngBlob(2));
+    await addLocalPhoto(teamId, second, pngBlob(2));
+    const downloaded = await addDownloadedPhoto(teamId, first, {
+      hash: 'a'.repeat(64),
+      type: 'image/png',
+      buffer: await pngBlob(4).arrayBuffer(),
+    });
+    const elsewhere = await addLocalPhoto(teamId, second, pngBlob(3));
+
+    expect(await forgetCyclePhotos(teamId, first)).toBe(2);
+    expect(await getPhoto(teamId, only.hash)).toBeUndefined();
+    expect(await getPhoto(teamId, downloaded.hash)).toBeUndefined();
+    expect(await getPhoto(teamId, shared.hash)).toMatchObject({ cycleIds: [second] });
+    expect(await getPhoto(teamId, elsewhere.hash)).toBeDefined();
+    expect(await listCyclePhotos(teamId, first)).toEqual([]);
+  });
+
+  it('needs no more upload once the only unconfirmed cycle is dropped', async () => {
+    const { hash } = await addLocalPhoto(teamId, first, pngBlob());
+    await confirmPhotoCycle(teamId, hash, first);
+    await addLocalPhoto(teamId, second, pngBlob());
+    await dropPhotoCycle(teamId, hash, second);
+    expect(await getPhoto(teamId, hash)).toMatchObject({
+      status: 'uploaded',
+      cycleIds: [first],
+      uploadedCycleIds: [first],
+    });
+    await dropPhotoCycle(teamId, hash, first);
+    expect(await getPhoto(teamId, hash)).toBeUndefined();
   });
 });
 

@@ -33,6 +33,20 @@ function stores(hash: string): FakeHandler {
 
 const puts = (requests: FakeRequest[]) => requests.filter((r) => r.method === 'PUT');
 
+/** A fake API that records the `cycle` of every photo PUT and answers with `answer`. */
+function cycleServer(answer: (cycle: string | null) => Response): { cycles: (string | null)[] } {
+  const cycles: (string | null)[] = [];
+  configureServer({
+    apiBase: 'http://api.test',
+    fetch: async (input, init) => {
+      const cycle = new URL(String(input)).searchParams.get('cycle');
+      if (init?.method === 'PUT') cycles.push(cycle);
+      return answer(cycle);
+    },
+  });
+  return { cycles };
+}
+
 async function addActiveMember(teamId: TeamId, token = `token-${teamId}`): Promise<void> {
   await putMembership({
     teamId,
@@ -133,6 +147,64 @@ describe('photo outbox', () => {
       expect(puts(requests)).toHaveLength(1);
     },
   );
+
+  it('uploads a photo used in two cycles once for each, and each cycle once', async () => {
+    const second = newDocId();
+    const { hash } = await addLocalPhoto(teamId, cycleId, pngBlob());
+    const { cycles } = cycleServer(() => json(201, { hash, bytes: 64, type: 'image/png' }));
+    await uploadPendingPhotos();
+    await addLocalPhoto(teamId, second, pngBlob());
+    expect((await getPhoto(teamId, hash))?.status).toBe('pending');
+    await uploadPendingPhotos();
+    await uploadPendingPhotos();
+    expect(cycles).toEqual([cycleId, second]);
+    expect(await getPhoto(teamId, hash)).toMatchObject({
+      status: 'uploaded',
+      uploadedCycleIds: [cycleId, second],
+    });
+  });
+
+  it('keeps the cycles already confirmed when the network fails half-way', async () => {
+    const second = newDocId();
+    const { hash } = await addLocalPhoto(teamId, cycleId, pngBlob());
+    await addLocalPhoto(teamId, second, pngBlob());
+    let calls = 0;
+    fakeApi((req) => (++calls === 1 ? stores(hash)(req) : offline(req)));
+    await uploadPendingPhotos();
+    expect(await getPhoto(teamId, hash)).toMatchObject({
+      status: 'pending',
+      uploadedCycleIds: [cycleId],
+    });
+    const { cycles } = cycleServer(() => json(201, { hash, bytes: 64, type: 'image/png' }));
+    await uploadPendingPhotos();
+    expect(cycles).toEqual([second]);
+    expect((await getPhoto(teamId, hash))?.status).toBe('uploaded');
+  });
+
+  it('drops a cycle the server no longer has and still uploads for the others', async () => {
+    const deleted = newDocId();
+    const { hash } = await addLocalPhoto(teamId, deleted, pngBlob());
+    await addLocalPhoto(teamId, cycleId, pngBlob());
+    const { cycles } = cycleServer((cycle) =>
+      cycle === deleted
+        ? json(404, { error: { code: 'not_found', message: 'cycle deleted' } })
+        : json(201, { hash, bytes: 64, type: 'image/png' }),
+    );
+    await uploadPendingPhotos();
+    expect(cycles).toEqual([deleted, cycleId]);
+    expect(await getPhoto(teamId, hash)).toMatchObject({
+      status: 'uploaded',
+      cycleIds: [cycleId],
+      uploadedCycleIds: [cycleId],
+    });
+  });
+
+  it('forgets a photo whose only cycle was deleted before it could be uploaded', async () => {
+    const { hash } = await addLocalPhoto(teamId, cycleId, pngBlob());
+    fakeApi(() => json(404, { error: { code: 'not_found', message: 'cycle deleted' } }));
+    await uploadPendingPhotos();
+    expect(await getPhoto(teamId, hash)).toBeUndefined();
+  });
 
   it('keeps a photo pending while its team has no token yet', async () => {
     const pendingTeam = newTeamId();
