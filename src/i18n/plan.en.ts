@@ -180,6 +180,10 @@ export const planEn: Shape<typeof planNl> = {
     },
   },
   runs: {
+    observe: 'Observe',
+    timeline: 'Timeline and interviews',
+    adHoc: 'Observe now, without planning',
+    adHocHint: "Start observing {{rl}} right away with today's date; fill in the details later.",
     heading: 'Runs',
     intro:
       'Plan when a research lesson is taught: in which class, by whom, who observes, and which case pupil(s) each observer follows.',

@@ -179,6 +179,11 @@ export const planNl = {
     },
   },
   runs: {
+    observe: 'Observeren',
+    timeline: 'Tijdlijn en interviews',
+    adHoc: 'Nu observeren zonder planning',
+    adHocHint:
+      'Start meteen een observatie van {{rl}} met de datum van vandaag; details vul je later aan.',
     heading: 'Uitvoeringen',
     intro:
       'Plan wanneer een onderzoeksles gegeven wordt: in welke klas, door wie, wie er observeert en welke casusleerling(en) elke observant volgt.',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
 import type * as Y from 'yjs';
 import { YTextArea } from '../../app/ui/YTextArea.tsx';
 import type {
@@ -46,6 +47,7 @@ export function RunCard(props: Props) {
     members.find((m) => m.memberId === id)?.displayName ?? t('plan.runs.unknownMember');
   const pupilName = (id: string) => pupils.find((p) => p.id === id)?.pseudonym ?? '';
   const date = run.date ? formatDay(run.date, i18n.language) : t('plan.runs.noDate');
+  const [cyclePath] = useLocation();
 
   return (
     <li className="card run" data-run-id={run.id}>
@@ -93,6 +95,16 @@ export function RunCard(props: Props) {
         </>
       )}
       <Questions doc={doc} docName={docName} run={run} readOnly={readOnly} ctx={ctx} />
+      <div className="row run-links">
+        {!readOnly && (
+          <Link href={`${cyclePath}/runs/${run.id}/observe`} className="button-link primary">
+            {t('plan.runs.observe')}
+          </Link>
+        )}
+        <Link href={`${cyclePath}/runs/${run.id}/timeline`} className="button-link">
+          {t('plan.runs.timeline')}
+        </Link>
+      </div>
     </li>
   );
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
 import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
 import { showToast } from '../../app/ui/toasts.ts';
 import { runsMap } from '../../model/cycleDoc.ts';
 import type { Run, RunId } from '../../model/cycleTypes.ts';
-import { removeRun } from '../../model/runs.ts';
+import { planRun, removeRun, setObserver } from '../../model/runs.ts';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
 import { formatDay } from './format.ts';
 import { RunCard } from './RunCard.tsx';
@@ -13,8 +14,18 @@ import { removeWithUndo } from './removeWithUndo.ts';
 import './plan.css';
 
 /** Planning runs of the research lessons: when, where, who teaches, who observes whom, what to ask. */
-export function RunsTab({ doc, docName, cycle, rlId, team, readOnly, ctx }: CycleViewProps) {
+export function RunsTab({
+  doc,
+  docName,
+  cycle,
+  rlId,
+  team,
+  membership,
+  readOnly,
+  ctx,
+}: CycleViewProps) {
   const { t, i18n } = useTranslation();
+  const [cyclePath, navigate] = useLocation();
   const [editing, setEditing] = useState<RunId | null>(null);
   const [toRemove, setToRemove] = useState<Run | null>(null);
   const lessons = cycle.researchLessons;
@@ -28,6 +39,18 @@ export function RunsTab({ doc, docName, cycle, rlId, team, readOnly, ctx }: Cycl
   };
   const dateOf = (run: Run) =>
     run.date ? formatDay(run.date, i18n.language) : t('plan.runs.noDate');
+
+  /** An unplanned lesson observed at once: a run of the viewed RL dated today, with this member observing. */
+  function observeNow() {
+    const today = new Date();
+    const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    const runId = doc.transact(() => {
+      const id = planRun(doc, { researchLessonId: rlId, date }, ctx);
+      setObserver(doc, id, membership.memberId, [], ctx);
+      return id;
+    }, ctx.origin);
+    navigate(`${cyclePath}/runs/${runId}/observe`);
+  }
 
   function confirmRemove() {
     const run = toRemove;
@@ -63,6 +86,20 @@ export function RunsTab({ doc, docName, cycle, rlId, team, readOnly, ctx }: Cycl
             />
           ))}
         </ol>
+      )}
+      {!readOnly && lessons.length > 0 && (
+        <div className="card stack">
+          <button type="button" className="primary" onClick={observeNow}>
+            {t('plan.runs.adHoc')}
+          </button>
+          <p className="muted small">
+            {t('plan.runs.adHocHint', {
+              rl: t('plan.rl.long', {
+                number: lessons.find((l) => l.id === rlId)?.number ?? lessons.length,
+              }),
+            })}
+          </p>
+        </div>
       )}
       {!readOnly && lessons.length > 0 && (
         <RunPlanner

@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import type { Phase } from '../../model/cycleTypes.ts';
+import { formatClock, type LessonState, nextPhase } from '../../model/liveObservation.ts';
+import { phaseTitle } from './describeEvent.ts';
+
+type Props = {
+  phases: readonly Phase[];
+  lesson: LessonState;
+  clockMs: number;
+  onNext: (phase: Phase) => void;
+  disabled: boolean;
+};
+
+/** The current phase with planned against actual time, and "next phase" as one big tap. */
+export function PhaseBar({ phases, lesson, clockMs, onNext, disabled }: Props) {
+  const { t } = useTranslation();
+  const index = phases.findIndex((phase) => phase.id === lesson.phaseId);
+  const current = phases[index];
+  const next = nextPhase(phases, lesson.phaseId);
+  const actualMs = Math.max(0, clockMs - lesson.phaseSince);
+  const plannedMs = (current?.minutes ?? 0) * 60_000;
+  const over = current !== undefined && actualMs > plannedMs;
+  return (
+    <section className="observe-phase" aria-label={t('observe.phase.label')}>
+      <div className="observe-phase-now">
+        {current && (
+          <span className="observe-phase-position">
+            {t('observe.phase.position', { n: index + 1, total: phases.length })}
+          </span>
+        )}
+        <strong className="observe-phase-title" aria-live="polite">
+          {phaseTitle(t, phases, current)}
+        </strong>
+        {current && (
+          <span className={`observe-phase-time${over ? ' is-over' : ''}`}>
+            {t('observe.phase.actual', { time: formatClock(actualMs) })}
+            {' / '}
+            {t('observe.phase.planned', { minutes: current.minutes })}
+            {over && (
+              <>
+                {' · '}
+                {t('observe.phase.over', { time: formatClock(actualMs - plannedMs) })}
+              </>
+            )}
+          </span>
+        )}
+      </div>
+      {phases.length > 0 &&
+        (next ? (
+          <button
+            type="button"
+            className="observe-tap primary observe-next"
+            disabled={disabled}
+            onClick={() => onNext(next)}
+          >
+            {t('observe.phase.next')}
+            <span className="observe-next-title">{phaseTitle(t, phases, next)}</span>
+          </button>
+        ) : (
+          <span className="observe-phase-last">{t('observe.phase.last')}</span>
+        ))}
+    </section>
+  );
+}
