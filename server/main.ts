@@ -11,6 +11,7 @@ import { staticFiles } from './http/static.ts';
 import type { ServiceDeps } from './services/deps.ts';
 import { DEFAULT_PHOTO_MAX_BYTES } from './services/photos.ts';
 import { authExtension } from './sync/auth.ts';
+import { documentControl } from './sync/documents.ts';
 import { persistence } from './sync/persistence.ts';
 import { connectionControl } from './sync/revocation.ts';
 import { createSyncServer } from './sync/syncServer.ts';
@@ -107,6 +108,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     now,
     teamDocs: teamDocWriter(hocuspocus, log),
     connections: connectionControl(hocuspocus),
+    documents: documentControl(hocuspocus, store),
   };
   const app: AppContext = {
     deps,

@@ -5,6 +5,7 @@ import { isId } from '../../src/model/ids.ts';
 import { ServiceError } from '../services/errors.ts';
 import { isPhotoHash } from '../services/photos.ts';
 import type { AppContext, Reply, RequestContext, Route } from './context.ts';
+import { cycleRoutes } from './cycles.ts';
 import { inviteRoutes } from './invites.ts';
 import { joinRoutes } from './join.ts';
 import { memberRoutes } from './members.ts';
@@ -20,6 +21,7 @@ export const API_ROUTES: readonly Route[] = [
   ...memberRoutes,
   ...joinRoutes,
   ...photoRoutes,
+  ...cycleRoutes,
 ];
 
 /** How a path parameter must look: `:hash` is a photo's SHA-256, every other one an id. */

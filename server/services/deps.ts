@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { MemberId, TeamId } from '../../src/model/ids.ts';
+import type { DocId, MemberId, TeamId } from '../../src/model/ids.ts';
 import type { Role } from '../../src/model/roles.ts';
 import type { TeamMemberEntry } from '../../src/model/teamDoc.ts';
 
@@ -17,6 +17,22 @@ export type TeamDocWriter = {
   ): Promise<void>;
   putMember(teamId: TeamId, memberId: MemberId, entry: TeamMemberEntry): Promise<void>;
   markMemberRemoved(teamId: TeamId, memberId: MemberId, removedAt: string): Promise<void>;
+  /** Records a deleted cycle in the team document and removes its summary. */
+  markCycleDeleted(
+    teamId: TeamId,
+    cycleId: DocId,
+    tombstone: { deletedAt: string; deletedBy: MemberId },
+  ): Promise<void>;
+};
+
+/** Acts on loaded documents of the sync server. */
+export type DocumentControl = {
+  /**
+   * Forgets a deleted document that may be loaded: nothing of it is stored
+   * again, and every connection to it is closed so the device reconnects and
+   * is refused as deleted. Synchronous, so no update can slip in between.
+   */
+  discard(documentName: string): void;
 };
 
 /** Acts on a member's open sync connections. */
@@ -34,6 +50,7 @@ export type ServiceDeps = {
   readonly now: () => Date;
   readonly teamDocs: TeamDocWriter;
   readonly connections: ConnectionControl;
+  readonly documents: DocumentControl;
 };
 
 /** A member authenticated by a bearer token. */

@@ -3,6 +3,7 @@ import { existsSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CycleId } from '../../src/model/cycleTypes.ts';
+import { teamScopedDocName } from '../../src/model/docName.ts';
 import type { TeamId } from '../../src/model/ids.ts';
 import {
   hasSignature,
@@ -14,6 +15,7 @@ import {
 } from '../../src/model/photos.ts';
 import { canEdit } from '../../src/model/roles.ts';
 import { inTransaction, prepared } from '../db/open.ts';
+import { isDocumentDeleted } from './deletedDocuments.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
 
@@ -56,7 +58,7 @@ function tooLarge(storage: PhotoStorage): ServiceError {
  * upload cut off halfway leaves neither a photo nor a temporary file.
  * Refuses guests (forbidden), bytes over `storage.maxBytes` as soon as the
  * limit is passed (payload_too_large) and bytes that do not start with the
- * signature of `type` (not_an_image). Idempotent: the same bytes give the
+ * signature of `type` (not_an_image) and a deleted cycle (not_found). Idempotent: the same bytes give the
  * same hash; `created` is false when the team already had the photo (the
  * cycle link is added either way).
  */
@@ -67,6 +69,7 @@ export async function storePhoto(
   input: { cycleId: CycleId; type: PhotoType; body: AsyncIterable<Uint8Array> },
 ): Promise<{ photo: StoredPhoto; created: boolean }> {
   if (!canEdit(actor.role)) throw new ServiceError('forbidden', 'guests may not upload photos');
+  refuseDeletedCycle(deps, actor, input.cycleId);
   const dir = teamDir(storage, actor.teamId);
   await mkdir(dir, { recursive: true });
   const tempPath = join(dir, `.upload-${randomBytes(8).toString('hex')}`);
@@ -98,6 +101,8 @@ export async function storePhoto(
     const now = deps.now().toISOString();
     // Synchronous from here on, so no deletion can interleave between the rows and the file.
     const created = inTransaction(deps.db, () => {
+      // The cycle may have been deleted while the bytes arrived.
+      refuseDeletedCycle(deps, actor, input.cycleId);
       const insert = prepared(
         deps.db,
         'INSERT OR IGNORE INTO photos (team_id, hash, type, bytes, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -115,6 +120,13 @@ export async function storePhoto(
     if (!closed) await file.close().catch(() => {});
     await rm(tempPath, { force: true });
     throw error;
+  }
+}
+
+/** A photo is never linked to a deleted cycle: it would outlive the cycle (not_found). */
+function refuseDeletedCycle(deps: ServiceDeps, actor: Actor, cycleId: CycleId): void {
+  if (isDocumentDeleted(deps.db, teamScopedDocName(actor.teamId, cycleId))) {
+    throw new ServiceError('not_found', 'the cycle was deleted');
   }
 }
 

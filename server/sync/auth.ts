@@ -4,7 +4,9 @@ import type { SyncDenyReason } from '../../src/model/apiErrors.ts';
 import { parseDocName } from '../../src/model/docName.ts';
 import type { MemberId, TeamId } from '../../src/model/ids.ts';
 import { canEdit, type Role } from '../../src/model/roles.ts';
+import { isDocumentDeleted } from '../services/deletedDocuments.ts';
 import { findMemberByToken } from '../services/tokens.ts';
+import { DocumentDeleted } from './tombstones.ts';
 
 /** What onAuthenticate puts in a connection's context. */
 export type SyncContext = { memberId: MemberId; teamId: TeamId; role: Role };
@@ -24,6 +26,7 @@ export class SyncDenied extends Error {
  * Decides who may open a document (DESIGN §3 Identity): the token must belong
  * to a current member of the team named by the document (`<teamId>` or
  * `<teamId>/<docId>`, never a mere prefix). Guests get a read-only connection.
+ * A deleted document is refused to everyone (DocumentDeleted).
  */
 export function authorize(db: DatabaseSync, token: string, documentName: string): SyncContext {
   const ref = parseDocName(documentName);
@@ -32,6 +35,8 @@ export function authorize(db: DatabaseSync, token: string, documentName: string)
   const member = findMemberByToken(db, token);
   if (member === null) throw new SyncDenied('token-invalid');
   if (member.teamId !== ref.teamId) throw new SyncDenied('wrong-team');
+  // After the team check, so another team cannot learn which of our documents were deleted.
+  if (ref.docId !== null && isDocumentDeleted(db, documentName)) throw new DocumentDeleted();
   return { memberId: member.memberId, teamId: member.teamId, role: member.role };
 }
 

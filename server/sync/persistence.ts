@@ -7,6 +7,8 @@ import {
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { inTransaction, prepared } from '../db/open.ts';
+import { isDocumentDeleted } from '../services/deletedDocuments.ts';
+import { DocumentDeleted } from './tombstones.ts';
 
 /**
  * Document storage over node:sqlite (DESIGN §3 Server, LIBRARY-NOTES §1
@@ -28,6 +30,10 @@ import { inTransaction, prepared } from '../db/open.ts';
  * `compactAfter` rows piled up or the last client left, and on shutdown)
  * replaces the snapshot with `encodeStateAsUpdate` and deletes the folded
  * rows in one transaction.
+ *
+ * Deletion: a document in `deleted_documents` is never loaded, and once
+ * {@link Persistence.discard}ed nothing of it is written again, not even the
+ * snapshot Hocuspocus asks for when its last connection closes.
  */
 export type PersistenceOptions = {
   readonly log: (line: string) => void;
@@ -48,6 +54,12 @@ export type Persistence = {
   compactAll(): number;
   /** Stops retry timers. */
   stop(): void;
+  /**
+   * Stops writing a deleted document that may still be loaded: its updates,
+   * pending or new, and its final snapshot are dropped. The caller has already
+   * removed its rows and recorded the tombstone.
+   */
+  discard(documentName: string): void;
 };
 
 /** Close code for a socket whose update could not be stored (the provider reconnects and resends). */
@@ -62,6 +74,8 @@ type DocState = {
   /** Rows in doc_updates since the last snapshot. */
   rows: number;
   retry: ReturnType<typeof setInterval> | null;
+  /** Deleted: nothing of it is written any more. */
+  discarded: boolean;
 };
 
 const LOAD_ORIGIN = { source: 'local', skipStoreHooks: true } as const;
@@ -82,6 +96,7 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
 
   /** Writes pending updates in one transaction; throws (keeping them) on failure. */
   function flushPending(state: DocState): void {
+    if (state.discarded) state.pending = [];
     if (state.pending.length === 0) return;
     const batch = state.pending;
     inTransaction(db, () => {
@@ -113,6 +128,7 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
   }
 
   function compact(state: DocState): void {
+    if (state.discarded) return;
     const snapshot = Y.encodeStateAsUpdate(state.document);
     inTransaction(db, () => {
       checkWritable();
@@ -131,6 +147,7 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
   }
 
   function onUpdate(state: DocState, update: Uint8Array, origin: unknown): void {
+    if (state.discarded) return;
     try {
       flushPending(state);
       append(state.name, update);
@@ -150,6 +167,8 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
     extensionName: 'leskring-persistence',
 
     async onLoadDocument({ document, documentName, instance }) {
+      // Authentication refuses it already; this also covers the server's own direct connections.
+      if (isDocumentDeleted(db, documentName)) throw new DocumentDeleted();
       const { snapshot, updates } = inTransaction(db, () => ({
         snapshot: prepared(db, 'SELECT state FROM doc_snapshots WHERE name = ?').get(documentName),
         updates: prepared(db, 'SELECT data FROM doc_updates WHERE name = ? ORDER BY id').all(
@@ -180,6 +199,7 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
         pending: [],
         rows: updates.length,
         retry: null,
+        discarded: false,
       });
     },
 
@@ -200,6 +220,7 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
         throw Object.assign(new Error('malformed update'), { reason: 'bad-update' });
       }
       const state = states.get(document);
+      if (state?.discarded) throw new DocumentDeleted();
       if (!state || state.pending.length === 0) return;
       try {
         flushPending(state);
@@ -268,6 +289,15 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
     },
     stop() {
       for (const state of states.values()) stopRetry(state);
+    },
+    discard(documentName) {
+      for (const state of states.values()) {
+        if (state.name !== documentName) continue;
+        state.discarded = true;
+        state.pending = [];
+        state.rows = 0;
+        stopRetry(state);
+      }
     },
   };
 }

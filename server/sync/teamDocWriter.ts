@@ -2,7 +2,12 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import { teamDocName } from '../../src/model/docName.ts';
 import type { TeamId } from '../../src/model/ids.ts';
-import { initTeamDoc, markMemberRemoved, putMember } from '../../src/model/teamDoc.ts';
+import {
+  initTeamDoc,
+  markCycleDeleted,
+  markMemberRemoved,
+  putMember,
+} from '../../src/model/teamDoc.ts';
 import type { TeamDocWriter } from '../services/deps.ts';
 
 /** The context of the server's own writes (a direct connection, not a member). */
@@ -37,5 +42,7 @@ export function teamDocWriter(hocuspocus: Hocuspocus, log: (line: string) => voi
     putMember: (teamId, memberId, entry) => write(teamId, (doc) => putMember(doc, memberId, entry)),
     markMemberRemoved: (teamId, memberId, removedAt) =>
       write(teamId, (doc) => markMemberRemoved(doc, memberId, removedAt)),
+    markCycleDeleted: (teamId, cycleId, tombstone) =>
+      write(teamId, (doc) => markCycleDeleted(doc, cycleId, tombstone)),
   };
 }

@@ -12,6 +12,8 @@ import { ROLES, type Role } from './roles.ts';
  *   meta     Y.Map  name (string), schemaVersion (number), createdAt (ISO string)
  *   members  Y.Map  memberId → TeamMemberEntry (a plain object, last writer wins)
  *   cycles   Y.Map  cycleId → CycleSummary without cycleId (plain, last writer wins)
+ *   deletedCycles  Y.Map  cycleId → CycleTombstone: a deleted cycle, never shown or
+ *            re-created again (its document is refused by the server)
  */
 export const TEAM_META = 'meta';
 export const TEAM_MEMBERS = 'members';
@@ -136,18 +138,28 @@ export function teamCycles(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(TEAM_CYCLES);
 }
 
-/** Writes (replaces) the team page's summary of one cycle. */
-export function putCycleSummary(doc: Y.Doc, summary: CycleSummary, origin?: unknown): void {
+/**
+ * Writes (replaces) the team page's summary of one cycle. A deleted cycle gets
+ * no summary again (a device still holding it open would otherwise bring it
+ * back to the list); returns false then.
+ */
+export function putCycleSummary(doc: Y.Doc, summary: CycleSummary, origin?: unknown): boolean {
   const { cycleId, ...entry } = summary;
+  if (isCycleDeleted(doc, cycleId)) return false;
   doc.transact(() => teamCycles(doc).set(cycleId, entry), origin);
+  return true;
 }
 
-/** Summaries of the team's cycles, latest activity first; malformed entries are skipped. */
+/** Summaries of the team's cycles, latest activity first; malformed entries and deleted cycles are skipped. */
 export function readCycleSummaries(doc: Y.Doc): CycleSummary[] {
   const out: CycleSummary[] = [];
+  // A summary written offline by a colleague may arrive after the deletion: the tombstone wins.
+  const deleted = new Set(teamDeletedCycles(doc).keys());
   for (const [cycleId, raw] of teamCycles(doc).entries()) {
     const parsed = v.safeParse(CycleSummarySchema, raw);
-    if (isDocId(cycleId) && parsed.success) out.push({ cycleId, ...parsed.output });
+    if (isDocId(cycleId) && parsed.success && !deleted.has(cycleId)) {
+      out.push({ cycleId, ...parsed.output });
+    }
   }
   return out.sort(
     (a, b) =>
@@ -155,4 +167,70 @@ export function readCycleSummaries(doc: Y.Doc): CycleSummary[] {
       b.createdAt.localeCompare(a.createdAt) ||
       a.cycleId.localeCompare(b.cycleId),
   );
+}
+
+// ── deleted cycles ─────────────────────────────────────────────────────────
+
+/** `deletedCycles` Y.Map: cycleId → CycleTombstone. Entries are never removed. */
+export const TEAM_DELETED_CYCLES = 'deletedCycles';
+
+/**
+ * Why the sync server refuses a document: it was deleted (a cycle), so a
+ * device holding an old copy can never bring it back. The client purges its
+ * copy when it meets this reason.
+ */
+export const DOCUMENT_DELETED_REASON = 'document-deleted';
+
+export type CycleTombstone = {
+  readonly deletedAt: string;
+  /** The facilitator who deleted it; null when the server wrote the tombstone on its own. */
+  readonly deletedBy: MemberId | null;
+};
+
+const TombstoneSchema = v.object({
+  deletedAt: v.string(),
+  deletedBy: v.optional(v.nullable(v.string()), null),
+});
+
+export function teamDeletedCycles(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(TEAM_DELETED_CYCLES);
+}
+
+/** True once the cycle was deleted, whatever the shape of the entry (a tombstone is never ignored). */
+export function isCycleDeleted(doc: Y.Doc, cycleId: string): boolean {
+  return teamDeletedCycles(doc).has(cycleId);
+}
+
+/** The tombstone of a deleted cycle, or null when it was not deleted. */
+export function readCycleTombstone(doc: Y.Doc, cycleId: string): CycleTombstone | null {
+  const raw = teamDeletedCycles(doc).get(cycleId);
+  if (raw === undefined) return null;
+  const parsed = v.safeParse(TombstoneSchema, raw);
+  if (!parsed.success) return { deletedAt: '', deletedBy: null };
+  const { deletedAt, deletedBy } = parsed.output;
+  return { deletedAt, deletedBy: isMemberId(deletedBy) ? deletedBy : null };
+}
+
+/** Every deleted cycle's id. */
+export function readDeletedCycleIds(doc: Y.Doc): ReadonlySet<string> {
+  return new Set(teamDeletedCycles(doc).keys());
+}
+
+/**
+ * Records that a cycle was deleted and removes its summary, in one
+ * transaction. The first tombstone stays (the deleting client and the server
+ * both write one; neither replaces the other).
+ */
+export function markCycleDeleted(
+  doc: Y.Doc,
+  cycleId: string,
+  tombstone: CycleTombstone,
+  origin?: unknown,
+): void {
+  doc.transact(() => {
+    const deleted = teamDeletedCycles(doc);
+    if (!deleted.has(cycleId)) deleted.set(cycleId, { ...tombstone });
+    const cycles = teamCycles(doc);
+    if (cycles.has(cycleId)) cycles.delete(cycleId);
+  }, origin);
 }

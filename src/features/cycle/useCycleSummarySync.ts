@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { readCycle, summarizeCycle } from '../../model/cycleDoc.ts';
 import type { CycleId, CycleSnapshot } from '../../model/cycleTypes.ts';
-import { putCycleSummary, readCycleSummaries } from '../../model/teamDoc.ts';
+import { isCycleDeleted, putCycleSummary, readCycleSummaries } from '../../model/teamDoc.ts';
 
 /** How long after the last local change the team document's summary is written. */
 export const SUMMARY_DEBOUNCE_MS = 1_000;
@@ -10,11 +10,54 @@ export const SUMMARY_DEBOUNCE_MS = 1_000;
 const SUMMARY_ORIGIN = { kind: 'user', action: 'cycle-summary' };
 
 /**
+ * Brings the team document's summary of the cycle up to date unless it already
+ * is; `lastActivityAt` is kept from the stored entry (or `now` for a new one).
+ * Never writes for a deleted cycle: a device still holding it open would
+ * otherwise bring it back to the team's list. Returns whether it wrote.
+ */
+export function repairCycleSummary(
+  teamDoc: Y.Doc,
+  cycleId: CycleId,
+  cycleDoc: Y.Doc,
+  now: string,
+): boolean {
+  if (isCycleDeleted(teamDoc, cycleId)) return false;
+  const snapshot = readCycle(cycleDoc);
+  if (snapshot.meta.title === '' || snapshot.meta.createdAt === '') return false;
+  const stored = readCycleSummaries(teamDoc).find((entry) => entry.cycleId === cycleId);
+  const next = summarizeCycle(cycleId, snapshot, stored?.lastActivityAt ?? now);
+  if (
+    stored &&
+    stored.title === next.title &&
+    stored.stage === next.stage &&
+    stored.researchLessons === next.researchLessons &&
+    stored.runsTaught === next.runsTaught &&
+    stored.createdAt === next.createdAt
+  )
+    return false;
+  return putCycleSummary(teamDoc, next, SUMMARY_ORIGIN);
+}
+
+/** Records local activity on the cycle in its summary; never for a deleted cycle. Returns whether it wrote. */
+export function touchCycleSummary(
+  teamDoc: Y.Doc,
+  cycleId: CycleId,
+  cycleDoc: Y.Doc,
+  now: string,
+): boolean {
+  if (isCycleDeleted(teamDoc, cycleId)) return false;
+  const snapshot = readCycle(cycleDoc);
+  if (snapshot.meta.title === '') return false;
+  return putCycleSummary(teamDoc, summarizeCycle(cycleId, snapshot, now), SUMMARY_ORIGIN);
+}
+
+/**
  * Keeps the cycle's entry in the team document current (the team page lists
  * cycles without opening them): after local edits (debounced, lastActivityAt =
  * now), and whenever title, stage, research lessons or runs taught differ from
  * the stored entry (keeping its lastActivityAt). Remote changes do not bump the
- * activity time: the colleague who made them writes it.
+ * activity time: the colleague who made them writes it. A deleted cycle
+ * (tombstone in the team document) is never written again.
  */
 export function useCycleSummarySync(
   cycleId: CycleId | null,
@@ -30,13 +73,7 @@ export function useCycleSummarySync(
     if (!enabled || !cycleId || !cycleDoc || !teamDoc) return;
     const write = () => {
       pending.current = null;
-      const snapshot = readCycle(cycleDoc);
-      if (snapshot.meta.title === '') return;
-      putCycleSummary(
-        teamDoc,
-        summarizeCycle(cycleId, snapshot, new Date().toISOString()),
-        SUMMARY_ORIGIN,
-      );
+      touchCycleSummary(teamDoc, cycleId, cycleDoc, new Date().toISOString());
     };
     const onUpdate = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       if (!tr.local) return;
@@ -66,24 +103,10 @@ export function useCycleSummarySync(
       : '';
   useEffect(() => {
     if (!enabled || !cycleId || !cycleDoc || !teamDoc || summaryKey === '') return;
-    const timer = setTimeout(() => {
-      const stored = readCycleSummaries(teamDoc).find((entry) => entry.cycleId === cycleId);
-      const next = summarizeCycle(
-        cycleId,
-        readCycle(cycleDoc),
-        stored?.lastActivityAt ?? new Date().toISOString(),
-      );
-      if (
-        stored &&
-        stored.title === next.title &&
-        stored.stage === next.stage &&
-        stored.researchLessons === next.researchLessons &&
-        stored.runsTaught === next.runsTaught &&
-        stored.createdAt === next.createdAt
-      )
-        return;
-      putCycleSummary(teamDoc, next, SUMMARY_ORIGIN);
-    }, SUMMARY_DEBOUNCE_MS);
+    const timer = setTimeout(
+      () => repairCycleSummary(teamDoc, cycleId, cycleDoc, new Date().toISOString()),
+      SUMMARY_DEBOUNCE_MS,
+    );
     return () => clearTimeout(timer);
   }, [enabled, cycleId, cycleDoc, teamDoc, summaryKey]);
 }

@@ -1,0 +1,56 @@
+import type { CycleId } from '../../src/model/cycleTypes.ts';
+import { teamScopedDocName } from '../../src/model/docName.ts';
+import { inTransaction, prepared } from '../db/open.ts';
+import type { Actor, ServiceDeps } from './deps.ts';
+import { ServiceError } from './errors.ts';
+import { deleteCyclePhotos, type PhotoStorage } from './photos.ts';
+
+/**
+ * Deletes a cycle for the whole team (facilitators only; DESIGN §3: photos
+ * are deleted with their cycle). In this order, so that nothing can bring it
+ * back in between:
+ *   1. one transaction: the tombstone (`deleted_documents`) and the removal of
+ *      the document's stored updates and snapshot;
+ *   2. the loaded document, if any, is discarded and its connections closed
+ *      (devices reconnect and are refused as deleted);
+ *   3. the cycle's photos, except files another cycle still links;
+ *   4. the tombstone in the team document, so every device hides and purges it.
+ * Idempotent: deleting again repeats the harmless steps and keeps the first
+ * tombstone. Resolves with whether this call recorded the tombstone.
+ */
+export async function deleteCycle(
+  deps: ServiceDeps,
+  storage: PhotoStorage,
+  actor: Actor,
+  cycleId: CycleId,
+): Promise<{ deleted: boolean }> {
+  if (actor.role !== 'facilitator') {
+    throw new ServiceError('forbidden', 'only a facilitator may delete a cycle');
+  }
+  const name = teamScopedDocName(actor.teamId, cycleId);
+  const deletedAt = deps.now().toISOString();
+  const deleted = inTransaction(deps.db, () => {
+    const recorded = prepared(
+      deps.db,
+      `INSERT OR IGNORE INTO deleted_documents (name, team_id, deleted_by, deleted_at)
+       VALUES (?, ?, ?, ?)`,
+    ).run(name, actor.teamId, actor.memberId, deletedAt);
+    prepared(deps.db, 'DELETE FROM doc_updates WHERE name = ?').run(name);
+    prepared(deps.db, 'DELETE FROM doc_snapshots WHERE name = ?').run(name);
+    return Number(recorded.changes) > 0;
+  });
+  deps.documents.discard(name);
+  deleteCyclePhotos(deps, storage, actor, cycleId);
+  const first = prepared(
+    deps.db,
+    'SELECT deleted_by, deleted_at FROM deleted_documents WHERE name = ?',
+  ).get(name);
+  await deps.teamDocs.markCycleDeleted(actor.teamId, cycleId, {
+    deletedAt: typeof first?.deleted_at === 'string' ? first.deleted_at : deletedAt,
+    deletedBy:
+      typeof first?.deleted_by === 'string'
+        ? (first.deleted_by as Actor['memberId'])
+        : actor.memberId,
+  });
+  return { deleted };
+}

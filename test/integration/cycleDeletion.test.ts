@@ -1,0 +1,214 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { teamScopedDocName } from '../../src/model/docName.ts';
+import { type DocId, newDocId } from '../../src/model/ids.ts';
+import {
+  DOCUMENT_DELETED_REASON,
+  putCycleSummary,
+  readCycleSummaries,
+  readCycleTombstone,
+} from '../../src/model/teamDoc.ts';
+import {
+  api,
+  createInvite,
+  createTeam,
+  isSettled,
+  joinTeam,
+  type Membership,
+  newProvider,
+  readStoredDoc,
+  startTestServer,
+  teamWithMember,
+  waitFor,
+} from './helpers.ts';
+
+const CLOSE_DOCUMENT_DELETED = 4410;
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const jpeg = () =>
+  new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(2048)]));
+
+function deleteCycle(
+  url: string,
+  member: Pick<Membership, 'teamId'>,
+  cycleId: string,
+  token?: string,
+) {
+  return api(url, 'DELETE', `/api/teams/${member.teamId}/cycles/${cycleId}`, {
+    ...(token === undefined ? {} : { token }),
+  });
+}
+
+async function upload(
+  url: string,
+  member: Membership,
+  cycleId: string,
+  bytes: Uint8Array<ArrayBuffer>,
+) {
+  const response = await fetch(`${url}/api/teams/${member.teamId}/photos?cycle=${cycleId}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${member.token}`, 'content-type': 'image/jpeg' },
+    body: bytes,
+  });
+  return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
+}
+
+function download(url: string, member: Membership, hash: string) {
+  return fetch(`${url}/api/teams/${member.teamId}/photos/${hash}`, {
+    headers: { authorization: `Bearer ${member.token}` },
+  });
+}
+
+/** Rows the server keeps of a document: update log plus snapshot. */
+function storedRows(dbPath: string, name: string): number {
+  const db = new DatabaseSync(dbPath, { readOnly: true });
+  try {
+    const count = (sql: string) => Number(db.prepare(sql).get(name)?.n ?? 0);
+    return (
+      count('SELECT COUNT(*) AS n FROM doc_updates WHERE name = ?') +
+      count('SELECT COUNT(*) AS n FROM doc_snapshots WHERE name = ?')
+    );
+  } finally {
+    db.close();
+  }
+}
+
+describe('DELETE /api/teams/:teamId/cycles/:cycleId', () => {
+  it('deletes the document for everyone: a connected colleague is dropped and cannot put it back', async () => {
+    const { url, wsUrl, server } = await startTestServer();
+    const { owner, member } = await teamWithMember(url);
+    const cycleId = newDocId();
+    const name = teamScopedDocName(owner.teamId, cycleId);
+
+    const facilitator = newProvider(wsUrl, { name, token: owner.token });
+    const colleague = newProvider(wsUrl, { name, token: member.token });
+    facilitator.doc.getMap('meta').set('title', 'Breuken vergelijken');
+    await waitFor(() => expect(isSettled(facilitator) && isSettled(colleague)).toBe(true));
+    await waitFor(() =>
+      expect(colleague.doc.getMap('meta').get('title')).toBe('Breuken vergelijken'),
+    );
+    const team = newProvider(wsUrl, { name: owner.teamId, token: owner.token });
+    await waitFor(() => expect(isSettled(team)).toBe(true));
+    putCycleSummary(team.doc, {
+      cycleId: cycleId as DocId,
+      title: 'Breuken vergelijken',
+      stage: 'design',
+      researchLessons: 1,
+      runsTaught: 0,
+      lastActivityAt: '2025-01-01T00:00:00.000Z',
+      createdAt: '2025-01-01T00:00:00.000Z',
+    });
+    await waitFor(() => expect(isSettled(team)).toBe(true));
+    expect(storedRows(server.dbPath, name)).toBeGreaterThan(0);
+
+    const response = await deleteCycle(url, owner, cycleId, owner.token);
+    expect(response.status).toBe(204);
+
+    // The colleague's socket is closed, the reconnect is refused with a reason the client knows.
+    await waitFor(() => {
+      expect(colleague.closeCodes).toContain(CLOSE_DOCUMENT_DELETED);
+      expect(colleague.denials).toContain(DOCUMENT_DELETED_REASON);
+      expect(facilitator.denials).toContain(DOCUMENT_DELETED_REASON);
+    });
+    // Its copy (with an edit made afterwards) never reaches the server again.
+    colleague.doc.getMap('meta').set('title', 'Toch nog bewerkt');
+    await new Promise((done) => setTimeout(done, 300));
+    expect(storedRows(server.dbPath, name)).toBe(0);
+    expect(server.hocuspocus.documents.has(name)).toBe(false);
+
+    // A device that kept an old copy offline and connects now is refused as well.
+    const oldCopy = new Y.Doc();
+    Y.applyUpdate(oldCopy, Y.encodeStateAsUpdate(colleague.doc));
+    const late = newProvider(wsUrl, { name, token: member.token, doc: oldCopy });
+    await waitFor(() => expect(late.denials).toContain(DOCUMENT_DELETED_REASON));
+    expect(storedRows(server.dbPath, name)).toBe(0);
+    expect(readStoredDoc(server.dbPath, name).getMap('meta').size).toBe(0);
+
+    // The team document carries the tombstone, and the summary is gone.
+    await waitFor(() => {
+      expect(readCycleTombstone(team.doc, cycleId)).toMatchObject({ deletedBy: owner.memberId });
+      expect(readCycleSummaries(team.doc)).toEqual([]);
+    });
+    // The colleague's other documents still work.
+    const teamOfColleague = newProvider(wsUrl, { name: owner.teamId, token: member.token });
+    await waitFor(() => expect(isSettled(teamOfColleague)).toBe(true));
+  });
+
+  it('keeps refusing the document after a restart', async () => {
+    const first = await startTestServer();
+    const owner = await createTeam(first.url);
+    const cycleId = newDocId();
+    const name = teamScopedDocName(owner.teamId, cycleId);
+    const client = newProvider(first.wsUrl, { name, token: owner.token });
+    client.doc.getMap('meta').set('title', 'x');
+    await waitFor(() => expect(isSettled(client)).toBe(true));
+    expect((await deleteCycle(first.url, owner, cycleId, owner.token)).status).toBe(204);
+    client.destroy();
+    await first.stop();
+
+    const second = await startTestServer({ dataDir: first.dataDir });
+    const again = newProvider(second.wsUrl, { name, token: owner.token, doc: client.doc });
+    await waitFor(() => expect(again.denials).toContain(DOCUMENT_DELETED_REASON));
+    expect(storedRows(second.server.dbPath, name)).toBe(0);
+  });
+
+  it("deletes the cycle's photos but keeps a photo another cycle also uses", async () => {
+    const { url } = await startTestServer();
+    const { owner, member } = await teamWithMember(url);
+    const deleted = newDocId();
+    const kept = newDocId();
+    const onlyHere = jpeg();
+    const shared = jpeg();
+    expect((await upload(url, member, deleted, onlyHere)).status).toBe(201);
+    expect((await upload(url, member, deleted, shared)).status).toBe(201);
+    expect((await upload(url, owner, kept, shared)).status).toBe(200);
+
+    expect((await deleteCycle(url, owner, deleted, owner.token)).status).toBe(204);
+    expect((await download(url, member, sha256(onlyHere))).status).toBe(404);
+    expect((await download(url, member, sha256(shared))).status).toBe(200);
+
+    // A device that still had a photo waiting for the deleted cycle is told it is gone.
+    const late = await upload(url, member, deleted, jpeg());
+    expect(late.status).toBe(404);
+    expect(late.body.error?.code).toBe('not_found');
+  });
+
+  it('is idempotent', async () => {
+    const { url } = await startTestServer();
+    const owner = await createTeam(url);
+    const cycleId = newDocId();
+    expect((await deleteCycle(url, owner, cycleId, owner.token)).status).toBe(204);
+    expect((await deleteCycle(url, owner, cycleId, owner.token)).status).toBe(204);
+  });
+
+  it('is for facilitators of the team only', async () => {
+    const { url, wsUrl, server } = await startTestServer();
+    const owner = await createTeam(url);
+    const teacher = await joinTeam(url, (await createInvite(url, owner, { role: 'teacher' })).code);
+    const coach = await joinTeam(url, (await createInvite(url, owner, { role: 'coach' })).code);
+    const guest = await joinTeam(url, (await createInvite(url, owner, { role: 'guest' })).code);
+    const otherTeam = await createTeam(url);
+    const cycleId = newDocId();
+    const name = teamScopedDocName(owner.teamId, cycleId);
+    const client = newProvider(wsUrl, { name, token: owner.token });
+    client.doc.getMap('meta').set('title', 'blijft');
+    await waitFor(() => expect(isSettled(client)).toBe(true));
+
+    for (const who of [teacher, coach, guest]) {
+      const refused = await deleteCycle(url, owner, cycleId, who.token);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('forbidden');
+    }
+    const foreign = await deleteCycle(url, owner, cycleId, otherTeam.token);
+    expect(foreign.status).toBe(403);
+    expect((await deleteCycle(url, owner, cycleId)).status).toBe(401);
+    expect((await deleteCycle(url, owner, cycleId, 'not-a-token')).status).toBe(401);
+    const malformed = await deleteCycle(url, owner, 'not-a-cycle', owner.token);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('bad_request');
+
+    expect(client.denials).toEqual([]);
+    expect(readStoredDoc(server.dbPath, name).getMap('meta').get('title')).toBe('blijft');
+  });
+});
