@@ -21,6 +21,14 @@ export interface RawTeamClient {
 
 /** Opens the team document on the server at `serverUrl` (http://…) with `token`. */
 export function openRawTeamDoc(serverUrl: string, teamId: string, token: string): RawTeamClient {
+  const client = openRawDoc(serverUrl, teamDocName(teamId as TeamId), token);
+  return { ...client, team: () => readTeam(client.doc) };
+}
+
+export type RawDocClient = Omit<RawTeamClient, 'team'>;
+
+/** Opens any document (`<teamId>` or `<teamId>/<docId>`) on the server with `token`. */
+export function openRawDoc(serverUrl: string, name: string, token: string): RawDocClient {
   const url = new URL('/sync', serverUrl);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   const socket = new HocuspocusProviderWebsocket({
@@ -37,7 +45,7 @@ export function openRawTeamDoc(serverUrl: string, teamId: string, token: string)
     synced = resolvePromise;
   });
   const provider = new HocuspocusProvider({
-    name: teamDocName(teamId as TeamId),
+    name,
     document: doc,
     token,
     websocketProvider: socket,
@@ -53,7 +61,6 @@ export function openRawTeamDoc(serverUrl: string, teamId: string, token: string)
     doc,
     denials,
     whenSynced,
-    team: () => readTeam(doc),
     destroy() {
       provider.destroy();
       socket.destroy();

@@ -214,7 +214,9 @@ export function LiveObservation(props: Props) {
   }
 
   if (ended) {
-    const count = log.folded.effective.filter((e) => e.kind !== 'start' && e.kind !== 'end').length;
+    const count = log.folded.effective.filter(
+      (e) => e.kind !== 'start' && e.kind !== 'end' && e.kind !== 'phase',
+    ).length;
     return (
       <div className="observe">
         {header}
