@@ -1,0 +1,60 @@
+import type { TFunction } from 'i18next';
+import type { CasePupil, PhaseId, ResearchLesson } from '../../model/cycleTypes.ts';
+import type { ObservationEvent } from '../../model/eventLog.ts';
+import type { MemberId } from '../../model/ids.ts';
+import type { TeamMember } from '../../model/teamDoc.ts';
+import type { ItemInfo } from './runItems.ts';
+
+/** How the timeline names members, pupils, phases and items; unknown ones get a neutral name. */
+export type Labels = {
+  readonly member: (id: MemberId) => string;
+  /** '' for an event about the whole class. */
+  readonly pupil: (id: string | undefined) => string;
+  readonly phase: (id: PhaseId | null) => string;
+  readonly item: (id: string | undefined) => ItemInfo | undefined;
+  /** Position of each item in the run's kijkwijzer. */
+  readonly itemOrder: ReadonlyMap<string, number>;
+  /** The item's label, or what a record without an item is (a free note, a photo). */
+  readonly itemLabel: (event: Pick<ObservationEvent, 'itemId' | 'kind'>) => string;
+};
+
+export function makeLabels(
+  t: TFunction,
+  input: {
+    /** The member using this device (named with "you"); null before the membership loaded. */
+    me: { memberId: MemberId; displayName: string } | null;
+    members: readonly TeamMember[];
+    pupils: readonly CasePupil[];
+    researchLesson: ResearchLesson | undefined;
+    items: ReadonlyMap<string, ItemInfo>;
+  },
+): Labels {
+  const members = new Map(input.members.map((m) => [m.memberId as string, m.displayName]));
+  const pupils = new Map(input.pupils.map((p) => [p.id as string, p.pseudonym]));
+  const phases = new Map(
+    (input.researchLesson?.phases ?? []).map((phase, index) => [
+      phase.id as string,
+      phase.title.trim() || t('timeline.names.untitledPhase', { number: index + 1 }),
+    ]),
+  );
+  return {
+    member: (id) => {
+      const mine = id === input.me?.memberId;
+      const name = members.get(id) ?? (mine ? input.me?.displayName : undefined);
+      if (name === undefined) return t('timeline.names.unknownMember');
+      return mine ? t('timeline.names.you', { name }) : name;
+    },
+    pupil: (id) => (id === undefined ? '' : (pupils.get(id) ?? t('timeline.names.unknownPupil'))),
+    phase: (id) =>
+      id === null
+        ? t('timeline.names.noPhase')
+        : (phases.get(id) ?? t('timeline.names.unknownPhase')),
+    item: (id) => (id === undefined ? undefined : input.items.get(id)),
+    itemOrder: new Map([...input.items.keys()].map((id, index) => [id, index])),
+    itemLabel: (event) => {
+      if (event.itemId === undefined)
+        return event.kind === 'photo' ? t('timeline.names.photo') : t('timeline.names.freeNote');
+      return input.items.get(event.itemId)?.label.trim() || t('timeline.names.unknownItem');
+    },
+  };
+}
