@@ -11,7 +11,7 @@ import {
   type UpdateMemberRequest,
 } from '../model/api.ts';
 import { type ApiErrorCode, isApiErrorCode } from '../model/apiErrors.ts';
-import type { InviteId, MemberId, TeamId } from '../model/ids.ts';
+import type { DocId, InviteId, MemberId, TeamId } from '../model/ids.ts';
 import { apiBaseUrl, requestTimeoutMs, serverFetch } from './serverUrl.ts';
 
 /**
@@ -216,4 +216,17 @@ export function removeMember(teamId: TeamId, token: string, memberId: MemberId):
 
 export function health(): Promise<Health> {
   return request({ method: 'GET', path: '/healthz', schema: Health });
+}
+
+/**
+ * DELETE a cycle for the whole team (facilitators): the server removes its
+ * document and refuses it from then on, deletes its photos and records the
+ * deletion in the team document. Deleting again is fine.
+ */
+export function deleteCycle(teamId: TeamId, token: string, cycleId: DocId): Promise<void> {
+  return request<void>({
+    method: 'DELETE',
+    path: `/api/teams/${seg(teamId)}/cycles/${seg(cycleId)}`,
+    token,
+  });
 }

@@ -11,7 +11,9 @@ import { useMembership } from '../../store/hooks.ts';
 import { useDoc, usePresence, useYSnapshot } from '../../sync/hooks.ts';
 import { CycleMetaFields, CycleTitle } from './CycleMetaFields.tsx';
 import { CycleTabs, panelId, type TabDef, tabId } from './CycleTabs.tsx';
+import { useCycleDeleted, usePurgeDeletedCycles } from './cycleDeletion.ts';
 import type { CycleViewProps } from './cycleViewProps.ts';
+import { CycleDeleted, DeleteCycle } from './DeleteCycle.tsx';
 import { NewCycleWizard } from './NewCycleWizard.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
 import { PresenceAvatars } from './PresenceAvatars.tsx';
@@ -45,10 +47,13 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
   const team = parseTeamId(teamId);
   const membership = useMembership(team);
   const member = membership ?? null;
-  const state = useCycleDoc(member ? teamId : null, cycleId);
-  const { handle, cycle, ctx, undo, canUndo, canRedo, status, docName } = state;
   const teamHandle = useDoc(member && team ? teamDocName(team) : null);
   const teamSnapshot = useYSnapshot(teamHandle?.doc ?? null, readTeam);
+  // A deleted cycle is not opened (nor its copy kept) on this device.
+  const deleted = useCycleDeleted(member ? teamId : null, cycleId, teamHandle?.doc ?? null);
+  usePurgeDeletedCycles(member?.teamId ?? null, teamHandle?.doc ?? null);
+  const state = useCycleDoc(member && !deleted ? teamId : null, cycleId);
+  const { handle, cycle, ctx, undo, canUndo, canRedo, status, docName } = state;
   const presence = usePresence(member ? docName : null);
   // The provider appears once the stored state is loaded and changes on reconnect; presence re-renders us then.
   const awareness = handle?.provider?.awareness ?? null;
@@ -75,6 +80,16 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
     !readOnly,
   );
 
+  if (deleted && member) {
+    return (
+      <CycleDeleted
+        teamId={member.teamId}
+        teamDoc={teamHandle?.doc ?? null}
+        team={teamSnapshot}
+        cycleId={cycleId}
+      />
+    );
+  }
   if (membership === undefined || (member && status === 'loading')) {
     return (
       <p className="muted" role="status">
@@ -189,6 +204,14 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
             )}
           </div>
         </>
+      )}
+      {!wizard && (
+        <DeleteCycle
+          membership={member}
+          cycleId={cycleId as CycleId}
+          title={cycle.meta.title}
+          teamDoc={teamHandle?.doc ?? null}
+        />
       )}
     </div>
   );

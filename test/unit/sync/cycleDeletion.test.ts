@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  CycleDeleteError,
+  deleteCycleForTeam,
+  purgeLocalCycle,
+} from '../../../src/features/cycle/cycleDeletion.ts';
+import type { CycleId, RunId } from '../../../src/model/cycleTypes.ts';
+import { teamScopedDocName } from '../../../src/model/docName.ts';
+import { newDocId, newMemberId, newTeamId, type TeamId } from '../../../src/model/ids.ts';
+import { isCycleDeleted, readCycleTombstone } from '../../../src/model/teamDoc.ts';
+import { db } from '../../../src/store/db.ts';
+import type { LocalMembership } from '../../../src/store/memberships.ts';
+import { addLocalPhoto, getPhoto } from '../../../src/store/photos.ts';
+import { getPupilNames, setPupilName } from '../../../src/store/pupilNames.ts';
+import { localDbName } from '../../../src/sync/openDoc.ts';
+import { configureServer } from '../../../src/sync/serverUrl.ts';
+import { fakeApi, json, offline } from './fakeServer.ts';
+
+function png(fill: number): Blob {
+  const bytes = new Uint8Array(64).fill(fill);
+  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return new Blob([bytes], { type: 'image/png' });
+}
+
+function membership(teamId: TeamId, patch: Partial<LocalMembership> = {}): LocalMembership {
+  return {
+    teamId,
+    memberId: newMemberId(),
+    displayName: 'Sanne',
+    role: 'facilitator',
+    teamName: 'PLG',
+    token: 'token',
+    creatorKey: null,
+    status: 'active',
+    createdAt: '2026-09-01T08:00:00.000Z',
+    lastOpenedAt: null,
+    ...patch,
+  };
+}
+
+async function localDbExists(name: string): Promise<boolean> {
+  return (await indexedDB.databases()).some((info) => info.name === name);
+}
+
+/** A y-indexeddb-like database for the document, as an open cycle leaves behind. */
+async function createLocalDb(name: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('updates');
+    request.onsuccess = () => {
+      request.result.close();
+      resolve();
+    };
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** Everything this device keeps of a cycle: photos (one shared with another cycle), names, journal, document. */
+async function seed(teamId: TeamId, cycleId: CycleId, other: CycleId) {
+  const docName = teamScopedDocName(teamId, cycleId);
+  const only = await addLocalPhoto(teamId, cycleId, png(1));
+  const shared = await addLocalPhoto(teamId, cycleId, png(2));
+  await addLocalPhoto(teamId, other, png(2));
+  await setPupilName(cycleId, 'p1', 'Fatima');
+  await setPupilName(other, 'p1', 'Daan');
+  const event = { id: 'e1' } as never;
+  await db.eventJournal.put({ id: 'e1', docName, runId: 'r1' as RunId, event });
+  await db.eventJournal.put({
+    id: 'e2',
+    docName: teamScopedDocName(teamId, other),
+    runId: 'r1' as RunId,
+    event,
+  });
+  await createLocalDb(localDbName(docName));
+  return { docName, only, shared };
+}
+
+describe('deleting a cycle on this device', () => {
+  let teamId: TeamId;
+  let cycleId: CycleId;
+  let other: CycleId;
+
+  beforeEach(async () => {
+    await Promise.all([db.photos.clear(), db.pupilNames.clear(), db.eventJournal.clear()]);
+    teamId = newTeamId();
+    cycleId = newDocId() as CycleId;
+    other = newDocId() as CycleId;
+  });
+  afterEach(() => configureServer({}));
+
+  it('asks the server first, then writes the tombstone and removes only what the cycle alone used', async () => {
+    const { docName, only, shared } = await seed(teamId, cycleId, other);
+    const { requests } = fakeApi(() => new Response(null, { status: 204 }));
+    const me = membership(teamId);
+    const teamDoc = new Y.Doc();
+
+    await deleteCycleForTeam(me, cycleId, teamDoc);
+
+    expect(requests.map((r) => [r.method, r.path, r.headers.authorization])).toEqual([
+      ['DELETE', `/api/teams/${teamId}/cycles/${cycleId}`, 'Bearer token'],
+    ]);
+    expect(readCycleTombstone(teamDoc, cycleId)?.deletedBy).toBe(me.memberId);
+    expect(await getPhoto(teamId, only.hash)).toBeUndefined();
+    expect((await getPhoto(teamId, shared.hash))?.cycleIds).toEqual([other]);
+    expect((await getPupilNames(cycleId)).size).toBe(0);
+    expect((await getPupilNames(other)).get('p1')).toBe('Daan');
+    expect(await db.eventJournal.where('docName').equals(docName).count()).toBe(0);
+    expect(await db.eventJournal.count()).toBe(1);
+    expect(await localDbExists(localDbName(docName))).toBe(false);
+  });
+
+  it.each([
+    ['offline', offline, 'offline'],
+    ['a gateway without server', () => json(503, {}), 'offline'],
+    ['a refusal', () => json(403, { error: { code: 'forbidden', message: 'no' } }), 'forbidden'],
+    ['a server error', () => json(500, { error: { code: 'internal', message: 'oops' } }), 'failed'],
+  ] as const)(
+    'deletes nothing when the server cannot be asked (%s)',
+    async (_name, handler, reason) => {
+      const { docName, only } = await seed(teamId, cycleId, other);
+      fakeApi(handler);
+      const teamDoc = new Y.Doc();
+      const result = deleteCycleForTeam(membership(teamId), cycleId, teamDoc);
+      await expect(result).rejects.toBeInstanceOf(CycleDeleteError);
+      await expect(result).rejects.toMatchObject({ reason });
+      expect(isCycleDeleted(teamDoc, cycleId)).toBe(false);
+      expect(await getPhoto(teamId, only.hash)).toBeDefined();
+      expect((await getPupilNames(cycleId)).size).toBe(1);
+      expect(await db.eventJournal.where('docName').equals(docName).count()).toBe(1);
+      expect(await localDbExists(localDbName(docName))).toBe(true);
+    },
+  );
+
+  it('refuses anyone but a facilitator without asking the server', async () => {
+    const { requests } = fakeApi(() => new Response(null, { status: 204 }));
+    for (const role of ['teacher', 'coach', 'guest'] as const) {
+      await expect(
+        deleteCycleForTeam(membership(teamId, { role }), cycleId, new Y.Doc()),
+      ).rejects.toMatchObject({ reason: 'forbidden' });
+    }
+    await expect(
+      deleteCycleForTeam(membership(teamId, { status: 'removed' }), cycleId, new Y.Doc()),
+    ).rejects.toMatchObject({ reason: 'forbidden' });
+    expect(requests).toEqual([]);
+  });
+
+  it('deletes a cycle of a team not yet registered on this device alone', async () => {
+    const { only } = await seed(teamId, cycleId, other);
+    const { requests } = fakeApi(offline);
+    const teamDoc = new Y.Doc();
+    const me = membership(teamId, { status: 'pending', token: null });
+    await deleteCycleForTeam(me, cycleId, teamDoc);
+    expect(requests).toEqual([]);
+    expect(isCycleDeleted(teamDoc, cycleId)).toBe(true);
+    expect(await getPhoto(teamId, only.hash)).toBeUndefined();
+  });
+
+  it('purges what a colleague deleted, once', async () => {
+    const { docName, only } = await seed(teamId, cycleId, other);
+    await purgeLocalCycle(teamId, cycleId);
+    expect(await getPhoto(teamId, only.hash)).toBeUndefined();
+    expect(await localDbExists(localDbName(docName))).toBe(false);
+    await purgeLocalCycle(teamId, cycleId);
+    expect(await localDbExists(localDbName(docName))).toBe(false);
+  });
+});
