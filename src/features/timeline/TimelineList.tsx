@@ -142,9 +142,10 @@ export function TimelineList(props: Props) {
     all: string,
     list: readonly Option[],
   ) => (
-    <label className="timeline-filter">
-      <span>{label}</span>
+    <div className="timeline-filter">
+      <label htmlFor={`${listId}-${key}`}>{label}</label>
       <select
+        id={`${listId}-${key}`}
         value={active[key]}
         onChange={(event) => onFilter({ ...active, [key]: event.target.value })}
       >
@@ -155,7 +156,7 @@ export function TimelineList(props: Props) {
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 
   const filtered = active.observer !== '' || active.pupil !== '' || active.item !== '';

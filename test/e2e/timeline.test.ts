@@ -1,0 +1,184 @@
+/**
+ * Issue 6 points 7 and 8, "after the lesson": Anna observes online, Bram
+ * observes the same run with his network really off and hands his log to
+ * Anna as a .leskring file. Anna's timeline then shows both observers by
+ * phase and filters them; importing the file again adds nothing; a broken
+ * file is refused with a clear message; an interview answer Anna notes
+ * reaches Bram once he is back online.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nl } from '../../src/i18n/nl.ts';
+import { templatesNl } from '../../src/i18n/templates.nl.ts';
+import {
+  type CuttableProxy,
+  goOffline,
+  goOnline,
+  readStoredMembership,
+  type Stage,
+  startStage,
+  type TeacherContext,
+  waitForServiceWorkerControl,
+} from './harness.ts';
+import { OBSERVE_PATH, ObservePage } from './observePage.ts';
+import { CyclePage, message, type TeamPage, teamOfTwo } from './pages.ts';
+import { type LogFile, TimelinePage } from './timelinePage.ts';
+
+const tl = nl.timeline;
+const EDI = nl.plan.phases.templates;
+const ASKS_FOR_HELP = templatesNl.casePupil.items.askedForHelp.label;
+const QUESTION = 'Hoe wist je welke breuk het grootst was?';
+const ANSWER = 'Ik heb ze allebei op de strook gezet.';
+
+describe('issue 6 points 7–8: the run after the lesson, with an observer who had no network', () => {
+  let stage: Stage;
+  let anna: TeacherContext;
+  let bram: TeacherContext;
+  let bramProxy: CuttableProxy;
+  let annaTeam: TeamPage;
+  let annaId: string;
+  let bramId: string;
+  let cyclePath: string;
+  let runPath: string;
+  let bramFile: LogFile;
+  let annaTimeline: TimelinePage;
+  let bramTimeline: TimelinePage;
+
+  beforeAll(async () => {
+    stage = await startStage();
+    ({ anna, bram, bramProxy, annaTeam } = await teamOfTwo(stage, 'Rekenen groep 6'));
+    const teamId = annaTeam.teamId();
+    annaId = (await readStoredMembership(anna.page, teamId))?.memberId ?? '';
+    bramId = (await readStoredMembership(bram.page, teamId))?.memberId ?? '';
+    // No share sheet on Bram's device (Chromium on Linux has none anyway): sharing falls back to a download.
+    await bram.context.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'canShare', {
+        value: undefined,
+        configurable: true,
+      });
+    });
+  });
+
+  afterAll(async () => {
+    await stage?.close();
+  });
+
+  it('lets one teacher observe online and prepare an interview question', async () => {
+    await anna.page.getByRole('button', { name: nl.cycle.list.loadExample, exact: true }).click();
+    await anna.page.waitForURL(/\/cycles\//);
+    const cycle = new CyclePage(anna.page);
+    await cycle.tabsOrGuide().first().waitFor();
+    await cycle.openTab('runs');
+    cyclePath = new URL(anna.page.url()).pathname;
+
+    const screen = await ObservePage.observeNow(anna.page);
+    await screen.start();
+    await screen.tally('Leerling A', ASKS_FOR_HELP);
+    await screen.tally('Leerling A', ASKS_FOR_HELP);
+    await screen.nextPhase();
+    await screen.rate('Leerling B', 3);
+    await expect.poll(() => screen.tileSaveState('Leerling B')).toBe('saved');
+    expect(anna.page.url()).toMatch(OBSERVE_PATH);
+    runPath = new URL(anna.page.url()).pathname.replace(/\/observe$/, '');
+
+    await anna.page.goto(`${cyclePath}?tab=runs`);
+    await anna.page
+      .getByRole('button', { name: `+ ${nl.plan.runs.questions.add}`, exact: true })
+      .click();
+    await anna.page.keyboard.type(QUESTION);
+    await cycle.shell.waitForConnection('online');
+  });
+
+  it('lets the colleague observe the same run offline and share his log as a file', async () => {
+    // Bram has the cycle and the app on his tablet, then loses the network.
+    await bram.page.goto(`${runPath}/observe`);
+    await bram.page.getByRole('heading', { name: nl.observe.start.heading }).waitFor();
+    await waitForServiceWorkerControl(bram.page);
+    await goOffline(bram, bramProxy);
+
+    const screen = new ObservePage(bram.page);
+    await screen.start();
+    await screen.tally('Leerling C', ASKS_FOR_HELP);
+    await screen.quickNote('Leerling C telt op zijn vingers');
+    await expect.poll(() => screen.tileSaveState('Leerling C')).toBe('saved');
+
+    bramTimeline = await new TimelinePage(bram.page).goto(`${runPath}/timeline`);
+    await expect.poll(() => bramTimeline.recordObservers()).toContain(bramId);
+    bramFile = await bramTimeline.shareByDownload();
+    expect(bramFile.name).toMatch(/^[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.leskring$/);
+    expect(bramFile.bytes.length).toBeGreaterThan(100);
+  });
+
+  it('merges the file into the other device’s timeline: both observers, by phase', async () => {
+    await anna.page.goto(cyclePath);
+    await new CyclePage(anna.page).openTab('runs');
+    annaTimeline = await TimelinePage.fromRunsTab(anna.page);
+    await expect.poll(() => annaTimeline.recordObservers()).toEqual([annaId, annaId, annaId]);
+
+    await annaTimeline.importFile(bramFile);
+    // Bram's start, tally and note arrive; nothing else changed in the run.
+    await annaTimeline.shell
+      .toast(message(tl.logFile.added_other, { count: 3 }))
+      .waitFor({ timeout: 10_000 });
+    await expect.poll(() => annaTimeline.shownText()).toBe(TimelinePage.shown(5, 5));
+    expect(await annaTimeline.phaseTitles()).toEqual([EDI.lessonGoal, EDI.activation]);
+    expect(new Set(await annaTimeline.recordObservers())).toEqual(new Set([annaId, bramId]));
+    expect((await annaTimeline.recordTexts()).join('\n')).toContain(
+      'Leerling C telt op zijn vingers',
+    );
+  });
+
+  it('narrows the timeline with the filters', async () => {
+    await annaTimeline.filter('observer', 'Bram');
+    await expect.poll(() => annaTimeline.shownText()).toBe(TimelinePage.shown(2, 5));
+    expect(new Set(await annaTimeline.recordObservers())).toEqual(new Set([bramId]));
+    expect(anna.page.url()).toContain(`observer=${bramId}`);
+
+    await annaTimeline.filter('observer', tl.filters.allObservers);
+    await annaTimeline.filter('pupil', 'Leerling A');
+    await expect.poll(() => annaTimeline.shownText()).toBe(TimelinePage.shown(2, 5));
+    expect(await annaTimeline.phaseTitles()).toEqual([EDI.lessonGoal]);
+
+    await anna.page.getByRole('button', { name: tl.filters.clear, exact: true }).click();
+    await expect.poll(() => annaTimeline.shownText()).toBe(TimelinePage.shown(5, 5));
+  });
+
+  it('says nothing new for the same file twice, and explains a broken or empty file', async () => {
+    await annaTimeline.importFile(bramFile);
+    await annaTimeline.shell.toast(tl.logFile.nothingNew).waitFor();
+    expect(await annaTimeline.shownText()).toBe(TimelinePage.shown(5, 5));
+
+    const broken = { name: 'kapot.leskring', bytes: bramFile.bytes.subarray(0, 40) };
+    await annaTimeline.importFile(broken);
+    await annaTimeline.importFailure(broken.name).getByText(tl.logFile.errors.corrupt).waitFor();
+
+    const empty = { name: 'leeg.leskring', bytes: Buffer.alloc(0) };
+    await annaTimeline.importFile(empty);
+    await annaTimeline.importFailure(empty.name).getByText(tl.logFile.errors.empty).waitFor();
+    expect(await annaTimeline.shownText()).toBe(TimelinePage.shown(5, 5));
+  });
+
+  it('shows an interview answer one teacher notes on the colleague’s device once he is online', async () => {
+    const field = annaTimeline.answerField(1, 'Leerling A');
+    await field.fill(ANSWER);
+    await field.press('Enter');
+    await annaTimeline
+      .pupilBlock(1, 'Leerling A')
+      .getByText(tl.interviews.saved, { exact: true })
+      .waitFor();
+
+    await goOnline(bram, bramProxy);
+    await bramTimeline.shell.waitForConnection('online', { timeout: 40_000 });
+    const onBram = bramTimeline.pupilBlock(1, 'Leerling A').locator('.interview-answers li');
+    await onBram.filter({ hasText: ANSWER }).waitFor({ timeout: 15_000 });
+    expect(await onBram.locator('.answer-who').allInnerTexts()).toEqual(['Anna']);
+    // The interview is not a record of the lesson, and Bram's synced log counts once.
+    expect(await bramTimeline.shownText()).toBe(TimelinePage.shown(5, 5));
+    expect(await annaTimeline.shownText()).toBe(TimelinePage.shown(5, 5));
+  });
+
+  it('logs no error on either device along the way', () => {
+    const offlineNoise = /^WebSocket connection to .* failed: .*ERR_INTERNET_DISCONNECTED/;
+    const errors = [...anna.errors, ...bram.errors];
+    expect(errors.filter((error) => !offlineNoise.test(error))).toEqual([]);
+  });
+});
