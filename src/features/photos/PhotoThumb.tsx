@@ -124,7 +124,7 @@ export function PhotoThumb({ teamId, cycleId, hash, alt, size = 'small' }: Props
           role="img"
           aria-label={`${alt}: ${placeholderText}`}
         >
-          <span className="small" aria-hidden="true">
+          <span aria-hidden="true">
             {placeholderText}
           </span>
         </div>
