@@ -124,9 +124,7 @@ export function PhotoThumb({ teamId, cycleId, hash, alt, size = 'small' }: Props
           role="img"
           aria-label={`${alt}: ${placeholderText}`}
         >
-          <span aria-hidden="true">
-            {placeholderText}
-          </span>
+          <span aria-hidden="true">{placeholderText}</span>
         </div>
       )}
       {badge && (
