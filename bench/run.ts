@@ -14,6 +14,7 @@ import * as cycleOpen from './cycleOpen.bench.ts';
 import * as fanout from './fanout.bench.ts';
 import * as initialJs from './initialJs.bench.ts';
 import { type BenchOutput, type BenchResult, formatTable } from './lib/report.ts';
+import * as observe from './observe.bench.ts';
 import * as syncLatency from './syncLatency.bench.ts';
 
 const RESULTS_PATH = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -23,6 +24,7 @@ const benchmarks: Array<{ name: string; run: () => Promise<BenchOutput> }> = [
   { name: 'syncLatency', run: () => syncLatency.run() },
   { name: 'fanout', run: () => fanout.run() },
   { name: 'cycleOpen', run: () => cycleOpen.run() },
+  { name: 'observe', run: () => observe.run() },
 ];
 
 const filters = process.argv.slice(2).map((arg) => arg.toLowerCase());

@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import type * as Y from 'yjs';
 import type { ModelContext, PhaseId, RunId } from './cycleTypes.ts';
 import { isId, isMemberId, type MemberId } from './ids.ts';
@@ -79,23 +78,6 @@ const ITEM_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const PHOTO = /^[A-Za-z0-9_-]{8,128}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-const EventSchema = v.object({
-  id: v.string(),
-  observer: v.string(),
-  seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  t: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_EVENT_T)),
-  at: v.pipe(v.string(), v.maxLength(40), v.regex(ISO)),
-  phaseId: v.nullable(v.string()),
-  kind: v.picklist(EVENT_KINDS),
-  itemId: v.optional(v.string()),
-  pupilId: v.optional(v.string()),
-  team: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TEAM_INDEX))),
-  value: v.optional(v.union([v.pipe(v.number(), v.finite()), v.boolean(), v.string()])),
-  text: v.optional(v.pipe(v.string(), v.maxLength(MAX_EVENT_TEXT))),
-  photo: v.optional(v.string()),
-  target: v.optional(v.string()),
-});
-
 /**
  * Why an event breaks the rules of its kind, or null when it is valid. Shared
  * by the writer (which throws) and the readers (which skip and count).
@@ -153,24 +135,44 @@ export function eventProblem(event: ObservationEvent): string | null {
   }
 }
 
-/** A peer's entry as an event, or null when it is malformed. */
+const isNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+const KINDS: ReadonlySet<string> = new Set(EVENT_KINDS);
+const OPTIONAL_STRINGS = ['itemId', 'pupilId', 'text', 'photo', 'target'] as const;
+
+/**
+ * A peer's entry as an event, or null when it is malformed. Written out by
+ * hand rather than with a schema library: a 5,000-event cycle parses every
+ * entry when it opens (see cycle-open-5000-events in bench/). Unknown fields
+ * are dropped.
+ */
 export function parseEvent(raw: unknown): ObservationEvent | null {
-  const parsed = v.safeParse(EventSchema, raw);
-  if (!parsed.success) return null;
-  const { itemId, pupilId, team, value, text, photo, target, ...rest } = parsed.output;
-  const event: ObservationEvent = {
-    ...rest,
-    observer: rest.observer as MemberId,
-    phaseId: rest.phaseId as PhaseId | null,
-    ...(itemId !== undefined && { itemId }),
-    ...(pupilId !== undefined && { pupilId }),
-    ...(team !== undefined && { team }),
-    ...(value !== undefined && { value }),
-    ...(text !== undefined && { text }),
-    ...(photo !== undefined && { photo }),
-    ...(target !== undefined && { target }),
-  };
-  return eventProblem(event) === null ? event : null;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const r = raw as Record<string, unknown>;
+  const { id, observer, seq, t, at, phaseId, kind, team, value } = r;
+  if (typeof id !== 'string' || typeof observer !== 'string') return null;
+  if (!isNumber(seq) || !Number.isInteger(seq) || seq < 0) return null;
+  if (!isNumber(t) || t < 0 || t > MAX_EVENT_T) return null;
+  if (typeof at !== 'string' || at.length > 40 || !ISO.test(at)) return null;
+  if (phaseId !== null && typeof phaseId !== 'string') return null;
+  if (typeof kind !== 'string' || !KINDS.has(kind)) return null;
+  const event: Record<string, unknown> = { id, observer, seq, t, at, phaseId, kind };
+  for (const key of OPTIONAL_STRINGS) {
+    const field = r[key];
+    if (field === undefined) continue;
+    if (typeof field !== 'string') return null;
+    event[key] = field;
+  }
+  if (team !== undefined) {
+    if (!isNumber(team)) return null;
+    event.team = team;
+  }
+  if (value !== undefined) {
+    if (!isNumber(value) && typeof value !== 'boolean' && typeof value !== 'string') return null;
+    event.value = value;
+  }
+  const parsed = event as ObservationEvent;
+  return eventProblem(parsed) === null ? parsed : null;
 }
 
 /**
@@ -471,6 +473,8 @@ export type FoldedObservation = {
   readonly ratings: ReadonlyMap<string, readonly number[]>;
   readonly notes: readonly ObservationEvent[];
   readonly photos: readonly ObservationEvent[];
+  /** Ids that undo or edit events point at, known or not (for extendFold). */
+  readonly targets: ReadonlySet<string>;
 };
 
 const isCorrection = (event: ObservationEvent): boolean =>
@@ -484,6 +488,64 @@ const isCorrection = (event: ObservationEvent): boolean =>
  * make their target invalid are ignored. Duplicate ids count once.
  */
 export function foldEvents(events: readonly ObservationEvent[]): FoldedObservation {
+  return foldAll(events);
+}
+
+/**
+ * `foldEvents(all)`, where `all` is the events `previous` was folded from
+ * followed by `added`: computed from `previous` when every added event is a
+ * new record (no correction, an id not seen before and no correction's
+ * target) — a tap, the common case on the observation screen — and by a
+ * full fold otherwise. `previous` is not changed.
+ */
+export function extendFold(
+  previous: FoldedObservation,
+  all: readonly ObservationEvent[],
+  added: readonly ObservationEvent[],
+): FoldedObservation {
+  const known = new Set<string>();
+  for (let i = 0; i < all.length - added.length; i++) known.add(all[i]?.id ?? '');
+  for (const event of added) {
+    if (isCorrection(event) || known.has(event.id) || previous.targets.has(event.id))
+      return foldAll(all);
+    known.add(event.id);
+  }
+  const tallies = new Map(previous.tallies);
+  const checks = new Map(previous.checks);
+  const ratings = new Map(previous.ratings);
+  const notes = [...previous.notes];
+  const photos = [...previous.photos];
+  for (const event of added) addRecord(event, tallies, checks, ratings, notes, photos);
+  return {
+    effective: [...previous.effective, ...added],
+    tallies,
+    checks,
+    ratings,
+    notes,
+    photos,
+    targets: previous.targets,
+  };
+}
+
+function addRecord(
+  event: ObservationEvent,
+  tallies: Map<string, number>,
+  checks: Map<string, boolean>,
+  ratings: Map<string, readonly number[]>,
+  notes: ObservationEvent[],
+  photos: ObservationEvent[],
+): void {
+  const key = foldKey(event);
+  if (event.kind === 'tally')
+    tallies.set(key, (tallies.get(key) ?? 0) + (typeof event.value === 'number' ? event.value : 1));
+  else if (event.kind === 'check' && typeof event.value === 'boolean') checks.set(key, event.value);
+  else if (event.kind === 'rating' && typeof event.value === 'number')
+    ratings.set(key, [...(ratings.get(key) ?? []), event.value]);
+  else if (event.kind === 'note') notes.push(event);
+  else if (event.kind === 'photo') photos.push(event);
+}
+
+function foldAll(events: readonly ObservationEvent[]): FoldedObservation {
   const byId = new Map<string, ObservationEvent>();
   for (const event of events) if (!byId.has(event.id)) byId.set(event.id, event);
   const undosOf = new Map<string, ObservationEvent[]>();
@@ -523,27 +585,16 @@ export function foldEvents(events: readonly ObservationEvent[]): FoldedObservati
   const effective: ObservationEvent[] = [];
   const tallies = new Map<string, number>();
   const checks = new Map<string, boolean>();
-  const ratings = new Map<string, number[]>();
+  const ratings = new Map<string, readonly number[]>();
   const notes: ObservationEvent[] = [];
   const photos: ObservationEvent[] = [];
+  const targets = new Set<string>();
   for (const original of byId.values()) {
+    if (isCorrection(original) && original.target !== undefined) targets.add(original.target);
     if (isCorrection(original) || isUndone(original.id)) continue;
     const event = patched.get(original.id) ?? original;
     effective.push(event);
-    const key = foldKey(event);
-    if (event.kind === 'tally')
-      tallies.set(
-        key,
-        (tallies.get(key) ?? 0) + (typeof event.value === 'number' ? event.value : 1),
-      );
-    else if (event.kind === 'check' && typeof event.value === 'boolean')
-      checks.set(key, event.value);
-    else if (event.kind === 'rating' && typeof event.value === 'number') {
-      const list = ratings.get(key) ?? [];
-      list.push(event.value);
-      ratings.set(key, list);
-    } else if (event.kind === 'note') notes.push(event);
-    else if (event.kind === 'photo') photos.push(event);
+    addRecord(event, tallies, checks, ratings, notes, photos);
   }
-  return { effective, tallies, checks, ratings, notes, photos };
+  return { effective, tallies, checks, ratings, notes, photos, targets };
 }

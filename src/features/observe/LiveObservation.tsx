@@ -75,9 +75,10 @@ export function LiveObservation(props: Props) {
 
   const rl = cycle.researchLessons.find((each) => each.id === run.researchLessonId);
   const phases = rl?.phases ?? NO_PHASES;
-  // The run's kijkwijzer copy changes only when someone starts; re-read with the log or the cycle.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: log and cycle stand for "the document changed"
-  const template = useMemo(() => readRunTemplateTyped(doc, runId), [doc, runId, log, cycle]);
+  // The run's kijkwijzer copy is written with a start event: ours (`started`) or a colleague's,
+  // whose transaction also changes the cycle snapshot. Taps leave it alone.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: started and cycle stand for "a start was written"
+  const template = useMemo(() => readRunTemplateTyped(doc, runId), [doc, runId, started, cycle]);
   const followed = run.observers.find((o) => o.memberId === me)?.casePupilIds ?? [];
   const pupils =
     followed.length > 0

@@ -2,6 +2,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { RunId } from '../../model/cycleTypes.ts';
 import {
+  extendFold,
   type FoldedObservation,
   foldEvents,
   type ObservationEvent,
@@ -21,12 +22,19 @@ export type ObserverLog = {
 
 /**
  * One observer's log of a run, live. Only this observer's array is read on
- * a change (entries are parsed once, see eventLog.ts), so a tap costs a
- * fold of one person's lesson, not of everyone's.
+ * a change (entries are parsed once, see eventLog.ts) and a tap extends the
+ * previous fold instead of folding the whole lesson again.
  */
 export function useObserverLog(doc: Y.Doc, runId: RunId, observer: MemberId): ObserverLog {
   const store = useMemo(() => createStore(doc, runId, observer), [doc, runId, observer]);
   return useSyncExternalStore(store.subscribe, store.get, store.get);
+}
+
+/** Whether `next` is `prev` with entries appended (readLog hands out the same objects for the same entries). */
+function extendsLog(prev: readonly ObservationEvent[], next: readonly ObservationEvent[]): boolean {
+  if (next.length < prev.length) return false;
+  for (let i = 0; i < prev.length; i++) if (prev[i] !== next[i]) return false;
+  return true;
 }
 
 function createStore(doc: Y.Doc, runId: RunId, observer: MemberId) {
@@ -34,11 +42,20 @@ function createStore(doc: Y.Doc, runId: RunId, observer: MemberId) {
   const ownName = observationLogName(runId, observer);
   const colleagues = () => runObservers(doc, runId).filter((m) => m !== observer).length;
   let cached: ObserverLog | null = null;
+  let previous: ObserverLog | null = null;
   return {
     get: (): ObserverLog => {
       if (cached === null) {
         const events = readLog(doc, runId, observer);
-        cached = { events, folded: foldEvents(events), colleagues: colleagues() };
+        cached = {
+          events,
+          folded:
+            previous && extendsLog(previous.events, events)
+              ? extendFold(previous.folded, events, events.slice(previous.events.length))
+              : foldEvents(events),
+          colleagues: colleagues(),
+        };
+        previous = cached;
       }
       return cached;
     },

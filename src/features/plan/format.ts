@@ -1,16 +1,28 @@
 /** Display helpers of the plan feature. */
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Making a formatter is slow (the observation screen renders on every tap): one per language. */
+function dayFormat(language: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    dayFormats.set(language, format);
+  }
+  return format;
+}
+
 /** A run date (YYYY-MM-DD, a calendar day without a time zone) in the user's language. */
 export function formatDay(day: string, language: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return day;
   const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Intl.DateTimeFormat(language, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(date);
+  return dayFormat(language).format(date);
 }
 
 /** An ISO timestamp as a date in the user's language. */

@@ -4,6 +4,7 @@ import type { PhaseId, RunId } from '../../../src/model/cycleTypes.ts';
 import {
   appendEvent,
   type EventInput,
+  extendFold,
   foldEvents,
   foldKey,
   type ObservationEvent,
@@ -339,5 +340,47 @@ describe('touchesOnlyObservationLogs', () => {
       doc.getMap('meta').set('title', 'y');
     });
     expect(seen).toEqual([true, false, false]);
+  });
+});
+
+describe('extendFold', () => {
+  it('equals a full fold, whether it extends or has to fold again', () => {
+    const ctx = testCtx();
+    const doc = newCycle(ctx);
+    const add = (input: EventInput) => appendEvent(doc, RUN, ANS, input, ctx);
+    add(tap({ kind: 'start' }));
+    const first = add(tap({ kind: 'tally', itemId: 'q', pupilId: PUPIL }));
+    let events = readLog(doc, RUN, ANS);
+    let folded = foldEvents(events);
+    const steps: EventInput[] = [
+      tap({ kind: 'tally', itemId: 'q', pupilId: PUPIL }),
+      tap({ kind: 'rating', itemId: 'r', value: 2 }),
+      tap({ kind: 'undo', target: first.id }),
+      tap({ kind: 'check', itemId: 'c', value: true }),
+      tap({ kind: 'note', text: 'zie je' }),
+    ];
+    for (const step of steps) {
+      add(step);
+      const next = readLog(doc, RUN, ANS);
+      folded = extendFold(folded, next, next.slice(events.length));
+      events = next;
+      const full = foldEvents(events);
+      expect(folded.effective).toEqual(full.effective);
+      expect([...folded.tallies]).toEqual([...full.tallies]);
+      expect([...folded.ratings]).toEqual([...full.ratings]);
+      expect([...folded.checks]).toEqual([...full.checks]);
+      expect(folded.notes).toEqual(full.notes);
+    }
+    expect(folded.tallies.get(foldKey(first))).toBe(1);
+  });
+
+  it('folds again when a new record is the target of an earlier correction', () => {
+    const ctx = testCtx();
+    const doc = newCycle(ctx);
+    const record = { ...appendEvent(doc, RUN, BRAM, tap({ kind: 'tally', itemId: 'q' }), ctx) };
+    const undo = appendEvent(doc, RUN, ANS, tap({ kind: 'undo', target: record.id }), ctx);
+    const before = foldEvents([undo]);
+    const extended = extendFold(before, [undo, record], [record]);
+    expect(extended.effective).toEqual([]);
   });
 });
