@@ -205,6 +205,7 @@ export const en: Messages = {
       'token-invalid': 'Your access to this team was revoked.',
       'wrong-team': 'This sign-in belongs to another team.',
       'bad-document-name': 'This document does not exist.',
+      'document-deleted': 'This cycle was deleted.',
     },
     import: {
       'not-json': 'This file is not a kijkwijzer: it is not a JSON file.',

@@ -209,6 +209,7 @@ export const nl = {
       'token-invalid': 'Je toegang tot dit team is ingetrokken.',
       'wrong-team': 'Deze aanmelding hoort bij een ander team.',
       'bad-document-name': 'Dit document bestaat niet.',
+      'document-deleted': 'Deze cyclus is verwijderd.',
     },
     import: {
       'not-json': 'Dit bestand is geen kijkwijzer: het is geen JSON-bestand.',

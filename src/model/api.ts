@@ -14,6 +14,10 @@ import { ROLES } from './roles.ts';
  *   DELETE /api/teams/:teamId/members/:memberId        → 204 (revokes tokens, closes connections)
  *   POST   /api/invites/preview                        PreviewInviteRequest → 200 InvitePreview
  *   POST   /api/join                                   JoinRequest → 201 Membership
+ *   PUT    /api/teams/:teamId/photos?cycle=:cycleId    image bytes → 201/200 { hash, bytes, type } (member, not guest)
+ *   GET    /api/teams/:teamId/photos/:hash             → 200 image bytes (members and guests)
+ *   DELETE /api/teams/:teamId/cycles/:cycleId/photos   → 204 (facilitator)
+ *   DELETE /api/teams/:teamId/cycles/:cycleId          → 204 (facilitator: the document, its photos, for good)
  *   GET    /healthz                                    → 200 Health
  *
  * Every call but /healthz, /api/teams (POST), /api/invites/preview and

@@ -33,6 +33,7 @@ export const SYNC_DENY_REASONS = [
   'token-invalid', // unknown or revoked token, or a removed member
   'wrong-team', // a valid token of another team
   'bad-document-name',
+  'document-deleted', // a cycle deleted by a facilitator: never served or stored again
 ] as const;
 export type SyncDenyReason = (typeof SYNC_DENY_REASONS)[number];
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type * as Y from 'yjs';
+import type { SyncDenyReason } from './apiErrors.ts';
 import { CYCLE_STAGES, type CycleSummary } from './cycleTypes.ts';
 import type { MemberId } from './ids.ts';
 import { isDocId, isMemberId } from './ids.ts';
@@ -179,7 +180,7 @@ export const TEAM_DELETED_CYCLES = 'deletedCycles';
  * device holding an old copy can never bring it back. The client purges its
  * copy when it meets this reason.
  */
-export const DOCUMENT_DELETED_REASON = 'document-deleted';
+export const DOCUMENT_DELETED_REASON = 'document-deleted' satisfies SyncDenyReason;
 
 export type CycleTombstone = {
   readonly deletedAt: string;

@@ -64,3 +64,8 @@ export async function replayJournal(doc: Y.Doc, docName: string, origin: object)
   await db.eventJournal.bulkDelete(stored);
   return restored;
 }
+
+/** Drops every journalled event of a document (its cycle was deleted). */
+export async function forgetJournal(docName: string): Promise<void> {
+  await db.eventJournal.where('docName').equals(docName).delete();
+}

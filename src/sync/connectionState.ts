@@ -124,6 +124,8 @@ export function aggregateConnection(
     }
     any = true;
     if (doc.kind === 'local-only') continue;
+    // A deleted cycle is refused for good; its page says so, the badge need not.
+    if (doc.denied && doc.deniedReason === 'document-deleted') continue;
     remote++;
     if (doc.denied) {
       denied ??= { deniedReason: doc.deniedReason };

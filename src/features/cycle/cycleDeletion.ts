@@ -9,7 +9,7 @@ import {
   markCycleDeleted,
   readDeletedCycleIds,
 } from '../../model/teamDoc.ts';
-import { db } from '../../store/db.ts';
+import { forgetJournal } from '../../store/eventJournal.ts';
 import type { LocalMembership } from '../../store/memberships.ts';
 import { forgetCyclePhotos } from '../../store/photos.ts';
 import { deletePupilNamesOfCycle } from '../../store/pupilNames.ts';
@@ -68,7 +68,7 @@ export async function purgeLocalCycle(teamId: TeamId, cycleId: CycleId): Promise
     await Promise.all([
       forgetCyclePhotos(teamId, cycleId),
       deletePupilNamesOfCycle(cycleId),
-      db.eventJournal.where('docName').equals(docName).delete(),
+      forgetJournal(docName),
       deleteDatabase(localDbName(docName)),
     ]);
   } catch (error) {

@@ -4,8 +4,11 @@ import type { CycleId, RunId } from '../../model/cycleTypes.ts';
 import { teamDocName } from '../../model/docName.ts';
 import { parseTeamId } from '../../model/ids.ts';
 import { canEdit } from '../../model/roles.ts';
+import { readTeam } from '../../model/teamDoc.ts';
 import { useMembership } from '../../store/hooks.ts';
-import { useDoc } from '../../sync/hooks.ts';
+import { useDoc, useYSnapshot } from '../../sync/hooks.ts';
+import { useCycleDeleted } from '../cycle/cycleDeletion.ts';
+import { CycleDeleted } from '../cycle/DeleteCycle.tsx';
 import { useCycleDoc } from '../cycle/useCycleDoc.ts';
 import { LiveObservation } from './LiveObservation.tsx';
 import './observe.css';
@@ -21,10 +24,26 @@ export default function ObservePage({ teamId, cycleId, runId }: Props) {
   const team = parseTeamId(teamId);
   const membership = useMembership(team);
   const member = membership ?? null;
-  const { handle, cycle, ctx, status, docName } = useCycleDoc(member ? teamId : null, cycleId);
   const teamHandle = useDoc(member && team ? teamDocName(team) : null);
+  const teamSnapshot = useYSnapshot(teamHandle?.doc ?? null, readTeam);
+  // A deleted cycle is not opened (nor its copy kept) on this device.
+  const deleted = useCycleDeleted(member ? teamId : null, cycleId, teamHandle?.doc ?? null);
+  const { handle, cycle, ctx, status, docName } = useCycleDoc(
+    member && !deleted ? teamId : null,
+    cycleId,
+  );
   const backHref = `/teams/${teamId}/cycles/${cycleId}?tab=runs`;
 
+  if (deleted && member) {
+    return (
+      <CycleDeleted
+        teamId={member.teamId}
+        teamDoc={teamHandle?.doc ?? null}
+        team={teamSnapshot}
+        cycleId={cycleId}
+      />
+    );
+  }
   if (membership === undefined || (member && status === 'loading')) {
     return (
       <p className="muted" role="status">

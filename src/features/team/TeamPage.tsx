@@ -9,6 +9,7 @@ import { useMembership } from '../../store/hooks.ts';
 import { type LocalMembership, updateMembership } from '../../store/memberships.ts';
 import { useDoc, usePresence, useYSnapshot } from '../../sync/hooks.ts';
 import { CycleList } from '../cycle/CycleList.tsx';
+import { usePurgeDeletedCycles } from '../cycle/cycleDeletion.ts';
 import { InvitePanel } from './InvitePanel.tsx';
 import { LeaveTeam } from './LeaveTeam.tsx';
 import { MemberList } from './MemberList.tsx';
@@ -23,6 +24,8 @@ export default function TeamPage({ teamId: rawTeamId }: { teamId: string }) {
   const handle = useDoc(membership ? docName : null);
   const team = useYSnapshot(handle?.doc ?? null, readTeam);
   const presence = usePresence(membership ? docName : null);
+  // Cycles deleted while this device was away leave nothing behind on it.
+  usePurgeDeletedCycles(membership ? teamId : null, handle?.doc ?? null);
 
   const known = Boolean(membership);
   useEffect(() => {

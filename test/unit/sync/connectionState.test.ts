@@ -154,6 +154,18 @@ describe('aggregateConnection', () => {
       deniedReason: 'wrong-team',
     });
   });
+
+  it('leaves a deleted cycle out: its page says so, the badge shows the rest', () => {
+    const deleted = run([
+      { type: 'unsyncedChanges', count: 3 },
+      { type: 'authenticationFailed', reason: 'document-deleted' },
+    ]);
+    expect(aggregateConnection([connectedSynced, deleted], true)).toEqual({
+      status: 'online',
+      unsyncedChanges: 0,
+      deniedReason: null,
+    });
+  });
 });
 
 describe('connection store', () => {
