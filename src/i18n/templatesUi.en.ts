@@ -126,6 +126,10 @@ export const templatesUiEn: Shape<typeof templatesUiNl> = {
     levelDescriptor: 'What do you see?',
     minutes: 'Minutes between prompts',
     prompt: 'Interval question',
+    itemDescription: 'Explanation (optional)',
+    teams: 'Teams (one per line)',
+    teamsHint:
+      'Leave empty for a single count. For the Good Behaviour Game: 2 to 12 teams, each counted separately.',
     issues: 'Not yet right:',
     save: 'Save as new version',
     saved: 'Saved as version {{version}}.',

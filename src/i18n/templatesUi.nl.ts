@@ -124,6 +124,10 @@ export const templatesUiNl = {
     levelDescriptor: 'Wat zie je dan?',
     minutes: 'Minuten tussen de vragen',
     prompt: 'Vraag per interval',
+    itemDescription: 'Toelichting (mag leeg)',
+    teams: 'Teams (één per regel)',
+    teamsHint:
+      'Laat leeg voor één telling. Bij het Good Behaviour Game: 2 tot 12 teams, elk met een eigen telling.',
     issues: 'Nog niet in orde:',
     save: 'Opslaan als nieuwe versie',
     saved: 'Opgeslagen als versie {{version}}.',

@@ -123,6 +123,42 @@ export function ItemEditor({
           </button>
         </div>
       </div>
+      <div className="field item-editor-label">
+        <label htmlFor={`${id}-description`}>{t('templatesUi.editor.itemDescription')}</label>
+        <textarea
+          id={`${id}-description`}
+          rows={1}
+          value={item.description ?? ''}
+          aria-invalid={invalid(`${path}.description`)}
+          onChange={(event) =>
+            onChange({ description: event.target.value === '' ? undefined : event.target.value })
+          }
+        />
+      </div>
+      {item.kind === 'tally' && (
+        <div className="field item-editor-label">
+          <label htmlFor={`${id}-teams`}>{t('templatesUi.editor.teams')}</label>
+          <textarea
+            id={`${id}-teams`}
+            rows={3}
+            value={(item.teams ?? []).join('\n')}
+            aria-invalid={invalid(`${path}.teams`)}
+            aria-describedby={`${id}-teams-hint`}
+            onChange={(event) =>
+              onChange({
+                teams: event.target.value === '' ? undefined : event.target.value.split('\n'),
+              })
+            }
+            onBlur={() => {
+              const names = (item.teams ?? []).map((name) => name.trim()).filter(Boolean);
+              onChange({ teams: names.length > 0 ? names : undefined });
+            }}
+          />
+          <p id={`${id}-teams-hint`} className="muted small">
+            {t('templatesUi.editor.teamsHint')}
+          </p>
+        </div>
+      )}
       {item.kind === 'rating' && (
         <div className="level-editors">
           {(item.levels ?? []).map((level, index) => (
