@@ -111,7 +111,7 @@ function TimeTable({
             </table>
           </div>
           <p className="muted small">
-            {t('timeline.summary.time.clockOf', { name: labels.member(time.observer) })}
+            {t('timeline.summary.time.clockOf', { name: labels.memberName(time.observer) })}
             {!time.ended && ` ${t('timeline.summary.time.running')}`}
           </p>
         </>
@@ -202,7 +202,7 @@ function RatingsTable({
     maximumFractionDigits: 1,
   });
   return (
-    <div className="card summary-card summary-card-wide">
+    <div className="card summary-card">
       <h3 id="summary-ratings">{t('timeline.summary.ratings.heading')}</h3>
       {ratings.length === 0 ? (
         <p className="muted">{t('timeline.summary.ratings.none')}</p>
@@ -277,7 +277,7 @@ function IntervalTables({
     ),
   ];
   return (
-    <div className="card summary-card summary-card-wide">
+    <div className="card summary-card">
       <h3>{t('timeline.summary.intervals.heading')}</h3>
       {itemIds.length === 0 ? (
         <p className="muted">{t('timeline.summary.intervals.none')}</p>

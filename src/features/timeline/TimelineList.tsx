@@ -97,7 +97,8 @@ export function TimelineList(props: Props) {
       if (row) {
         row.focus({ preventScroll: true });
         pendingFocus.current = null;
-      } else if (frames++ < 10) handle = requestAnimationFrame(tryFocus);
+      } else if (frames++ < 30) handle = requestAnimationFrame(tryFocus);
+      else pendingFocus.current = null;
     };
     tryFocus();
     return () => cancelAnimationFrame(handle);
@@ -114,7 +115,8 @@ export function TimelineList(props: Props) {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
     // Keys inside a row's own controls (the photo button) belong to them.
     if (row === null || row !== event.target) return;
-    const index = Number(row.dataset.index);
+    // Keys pressed faster than the list scrolls count from where focus is heading, not where it is.
+    const index = pendingFocus.current ?? Number(row.dataset.index);
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
       ArrowUp: index - 1,
@@ -158,6 +160,14 @@ export function TimelineList(props: Props) {
       </select>
     </div>
   );
+
+  // The tab stop must be a row in the DOM: once the current row has scrolled out of the
+  // rendered window, the first row in view takes its place, so Tab still lands in the list.
+  const virtualItems = virtualizer.getVirtualItems();
+  const offset = virtualizer.scrollOffset ?? 0;
+  const tabStop = virtualItems.some((item) => item.index === current)
+    ? current
+    : (virtualItems.find((item) => item.end > offset)?.index ?? current);
 
   const filtered = active.observer !== '' || active.pupil !== '' || active.item !== '';
 
@@ -207,7 +217,7 @@ export function TimelineList(props: Props) {
               style={{ height: virtualizer.getTotalSize() }}
               onKeyDown={onKeyDown}
             >
-              {virtualizer.getVirtualItems().map((item) => {
+              {virtualItems.map((item) => {
                 const row = rows[item.index];
                 return row ? (
                   <RowItem
@@ -216,7 +226,7 @@ export function TimelineList(props: Props) {
                     index={item.index}
                     start={item.start}
                     setSize={rows.length}
-                    tabStop={item.index === current}
+                    tabStop={item.index === tabStop}
                     measure={virtualizer.measureElement}
                     onFocusRow={setFocusIndex}
                     labels={labels}

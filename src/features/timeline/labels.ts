@@ -8,6 +8,8 @@ import type { ItemInfo } from './runItems.ts';
 /** How the timeline names members, pupils, phases and items; unknown ones get a neutral name. */
 export type Labels = {
   readonly member: (id: MemberId) => string;
+  /** The display name alone, without "(you)", for use inside a sentence. */
+  readonly memberName: (id: MemberId) => string;
   /** '' for an event about the whole class. */
   readonly pupil: (id: string | undefined) => string;
   readonly phase: (id: PhaseId | null) => string;
@@ -37,13 +39,15 @@ export function makeLabels(
       phase.title.trim() || t('timeline.names.untitledPhase', { number: index + 1 }),
     ]),
   );
+  const nameOf = (id: MemberId): string | undefined =>
+    members.get(id) ?? (id === input.me?.memberId ? input.me.displayName : undefined);
   return {
     member: (id) => {
-      const mine = id === input.me?.memberId;
-      const name = members.get(id) ?? (mine ? input.me?.displayName : undefined);
+      const name = nameOf(id);
       if (name === undefined) return t('timeline.names.unknownMember');
-      return mine ? t('timeline.names.you', { name }) : name;
+      return id === input.me?.memberId ? t('timeline.names.you', { name }) : name;
     },
+    memberName: (id) => nameOf(id) ?? t('timeline.names.unknownMember'),
     pupil: (id) => (id === undefined ? '' : (pupils.get(id) ?? t('timeline.names.unknownPupil'))),
     phase: (id) =>
       id === null
