@@ -4,7 +4,7 @@
  * Anna as a .leskring file. Anna's timeline then shows both observers by
  * phase and filters them; importing the file again adds nothing; a broken
  * file is refused with a clear message; an interview answer Anna notes
- * reaches Bram once he is back online.
+ * reaches Bram once he is back online; a guest reads it all and writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nl } from '../../src/i18n/nl.ts';
@@ -20,7 +20,7 @@ import {
   waitForServiceWorkerControl,
 } from './harness.ts';
 import { OBSERVE_PATH, ObservePage } from './observePage.ts';
-import { CyclePage, message, type TeamPage, teamOfTwo } from './pages.ts';
+import { CyclePage, JoinPage, message, type TeamPage, teamOfTwo } from './pages.ts';
 import { type LogFile, TimelinePage } from './timelinePage.ts';
 
 const tl = nl.timeline;
@@ -42,6 +42,7 @@ describe('issue 6 points 7–8: the run after the lesson, with an observer who h
   let bramFile: LogFile;
   let annaTimeline: TimelinePage;
   let bramTimeline: TimelinePage;
+  let guest: TeacherContext | undefined;
 
   beforeAll(async () => {
     stage = await startStage();
@@ -176,9 +177,29 @@ describe('issue 6 points 7–8: the run after the lesson, with an observer who h
     expect(await annaTimeline.shownText()).toBe(TimelinePage.shown(5, 5));
   });
 
-  it('logs no error on either device along the way', () => {
+  it('lets a guest read the timeline and the answers, but neither answer nor import', async () => {
+    const invite = await annaTeam
+      .goto(annaTeam.teamId())
+      .then((team) => team.createInvite({ role: 'guest' }));
+    guest = await stage.teacher();
+    await new JoinPage(guest.page).open(invite.link).then((join) => join.join('Gijs'));
+    const guestTimeline = await new TimelinePage(guest.page).goto(`${runPath}/timeline`);
+
+    await expect.poll(() => guestTimeline.shownText()).toBe(TimelinePage.shown(5, 5));
+    await guestTimeline.pupilBlock(1, 'Leerling A').getByText(ANSWER).waitFor();
+    expect(await guest.page.getByText(tl.readOnly, { exact: true }).count()).toBe(1);
+    expect(await guest.page.locator('.interviews textarea').count()).toBe(0);
+    expect(await guest.page.getByTestId('log-import-input').count()).toBe(0);
+    expect(await guest.page.getByText(tl.logFile.guestNoImport, { exact: true }).count()).toBe(1);
+    // Sharing reads only, but a guest who recorded nothing has nothing to share.
+    expect(
+      await guest.page.getByRole('button', { name: tl.logFile.share, exact: true }).isDisabled(),
+    ).toBe(true);
+  });
+
+  it('logs no error on any device along the way', () => {
     const offlineNoise = /^WebSocket connection to .* failed: .*ERR_INTERNET_DISCONNECTED/;
-    const errors = [...anna.errors, ...bram.errors];
+    const errors = [...anna.errors, ...bram.errors, ...(guest?.errors ?? [])];
     expect(errors.filter((error) => !offlineNoise.test(error))).toEqual([]);
   });
 });
