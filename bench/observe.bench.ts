@@ -1,0 +1,210 @@
+/**
+ * Issue 6 (DESIGN §4): the live observation screen in Chromium.
+ *
+ * cycle-open-5000-events: a cycle (the cycle-open fixture) with one run that
+ * three observers recorded 5,000 events in (bench/lib/observationFixture.ts),
+ * opened from the team page straight into the observation screen of that run,
+ * from the app's `leskring:cycle-open` mark to `leskring:observe-ready` (first
+ * commit of the screen with this observer's folded log, case-pupil tiles and
+ * kijkwijzer). Each sample loads the document from IndexedDB (checked as in
+ * cycleOpen.bench.ts). Also with the CPU throttled 4× through CDP.
+ *
+ * observe-tap: on that screen (5,000 events loaded) with the CPU throttled 4×,
+ * a tap on a case pupil's "+1" to the frame that shows the new count: the
+ * `click` event's timestamp to a message posted from the first
+ * animation frame after React changed the tile (≈ the paint). And the time
+ * until the tile says "saved", i.e. the journal's IndexedDB write committed.
+ */
+import type { Page } from 'playwright-core';
+import type { CycleId, RunId } from '../src/model/cycleTypes.ts';
+import { RELEASE_LINGER_MS } from '../src/sync/openDoc.ts';
+import { measureOpen, navigateInApp, setUpBrowserCycle } from './lib/browserCycle.ts';
+import { buildObservationFixture, FIXTURE_EVENTS } from './lib/observationFixture.ts';
+import { type BenchOutput, percentile, round } from './lib/report.ts';
+import { seededIds } from './lib/seeded.ts';
+
+const WARM_UP = 2;
+const SAMPLES = 10;
+const TAPS = 40;
+const BETWEEN_VISITS_MS = RELEASE_LINGER_MS + 700;
+const OPEN_BUDGET_MS = 300;
+const TAP_BUDGET_MS = 50;
+/** The browser's member follows two of the six case pupils (observationFixture.ts). */
+const TILES = 2;
+
+declare global {
+  interface Window {
+    __tap?: {
+      start?: number;
+      tile?: Element;
+      sawSaving: boolean;
+      shown: number[];
+      saved: number[];
+    };
+  }
+}
+
+/** In the page: times each tap to the frame showing its effect, and to its "saved" state. */
+function installTapProbe(): void {
+  const probe: NonNullable<Window['__tap']> = { sawSaving: false, shown: [], saved: [] };
+  window.__tap = probe;
+  let shownPending = false;
+  // From the click (a tap counts on release; Playwright sends press and release as separate
+  // CDP commands, so timing from pointerdown would include a round trip to Node).
+  document.addEventListener(
+    'click',
+    (event) => {
+      probe.start = event.timeStamp;
+      probe.tile = (event.target as Element).closest('.observe-tile') ?? undefined;
+      probe.sawSaving = false;
+      shownPending = true;
+    },
+    true,
+  );
+  const root = document.querySelector('.observe-tiles');
+  if (!root) throw new Error('no tiles on the page');
+  new MutationObserver(() => {
+    const start = probe.start;
+    if (start === undefined) return;
+    if (shownPending) {
+      shownPending = false;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => probe.shown.push(performance.now() - start);
+        channel.port2.postMessage(0);
+      });
+    }
+    const state = probe.tile?.querySelector('[data-save-state]')?.getAttribute('data-save-state');
+    if (state === 'saving') probe.sawSaving = true;
+    else if (state === 'saved' && probe.sawSaving) {
+      probe.saved.push(performance.now() - start);
+      probe.start = undefined;
+    }
+  }).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+}
+
+async function tapSeries(page: Page): Promise<{ shown: number[]; saved: number[] }> {
+  await page.evaluate(installTapProbe);
+  const buttons = page.locator('.observe-tile .observe-tap').filter({ hasText: '+1' });
+  for (let i = 0; i < TAPS; i++) {
+    // A plain mouse click at the button: no actionability scripts running in the page just before it.
+    const box = await buttons.nth(i % TILES).boundingBox();
+    if (!box) throw new Error('the +1 button is not on screen');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction((n) => (window.__tap?.saved.length ?? 0) >= n, i + 1, {
+      timeout: 10_000,
+      polling: 20,
+    });
+    await page.waitForTimeout(150);
+  }
+  return page.evaluate(() => ({
+    shown: window.__tap?.shown ?? [],
+    saved: window.__tap?.saved ?? [],
+  }));
+}
+
+const summarize = (samples: readonly number[]) =>
+  `min ${round(Math.min(...samples), 1)}, median ${round(percentile(samples, 50), 1)}, ` +
+  `p95 ${round(percentile(samples, 95), 1)}, max ${round(Math.max(...samples), 1)} ms`;
+
+export async function run(): Promise<BenchOutput> {
+  const cycleId = seededIds(0x0b5e_c7c1)() as CycleId;
+  let runId = '' as RunId;
+  const setup = await setUpBrowserCycle(cycleId, (doc, memberId) => {
+    runId = buildObservationFixture(doc, memberId);
+  });
+  try {
+    const { teacher, page, teamId, cycleDbName } = setup;
+    const teamPath = `/teams/${teamId}`;
+    const observePath = `/teams/${teamId}/cycles/${cycleId}/runs/${runId}/observe`;
+    const tiles = page.locator('.observe-tile');
+    const visit = {
+      path: observePath,
+      endMark: 'leskring:observe-ready',
+      cycleDbName,
+      from: teamPath,
+      fromReady: 'h1#team-title',
+      restMs: BETWEEN_VISITS_MS,
+      check: async () => {
+        const shown = await tiles.count();
+        if (shown !== TILES) throw new Error(`observation screen shows ${shown} tiles`);
+      },
+    };
+
+    // First open, online: the device receives the cycle and y-indexeddb stores it.
+    await navigateInApp(page, observePath);
+    await tiles.nth(TILES - 1).waitFor({ timeout: 30_000 });
+    await setup.team.shell.waitForConnection('online');
+    await navigateInApp(page, teamPath);
+    await page.locator('h1#team-title').waitFor();
+    await page.waitForTimeout(BETWEEN_VISITS_MS);
+
+    const series = async () => {
+      const samples: number[] = [];
+      for (let i = 0; i < WARM_UP + SAMPLES; i++) {
+        const ms = await measureOpen(page, visit);
+        if (i >= WARM_UP) samples.push(ms);
+      }
+      return samples;
+    };
+    const normal = await series();
+    const cdp = await teacher.context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    let throttled: number[];
+    let taps: { shown: number[]; saved: number[] };
+    try {
+      throttled = await series();
+      await navigateInApp(page, observePath);
+      await tiles.nth(TILES - 1).waitFor({ timeout: 30_000 });
+      taps = await tapSeries(page);
+    } finally {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    }
+    if (taps.shown.length < TAPS) throw new Error(`only ${taps.shown.length} taps were seen`);
+    if (teacher.errors.length > 0) throw new Error(`page errors: ${teacher.errors.join('; ')}`);
+
+    return {
+      results: [
+        {
+          name: 'cycle-open-5000-events',
+          value: round(percentile(normal, 50), 1),
+          unit: 'ms',
+          budget: OPEN_BUDGET_MS,
+        },
+        {
+          name: 'cycle-open-5000-events-p95',
+          value: round(percentile(normal, 95), 1),
+          unit: 'ms',
+          budget: OPEN_BUDGET_MS,
+        },
+        {
+          name: 'cycle-open-5000-events-4x-cpu',
+          value: round(percentile(throttled, 50), 1),
+          unit: 'ms',
+          budget: OPEN_BUDGET_MS,
+        },
+        {
+          name: 'observe-tap-p95-4x-cpu',
+          value: round(percentile(taps.shown, 95), 1),
+          unit: 'ms',
+          budget: TAP_BUDGET_MS,
+        },
+        {
+          name: 'observe-tap-saved-p95-4x-cpu',
+          value: round(percentile(taps.saved, 95), 1),
+          unit: 'ms',
+          budget: null,
+        },
+      ],
+      notes: [
+        `cycle with ${FIXTURE_EVENTS} observation events (3 observers) + the cycle-open fixture ` +
+          `(${round(setup.bytes / 1024, 1)} KB), IndexedDB → observation screen, ${SAMPLES} opens: ${summarize(normal)}`,
+        `same with the CPU throttled 4×: ${summarize(throttled)}`,
+        `tap → frame with the new count, 4× CPU, ${TAPS} taps: ${summarize(taps.shown)}`,
+        `tap → "saved" (journal committed), 4× CPU: ${summarize(taps.saved)}`,
+      ],
+    };
+  } finally {
+    await setup.close();
+  }
+}
