@@ -63,11 +63,11 @@ export function ItemControl(props: Props) {
           type="button"
           className="observe-item observe-tap"
           disabled={disabled}
-          aria-label={
+          aria-label={`${
             pupil
               ? t('observe.items.tallyAddFor', { label: item.label, name: pupil.pseudonym })
               : t('observe.items.tallyAdd', { label: item.label })
-          }
+          } (${t('observe.items.tallyCount', { count: reading.phaseCount })})`}
           onClick={() => record({ kind: 'tally', itemId: item.id, ...pupilId })}
         >
           <span className="observe-tap-label">+1 {item.label}</span>
