@@ -28,6 +28,7 @@ import type { Template, TemplateItem } from '../../model/templates.ts';
 import { journalEvent } from '../../store/eventJournal.ts';
 import type { LocalMembership } from '../../store/memberships.ts';
 import { formatDay } from '../plan/format.ts';
+import { ShareLogButton } from '../timeline/LogFileActions.tsx';
 import { describeEvent, type Lookups } from './describeEvent.ts';
 import type { NoteTarget } from './ItemControl.tsx';
 import { ItemsPanel } from './ItemsPanel.tsx';
@@ -228,6 +229,13 @@ export function LiveObservation(props: Props) {
             {t('observe.end.timeline')}
           </Link>
           <p className="muted">{t('observe.end.share')}</p>
+          <ShareLogButton
+            doc={doc}
+            runId={runId}
+            memberId={me}
+            cycleTitle={cycle.meta.title}
+            date={run.date}
+          />
         </section>
       </div>
     );
