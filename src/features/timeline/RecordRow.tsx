@@ -64,8 +64,14 @@ export function RecordRow({ event, labels, teamId, cycleId }: Props) {
         <span className="record-line">
           <span className={`kind-badge kind-${event.kind}`}>
             {t(`timeline.kinds.${event.kind}`)}
-          </span>{' '}
-          <span className="record-item">{labels.itemLabel(event)}</span>
+          </span>
+          {/* A free note or photo has no item: its kind badge already says what it is. */}
+          {event.itemId !== undefined && (
+            <>
+              {' '}
+              <span className="record-item">{labels.itemLabel(event)}</span>
+            </>
+          )}
           {value && (
             <>
               {' '}
