@@ -93,6 +93,9 @@ export const observeEn: Shape<typeof observeNl> = {
     record: 'Record',
   },
   note: {
+    headingEdit: 'Correct the note',
+    edit: 'Correct',
+    editOne: 'Correct: {{what}}',
     button: 'Note',
     heading: 'Quick note',
     headingItem: '{{label}}',

@@ -92,6 +92,9 @@ export const observeNl = {
     record: 'Vastleggen',
   },
   note: {
+    headingEdit: 'Notitie verbeteren',
+    edit: 'Verbeteren',
+    editOne: 'Verbeteren: {{what}}',
     button: 'Notitie',
     heading: 'Snelle notitie',
     headingItem: '{{label}}',

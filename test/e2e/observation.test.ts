@@ -72,13 +72,19 @@ describe('live observation', () => {
       .poll(() => screen.phaseTitle().innerText())
       .toBe(nl.plan.phases.templates.activation);
     await screen.quickNote('Leerling C legt de breuken uit aan zijn buurman');
+    await screen.correctNote(
+      message(nl.observe.describe.note, {
+        text: 'Leerling C legt de breuken uit aan zijn buurman',
+      }),
+      'Leerling C legt de breuken uit aan zijn buurvrouw',
+    );
     await screen.tally('Leerling C', ASKS_FOR_HELP);
     await screen.undoLast();
     await expect
       .poll(() => screen.recent())
       .toEqual([
         message(nl.observe.describe.note, {
-          text: 'Leerling C legt de breuken uit aan zijn buurman',
+          text: 'Leerling C legt de breuken uit aan zijn buurvrouw',
         }),
         expect.stringContaining('Leerling B'),
         expect.stringContaining('Leerling A'),
@@ -112,6 +118,9 @@ describe('live observation', () => {
         'note',
         'end',
       ]);
+      expect(effective.find((event) => event.kind === 'note')?.text).toBe(
+        'Leerling C legt de breuken uit aan zijn buurvrouw',
+      );
     } finally {
       server.destroy();
     }

@@ -75,6 +75,16 @@ export class ObservePage {
     await this.page.getByRole('dialog').waitFor({ state: 'hidden' });
   }
 
+  /** Corrects a note in the "just recorded" list (an edit event). */
+  async correctNote(described: string, text: string): Promise<void> {
+    await this.page
+      .getByRole('button', { name: message(o.note.editOne, { what: described }), exact: true })
+      .click();
+    await this.page.getByLabel(o.note.text).fill(text);
+    await this.page.getByRole('button', { name: o.note.save, exact: true }).click();
+    await this.page.getByRole('dialog').waitFor({ state: 'hidden' });
+  }
+
   async undoLast(): Promise<void> {
     await this.page.getByRole('button', { name: `↶ ${o.undo.last}`, exact: true }).click();
   }

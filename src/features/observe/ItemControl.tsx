@@ -6,7 +6,12 @@ import type { TemplateItem } from '../../model/templates.ts';
 import { IntervalCard } from './IntervalCard.tsx';
 import type { Recorder } from './useRecorder.ts';
 
-export type NoteTarget = { readonly item: TemplateItem | null; readonly pupilId: string | null };
+export type NoteTarget = {
+  readonly item: TemplateItem | null;
+  readonly pupilId: string | null;
+  /** The note being corrected (saved as an `edit` event), if any. */
+  readonly editing?: ObservationEvent;
+};
 
 type Props = {
   item: TemplateItem;

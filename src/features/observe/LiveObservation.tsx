@@ -326,6 +326,23 @@ export function LiveObservation(props: Props) {
                 <span className="observe-recent-time">{formatClock(event.t)}</span>
                 <span className="observe-recent-what">{describe(event)}</span>
                 <SaveBadge state={recorder.saveState(event.id)} />
+                {event.kind === 'note' && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={disabled}
+                    onClick={() =>
+                      openNote({
+                        item: null,
+                        pupilId: event.pupilId ?? null,
+                        editing: event,
+                      })
+                    }
+                    aria-label={t('observe.note.editOne', { what: describe(event) })}
+                  >
+                    {t('observe.note.edit')}
+                  </button>
+                )}
                 <button
                   type="button"
                   className="link-button"
@@ -390,6 +407,14 @@ export function LiveObservation(props: Props) {
         onClose={() => setNote(null)}
         onSave={(text, target) => {
           setNote(null);
+          const { editing } = target;
+          if (editing) {
+            if (text !== editing.text)
+              safely(() =>
+                record({ kind: 'edit', target: editing.id, text, phaseId: editing.phaseId }),
+              );
+            return;
+          }
           safely(() =>
             record({
               kind: 'note',

@@ -30,7 +30,7 @@ export function NoteSheet({ target, pupils, onSave, onClose }: Props) {
     const dialog = ref.current;
     if (!dialog) return;
     if (target && !dialog.open) {
-      setText('');
+      setText(target.editing?.text ?? '');
       setError(null);
       setPupilId(target.pupilId);
       dialog.showModal();
@@ -45,7 +45,7 @@ export function NoteSheet({ target, pupils, onSave, onClose }: Props) {
     if (trimmed.length === 0) return setError(t('observe.note.empty'));
     if (trimmed.length > MAX_EVENT_TEXT)
       return setError(t('observe.note.tooLong', { max: MAX_EVENT_TEXT }));
-    onSave(trimmed, { item: target.item, pupilId });
+    onSave(trimmed, { ...target, pupilId });
   }
 
   return (
@@ -64,11 +64,13 @@ export function NoteSheet({ target, pupils, onSave, onClose }: Props) {
         }}
       >
         <h2 id={headingId}>
-          {target?.item
-            ? t('observe.note.headingItem', { label: target.item.label })
-            : t('observe.note.heading')}
+          {target?.editing
+            ? t('observe.note.headingEdit')
+            : target?.item
+              ? t('observe.note.headingItem', { label: target.item.label })
+              : t('observe.note.heading')}
         </h2>
-        {pupils.length > 0 && (
+        {pupils.length > 0 && !target?.editing && (
           <fieldset className="observe-note-about">
             <legend>{t('observe.note.about')}</legend>
             {[
