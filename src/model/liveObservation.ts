@@ -8,6 +8,7 @@ import {
   type ObservationEvent,
   readRunTemplate,
 } from './eventLog.ts';
+import { isInterviewEvent } from './interviews.ts';
 import { type Template, type TemplateItem, TemplateSchema } from './templates.ts';
 
 /**
@@ -90,11 +91,15 @@ const UNDOABLE = new Set<ObservationEvent['kind']>([
   'photo',
 ]);
 
-/** The most recent record "undo last" cancels (never the start or the end), or null. */
+/** A record of the lesson itself: not a start or end, not a pupil-interview answer. */
+const isLessonRecord = (event: ObservationEvent | undefined): event is ObservationEvent =>
+  event !== undefined && UNDOABLE.has(event.kind) && !isInterviewEvent(event);
+
+/** The most recent record "undo last" cancels (never the start, the end or an interview answer), or null. */
 export function lastUndoable(effective: readonly ObservationEvent[]): ObservationEvent | null {
   for (let i = effective.length - 1; i >= 0; i--) {
     const event = effective[i];
-    if (event !== undefined && UNDOABLE.has(event.kind)) return event;
+    if (isLessonRecord(event)) return event;
   }
   return null;
 }
@@ -107,7 +112,7 @@ export function recentRecords(
   const out: ObservationEvent[] = [];
   for (let i = effective.length - 1; i >= 0 && out.length < count; i--) {
     const event = effective[i];
-    if (event !== undefined && UNDOABLE.has(event.kind) && event.kind !== 'phase') out.push(event);
+    if (isLessonRecord(event) && event.kind !== 'phase') out.push(event);
   }
   return out;
 }

@@ -54,6 +54,19 @@ export function teamMembers(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(TEAM_MEMBERS);
 }
 
+/**
+ * Every member's display name, removed members included: what they observed
+ * or wrote stays theirs after they left. Malformed entries are skipped.
+ */
+export function readMemberNames(doc: Y.Doc): ReadonlyMap<MemberId, string> {
+  const names = new Map<MemberId, string>();
+  for (const [memberId, raw] of teamMembers(doc).entries()) {
+    const parsed = v.safeParse(MemberEntrySchema, raw);
+    if (isMemberId(memberId) && parsed.success) names.set(memberId, parsed.output.displayName);
+  }
+  return names;
+}
+
 /** Reads a plain, immutable snapshot; malformed member entries are skipped and counted, never thrown. */
 export function readTeam(doc: Y.Doc): TeamSnapshot {
   const meta = teamMeta(doc);

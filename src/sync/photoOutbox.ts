@@ -203,6 +203,10 @@ export function startPhotoOutbox(): () => void {
   return outbox.start();
 }
 
+/** A photo the server does not have yet (its taker is still offline) is asked for again after this. */
+export const NOT_FOUND_RETRY_MS = 60_000;
+const notFoundUntil = new Map<string, number>();
+
 /**
  * A photo of the team: from this device when it has it, else downloaded with
  * the member token and kept (origin 'downloaded') so it shows offline from
@@ -217,6 +221,8 @@ export async function fetchPhoto(
   const local = await getPhoto(teamId, hash);
   if (local) return local.blob;
   if (!isPhotoHash(hash)) return null;
+  const key = `${teamId}/${hash}`;
+  if ((notFoundUntil.get(key) ?? 0) > Date.now()) return null;
   const membership = await getMembership(teamId);
   if (!membership?.token) return null;
   try {
@@ -225,6 +231,7 @@ export async function fetchPhoto(
       { method: 'GET', headers: { authorization: `Bearer ${membership.token}` } },
       (res) => (res.ok ? res.arrayBuffer() : res.text()),
     );
+    if (response.status === 404) notFoundUntil.set(key, Date.now() + NOT_FOUND_RETRY_MS);
     if (!response.ok || !(body instanceof ArrayBuffer)) return null;
     const described = await describePhotoBytes(body);
     if (described.hash !== hash) return null;

@@ -14,6 +14,7 @@ import type {
 } from '../../model/cycleTypes.ts';
 import { type ObservationEvent, startObservation } from '../../model/eventLog.ts';
 import type { TeamId } from '../../model/ids.ts';
+import { isInterviewEvent } from '../../model/interviews.ts';
 import {
   formatClock,
   lastUndoable,
@@ -247,7 +248,7 @@ export function LiveObservation(props: Props) {
   const lastFor = (pupilId: string) => {
     for (let i = log.folded.effective.length - 1; i >= 0; i--) {
       const event = log.folded.effective[i];
-      if (event?.pupilId === pupilId && event.kind !== 'phase')
+      if (event?.pupilId === pupilId && event.kind !== 'phase' && !isInterviewEvent(event))
         return { text: describe(event), state: recorder.saveState(event.id) };
     }
     return null;

@@ -6,12 +6,14 @@ import { CYCLE_SCHEMA_VERSION } from '../../model/cycleDoc.ts';
 import type { CycleId, PhaseId, RunId } from '../../model/cycleTypes.ts';
 import { teamDocName } from '../../model/docName.ts';
 import { readRunTemplate, touchesOnlyObservationLogs } from '../../model/eventLog.ts';
-import { isId, parseTeamId } from '../../model/ids.ts';
+import { isId, type MemberId, parseTeamId } from '../../model/ids.ts';
 import { isInterviewEvent } from '../../model/interviews.ts';
 import { canEdit } from '../../model/roles.ts';
-import { readTeam } from '../../model/teamDoc.ts';
+import { readMemberNames, readTeam } from '../../model/teamDoc.ts';
 import { useMembership } from '../../store/hooks.ts';
 import { useDoc, useYSnapshot } from '../../sync/hooks.ts';
+import { useCycleDeleted } from '../cycle/cycleDeletion.ts';
+import { CycleDeleted } from '../cycle/DeleteCycle.tsx';
 import { useCycleDoc } from '../cycle/useCycleDoc.ts';
 import { formatDay } from '../plan/format.ts';
 import { Interviews } from './Interviews.tsx';
@@ -27,6 +29,8 @@ import './timeline.css';
 type Props = { teamId: string; cycleId: string; runId: string };
 
 /** A log file merges like sync; its own origin keeps it out of this page's undo history. */
+const NO_NAMES: ReadonlyMap<MemberId, string> = new Map();
+
 const IMPORT_ORIGIN = { kind: 'import', page: 'timeline' };
 
 const ignoreTaps = (tr: Y.Transaction): boolean => touchesOnlyObservationLogs(tr.doc, tr);
@@ -41,9 +45,15 @@ export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props
   const team = parseTeamId(teamId);
   const membership = useMembership(team);
   const member = membership ?? null;
-  const { handle, cycle, ctx, status, docName } = useCycleDoc(member ? teamId : null, cycleId);
   const teamHandle = useDoc(member && team ? teamDocName(team) : null);
+  // A deleted cycle is not opened (nor its copy kept) on this device.
+  const deleted = useCycleDeleted(member ? teamId : null, cycleId, teamHandle?.doc ?? null);
+  const { handle, cycle, ctx, status, docName } = useCycleDoc(
+    member && !deleted ? teamId : null,
+    cycleId,
+  );
   const teamSnapshot = useYSnapshot(teamHandle?.doc ?? null, readTeam);
+  const memberNames = useYSnapshot(teamHandle?.doc ?? null, readMemberNames);
   const doc = handle?.doc ?? null;
   const runId = (isId(runParam) ? runParam : '') as RunId;
   const log = useRunLog(doc, runId);
@@ -73,12 +83,12 @@ export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props
     () =>
       makeLabels(t, {
         me: member ? { memberId: member.memberId, displayName: member.displayName } : null,
-        members: teamSnapshot?.members ?? [],
+        names: memberNames ?? NO_NAMES,
         pupils: cycle?.casePupils ?? [],
         researchLesson,
         items,
       }),
-    [t, member, teamSnapshot, cycle?.casePupils, researchLesson, items],
+    [t, member, memberNames, cycle?.casePupils, researchLesson, items],
   );
   const lessonEvents = useMemo(
     () => log.effective.filter((event) => !isInterviewEvent(event)),
@@ -90,6 +100,16 @@ export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props
     [researchLesson],
   );
 
+  if (deleted && member) {
+    return (
+      <CycleDeleted
+        teamId={member.teamId}
+        teamDoc={teamHandle?.doc ?? null}
+        team={teamSnapshot}
+        cycleId={cycleId}
+      />
+    );
+  }
   if (membership === undefined || (member && status === 'loading')) {
     return (
       <p className="muted" role="status">

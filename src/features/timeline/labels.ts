@@ -2,7 +2,6 @@ import type { TFunction } from 'i18next';
 import type { CasePupil, PhaseId, ResearchLesson } from '../../model/cycleTypes.ts';
 import type { ObservationEvent } from '../../model/eventLog.ts';
 import type { MemberId } from '../../model/ids.ts';
-import type { TeamMember } from '../../model/teamDoc.ts';
 import type { ItemInfo } from './runItems.ts';
 
 /** How the timeline names members, pupils, phases and items; unknown ones get a neutral name. */
@@ -25,13 +24,14 @@ export function makeLabels(
   input: {
     /** The member using this device (named with "you"); null before the membership loaded. */
     me: { memberId: MemberId; displayName: string } | null;
-    members: readonly TeamMember[];
+    /** Every member's name, removed members included (readMemberNames). */
+    names: ReadonlyMap<MemberId, string>;
     pupils: readonly CasePupil[];
     researchLesson: ResearchLesson | undefined;
     items: ReadonlyMap<string, ItemInfo>;
   },
 ): Labels {
-  const members = new Map(input.members.map((m) => [m.memberId as string, m.displayName]));
+  const members: ReadonlyMap<string, string> = input.names;
   const pupils = new Map(input.pupils.map((p) => [p.id as string, p.pseudonym]));
   const phases = new Map(
     (input.researchLesson?.phases ?? []).map((phase, index) => [

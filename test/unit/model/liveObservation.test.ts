@@ -89,6 +89,22 @@ describe('undo last and recent records', () => {
       lastUndoable(observe((add) => add({ kind: 'start', t: 0, phaseId: null })).effective),
     ).toBeNull();
   });
+
+  it('leaves pupil-interview answers out', () => {
+    const folded = observe((add) => {
+      add({ kind: 'tally', t: 1, phaseId: P1, itemId: 'q' });
+      add({
+        kind: 'note',
+        t: 2,
+        phaseId: null,
+        itemId: 'interview:q1',
+        pupilId: PUPIL,
+        text: 'ja',
+      });
+    });
+    expect(lastUndoable(folded.effective)?.kind).toBe('tally');
+    expect(recentRecords(folded.effective, 5).map((e) => e.kind)).toEqual(['tally']);
+  });
 });
 
 describe('readItem', () => {

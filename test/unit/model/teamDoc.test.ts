@@ -5,6 +5,7 @@ import {
   initTeamDoc,
   markMemberRemoved,
   putMember,
+  readMemberNames,
   readTeam,
   setTeamName,
   TEAM_MEMBERS,
@@ -45,6 +46,13 @@ describe('teamDoc', () => {
     expect(readTeam(doc).members.map((m) => m.displayName)).toEqual(['Anouk', 'Zeynep']);
     markMemberRemoved(doc, a, joinedAt);
     expect(readTeam(doc).members.map((m) => m.memberId)).toEqual([b]);
+    // Their observations keep their name.
+    expect(readMemberNames(doc)).toEqual(
+      new Map([
+        [a, 'Zeynep'],
+        [b, 'Anouk'],
+      ]),
+    );
   });
 
   it('skips and counts malformed member entries written by a peer', () => {

@@ -5,6 +5,7 @@ import { putMembership } from '../../../src/store/memberships.ts';
 import { addLocalPhoto, getPhoto } from '../../../src/store/photos.ts';
 import {
   fetchPhoto,
+  NOT_FOUND_RETRY_MS,
   PHOTO_RETRY_MS,
   queuePhoto,
   startPhotoOutbox,
@@ -306,9 +307,26 @@ describe('fetchPhoto', () => {
     expect(await fetchPhoto(teamId, hash)).toBeNull();
     fakeApi(() => json(404, { error: { code: 'not_found', message: 'no such photo' } }));
     expect(await fetchPhoto(teamId, hash)).toBeNull();
+    const other = await sha256Hex(pngBytes(8));
     fakeApi(() => new Response(pngBytes(6), { status: 200 }));
-    expect(await fetchPhoto(teamId, hash)).toBeNull();
+    expect(await fetchPhoto(teamId, other)).toBeNull(); // bytes that are not the named photo
     expect(await fetchPhoto(teamId, 'not-a-hash')).toBeNull();
     expect(await db.photos.count()).toBe(0);
+  });
+
+  it('asks again for a photo the server did not have only after a while', async () => {
+    const bytes = pngBytes(7);
+    const hash = await sha256Hex(bytes);
+    const { requests } = fakeApi(() => json(404, { error: { code: 'not_found', message: '' } }));
+    expect(await fetchPhoto(teamId, hash)).toBeNull();
+    expect(await fetchPhoto(teamId, hash)).toBeNull();
+    expect(requests).toHaveLength(1);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + NOT_FOUND_RETRY_MS + 1 });
+    try {
+      fakeApi(() => new Response(bytes, { status: 200, headers: { 'content-type': 'image/png' } }));
+      expect(await fetchPhoto(teamId, hash)).not.toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
