@@ -97,7 +97,7 @@ describe('undo last and recent records', () => {
         kind: 'note',
         t: 2,
         phaseId: null,
-        itemId: 'interview:q1',
+        itemId: 'interview:qst0000000000001',
         pupilId: PUPIL,
         text: 'ja',
       });
