@@ -1,5 +1,5 @@
 import type { PhaseId } from './cycleTypes.ts';
-import type { EventKind, ObservationEvent } from './eventLog.ts';
+import { type EventKind, OBSERVATION_KINDS, type ObservationEvent } from './eventLog.ts';
 import type { MemberId } from './ids.ts';
 
 /**
@@ -16,14 +16,7 @@ export type PhaseCounts = {
   readonly total: number;
 };
 
-const COUNTED: ReadonlySet<EventKind> = new Set([
-  'tally',
-  'check',
-  'rating',
-  'interval',
-  'note',
-  'photo',
-]);
+const COUNTED = OBSERVATION_KINDS;
 
 /**
  * Counts per phase, in the order the phases first appear (or in `order` when

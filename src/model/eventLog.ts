@@ -42,6 +42,16 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 /** Kinds that record something (everything but the corrections). */
 export type RecordKind = Exclude<EventKind, 'undo' | 'edit'>;
 
+/** What an observer saw: every record but the lesson's start, phase changes and end. */
+export const OBSERVATION_KINDS: ReadonlySet<EventKind> = new Set([
+  'tally',
+  'check',
+  'rating',
+  'interval',
+  'note',
+  'photo',
+]);
+
 export type ObservationEvent = {
   readonly id: string;
   readonly observer: MemberId;
@@ -516,13 +526,14 @@ export function extendFold(
   const notes = [...previous.notes];
   const photos = [...previous.photos];
   for (const event of added) addRecord(event, tallies, checks, ratings, notes, photos);
+  // Unchanged lists keep their identity, so views of them need not render again.
   return {
     effective: [...previous.effective, ...added],
     tallies,
     checks,
     ratings,
-    notes,
-    photos,
+    notes: notes.length === previous.notes.length ? previous.notes : notes,
+    photos: photos.length === previous.photos.length ? previous.photos : photos,
     targets: previous.targets,
   };
 }

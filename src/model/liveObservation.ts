@@ -5,6 +5,7 @@ import {
   type FoldedObservation,
   foldKey,
   MAX_EVENT_T,
+  OBSERVATION_KINDS,
   type ObservationEvent,
   readRunTemplate,
 } from './eventLog.ts';
@@ -81,15 +82,7 @@ export function nextPhase<P extends { readonly id: PhaseId }>(
   return index === -1 ? (phases[0] ?? null) : (phases[index + 1] ?? null);
 }
 
-const UNDOABLE = new Set<ObservationEvent['kind']>([
-  'phase',
-  'tally',
-  'check',
-  'rating',
-  'interval',
-  'note',
-  'photo',
-]);
+const UNDOABLE: ReadonlySet<ObservationEvent['kind']> = new Set([...OBSERVATION_KINDS, 'phase']);
 
 /** A record of the lesson itself: not a start or end, not a pupil-interview answer. */
 const isLessonRecord = (event: ObservationEvent | undefined): event is ObservationEvent =>

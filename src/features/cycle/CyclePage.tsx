@@ -3,24 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import { CYCLE_SCHEMA_VERSION, updateCycleMeta } from '../../model/cycleDoc.ts';
 import type { CycleId, ResearchLessonId } from '../../model/cycleTypes.ts';
-import { teamDocName } from '../../model/docName.ts';
-import { parseTeamId } from '../../model/ids.ts';
 import { canEdit } from '../../model/roles.ts';
-import { readTeam } from '../../model/teamDoc.ts';
-import { useMembership } from '../../store/hooks.ts';
-import { useDoc, usePresence, useYSnapshot } from '../../sync/hooks.ts';
+import { usePresence } from '../../sync/hooks.ts';
 import { CycleMetaFields, CycleTitle } from './CycleMetaFields.tsx';
 import { CycleTabs, panelId, type TabDef, tabId } from './CycleTabs.tsx';
-import { useCycleDeleted, usePurgeDeletedCycles } from './cycleDeletion.ts';
+import { usePurgeDeletedCycles } from './cycleDeletion.ts';
 import type { CycleViewProps } from './cycleViewProps.ts';
-import { CycleDeleted, DeleteCycle } from './DeleteCycle.tsx';
+import { DeleteCycle } from './DeleteCycle.tsx';
 import { NewCycleWizard } from './NewCycleWizard.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
 import { PresenceAvatars } from './PresenceAvatars.tsx';
 import { ResearchLessonSwitcher } from './ResearchLessonSwitcher.tsx';
 import { StageStepper } from './StageStepper.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
-import { useCycleDoc } from './useCycleDoc.ts';
+import { cyclePageFallback, useCyclePage } from './useCyclePage.tsx';
 import { useCycleSummarySync } from './useCycleSummarySync.ts';
 import './cycle.css';
 
@@ -44,15 +40,9 @@ const isTab = (value: string | null): value is TabKey =>
  */
 export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId: string }) {
   const { t } = useTranslation();
-  const team = parseTeamId(teamId);
-  const membership = useMembership(team);
-  const member = membership ?? null;
-  const teamHandle = useDoc(member && team ? teamDocName(team) : null);
-  const teamSnapshot = useYSnapshot(teamHandle?.doc ?? null, readTeam);
-  // A deleted cycle is not opened (nor its copy kept) on this device.
-  const deleted = useCycleDeleted(member ? teamId : null, cycleId, teamHandle?.doc ?? null);
-  usePurgeDeletedCycles(member?.teamId ?? null, teamHandle?.doc ?? null);
-  const state = useCycleDoc(member && !deleted ? teamId : null, cycleId);
+  const state = useCyclePage(teamId, cycleId);
+  const { team, member, teamDoc, teamSnapshot } = state;
+  usePurgeDeletedCycles(member?.teamId ?? null, teamDoc);
   const { handle, cycle, ctx, undo, canUndo, canRedo, status, docName } = state;
   const presence = usePresence(member ? docName : null);
   // The provider appears once the stored state is loaded and changes on reconnect; presence re-renders us then.
@@ -75,28 +65,13 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
   useCycleSummarySync(
     status === 'ready' ? (cycleId as CycleId) : null,
     handle?.doc ?? null,
-    teamReady ? (teamHandle?.doc ?? null) : null,
+    teamReady ? teamDoc : null,
     cycle,
     !readOnly,
   );
 
-  if (deleted && member) {
-    return (
-      <CycleDeleted
-        teamId={member.teamId}
-        teamDoc={teamHandle?.doc ?? null}
-        team={teamSnapshot}
-        cycleId={cycleId}
-      />
-    );
-  }
-  if (membership === undefined || (member && status === 'loading')) {
-    return (
-      <p className="muted" role="status">
-        {t('app.loading')}
-      </p>
-    );
-  }
+  const fallback = cyclePageFallback(state, cycleId);
+  if (fallback) return fallback;
   if (!member || status === 'missing' || !cycle || !handle || !docName) {
     return (
       <section className="stack">
@@ -210,7 +185,7 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
           membership={member}
           cycleId={cycleId as CycleId}
           title={cycle.meta.title}
-          teamDoc={teamHandle?.doc ?? null}
+          teamDoc={teamDoc}
         />
       )}
     </div>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhaseId } from '../../model/cycleTypes.ts';
 import type { FoldedObservation } from '../../model/eventLog.ts';
@@ -8,6 +9,8 @@ import type { Recorder } from './useRecorder.ts';
 type Props = {
   template: Template;
   folded: FoldedObservation;
+  /** Changes whenever a class or teacher record changes (see PupilTile): re-render only then. */
+  version: string;
   phaseId: PhaseId | null;
   clockMs: number;
   record: Recorder['record'];
@@ -16,7 +19,13 @@ type Props = {
 };
 
 /** The kijkwijzer's class and teacher items, section by section, with a jump list for long ones. */
-export function ItemsPanel({ template, ...rest }: Props) {
+export const ItemsPanel = memo(ItemsPanelView, (before, after) => {
+  for (const key of Object.keys(after) as (keyof Props)[])
+    if (key !== 'folded' && before[key] !== after[key]) return false;
+  return true;
+});
+
+function ItemsPanelView({ template, version: _version, ...rest }: Props) {
   const { t } = useTranslation();
   const sections = template.sections
     .map((section) => ({ ...section, items: section.items.filter((i) => i.scope !== 'casePupil') }))

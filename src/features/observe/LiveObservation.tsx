@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type * as Y from 'yjs';
 import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
 import { showToast } from '../../app/ui/toasts.ts';
 import type {
+  CasePupilId,
   CycleId,
   CycleSnapshot,
   ModelContext,
@@ -12,7 +14,12 @@ import type {
   Run,
   RunId,
 } from '../../model/cycleTypes.ts';
-import { type ObservationEvent, startObservation } from '../../model/eventLog.ts';
+import {
+  type FoldedObservation,
+  OBSERVATION_KINDS,
+  type ObservationEvent,
+  startObservation,
+} from '../../model/eventLog.ts';
 import type { TeamId } from '../../model/ids.ts';
 import { isInterviewEvent } from '../../model/interviews.ts';
 import {
@@ -25,19 +32,20 @@ import {
 } from '../../model/liveObservation.ts';
 import { predictionKey } from '../../model/predictions.ts';
 import { setObserver } from '../../model/runs.ts';
-import type { Template, TemplateItem } from '../../model/templates.ts';
+import type { Template } from '../../model/templates.ts';
 import { journalEvent } from '../../store/eventJournal.ts';
 import type { LocalMembership } from '../../store/memberships.ts';
 import { formatDay } from '../plan/format.ts';
 import { ShareLogButton } from '../timeline/LogFileActions.tsx';
+import { ActionBar } from './ActionBar.tsx';
 import { describeEvent, type Lookups } from './describeEvent.ts';
 import type { NoteTarget } from './ItemControl.tsx';
 import { ItemsPanel } from './ItemsPanel.tsx';
 import { NoteSheet } from './NoteSheet.tsx';
-import { ObservationPhotos, TilePhotoButton } from './ObservationPhotos.tsx';
+import { ObservationPhotos } from './ObservationPhotos.tsx';
 import { PhaseBar } from './PhaseBar.tsx';
 import { PupilTile } from './PupilTile.tsx';
-import { SaveBadge } from './SaveBadge.tsx';
+import { RecentList } from './RecentList.tsx';
 import { StartPanel } from './StartPanel.tsx';
 import { useNow } from './useNow.ts';
 import { useObserverLog } from './useObserverLog.ts';
@@ -62,6 +70,38 @@ type Props = {
 
 const NO_PHASES: readonly Phase[] = [];
 
+/** Runs a write; a refused one (a RangeError from the model) becomes a translated toast. */
+function recordSafely(t: TFunction, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    showToast(t('observe.errors.record', { reason: error instanceof Error ? error.message : '' }));
+  }
+}
+const NO_PUPILS: readonly CasePupilId[] = [];
+
+/**
+ * Per case pupil, the latest lesson record and a version of their tile: it
+ * changes with every record of theirs, and for everyone with every
+ * correction (undo, edit), which may change any tile.
+ */
+function tileReadings(folded: FoldedObservation) {
+  const counts = new Map<string, number>();
+  const last = new Map<string, ObservationEvent>();
+  for (const event of folded.effective) {
+    if (!OBSERVATION_KINDS.has(event.kind) || isInterviewEvent(event)) continue;
+    const key = event.pupilId ?? CLASS;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    last.set(key, event);
+  }
+  const version = (pupilId: string) =>
+    `${counts.get(pupilId) ?? 0}|${last.get(pupilId)?.id ?? ''}|${folded.targets.size}`;
+  return { version, last };
+}
+
+/** The key of records about the class or teacher (no pupil) in tileReadings. */
+const CLASS = '';
+
 export function LiveObservation(props: Props) {
   const { doc, docName, cycle, run, runId, member, ctx, readOnly } = props;
   const { t, i18n } = useTranslation();
@@ -81,12 +121,18 @@ export function LiveObservation(props: Props) {
   // whose transaction also changes the cycle snapshot. Taps leave it alone.
   // biome-ignore lint/correctness/useExhaustiveDependencies: started and cycle stand for "a start was written"
   const template = useMemo(() => readRunTemplateTyped(doc, runId), [doc, runId, started, cycle]);
-  const followed = run.observers.find((o) => o.memberId === me)?.casePupilIds ?? [];
-  const pupils =
-    followed.length > 0
-      ? cycle.casePupils.filter((p) => followed.includes(p.id))
-      : cycle.casePupils;
-  const lookups: Lookups = { template, pupils: cycle.casePupils, phases };
+  const followed = run.observers.find((o) => o.memberId === me)?.casePupilIds ?? NO_PUPILS;
+  const pupils = useMemo(
+    () =>
+      followed.length > 0
+        ? cycle.casePupils.filter((p) => followed.includes(p.id))
+        : cycle.casePupils,
+    [followed, cycle.casePupils],
+  );
+  const lookups = useMemo<Lookups>(
+    () => ({ template, pupils: cycle.casePupils, phases }),
+    [template, cycle.casePupils, phases],
+  );
 
   const lessonRef = useRef(lesson);
   lessonRef.current = lesson;
@@ -103,23 +149,95 @@ export function LiveObservation(props: Props) {
   const { record } = recorder;
 
   const [note, setNote] = useState<NoteTarget | null>(null);
+  const closeNote = useCallback(() => setNote(null), []);
+  const saveNote = useCallback(
+    (text: string, target: NoteTarget) => {
+      setNote(null);
+      const { editing } = target;
+      if (editing) {
+        if (text !== editing.text)
+          recordSafely(t, () =>
+            record({ kind: 'edit', target: editing.id, text, phaseId: editing.phaseId }),
+          );
+        return;
+      }
+      recordSafely(t, () =>
+        record({
+          kind: 'note',
+          text,
+          ...(target.item ? { itemId: target.item.id } : {}),
+          ...(target.pupilId ? { pupilId: target.pupilId } : {}),
+        }),
+      );
+    },
+    [record, t],
+  );
+  const pupilItems = useMemo(
+    () => (template?.sections ?? []).flatMap((s) => s.items).filter((i) => i.scope === 'casePupil'),
+    [template],
+  );
+  const pupilIntervals = pupilItems.some((item) => item.kind === 'interval');
+  const classIntervals = (template?.sections ?? []).some((s) =>
+    s.items.some((i) => i.kind === 'interval' && i.scope !== 'casePupil'),
+  );
+  const tiles = useMemo(() => tileReadings(log.folded), [log.folded]);
+  const onPupilPhoto = useCallback(
+    (pupilId: string, hash: string) => record({ kind: 'photo', photo: hash, pupilId }),
+    [record],
+  );
   const [confirmEnd, setConfirmEnd] = useState(false);
 
   useEffect(() => {
     performance.mark('leskring:observe-ready');
   }, []);
 
-  const describe = (event: ObservationEvent) => describeEvent(t, event, lookups);
+  // Events are immutable objects: each is described once per language and kijkwijzer.
+  const describe = useMemo(() => {
+    const texts = new WeakMap<ObservationEvent, string>();
+    return (event: ObservationEvent): string => {
+      let text = texts.get(event);
+      if (text === undefined) {
+        text = describeEvent(t, event, lookups);
+        texts.set(event, text);
+      }
+      return text;
+    };
+  }, [t, lookups]);
+  const recent = useMemo(() => recentRecords(log.folded.effective, 4), [log.folded.effective]);
+  const effectiveRef = useRef(log.folded.effective);
+  effectiveRef.current = log.folded.effective;
 
-  function safely(write: () => void) {
-    try {
-      write();
-    } catch (error) {
-      showToast(
-        t('observe.errors.record', { reason: error instanceof Error ? error.message : '' }),
-      );
-    }
-  }
+  const undo = useCallback(
+    (target: ObservationEvent | null) => {
+      if (!target) return showToast(t('observe.undo.nothing'));
+      recordSafely(t, () => {
+        const undoEvent = record({ kind: 'undo', target: target.id, phaseId: target.phaseId });
+        showToast(t('observe.undo.done', { what: describe(target) }), {
+          label: t('observe.undo.restore'),
+          run: () => record({ kind: 'undo', target: undoEvent.id, phaseId: target.phaseId }),
+        });
+      });
+    },
+    [record, describe, t],
+  );
+  const undoLast = useCallback(() => undo(lastUndoable(effectiveRef.current)), [undo]);
+  const editNote = useCallback(
+    (event: ObservationEvent) =>
+      setNote({ item: null, pupilId: event.pupilId ?? null, editing: event }),
+    [],
+  );
+  const openQuickNote = useCallback(() => setNote({ item: null, pupilId: null }), []);
+  const onClassPhoto = useCallback(
+    (hash: string) => recordSafely(t, () => record({ kind: 'photo', photo: hash })),
+    [record, t],
+  );
+  const askToFinish = useCallback(() => setConfirmEnd(true), []);
+  const nextPhase = useCallback(
+    (phase: Phase) => recordSafely(t, () => record({ kind: 'phase', phaseId: phase.id })),
+    [record, t],
+  );
+
+  const safely = (write: () => void) => recordSafely(t, write);
 
   function start(chosen: Template | null) {
     safely(() => {
@@ -132,17 +250,6 @@ export function LiveObservation(props: Props) {
         ctx,
       );
       journalEvent(docName, runId, event).catch(() => showToast(t('observe.saved.failedLong')));
-    });
-  }
-
-  function undo(target: ObservationEvent | null) {
-    if (!target) return showToast(t('observe.undo.nothing'));
-    safely(() => {
-      const undoEvent = record({ kind: 'undo', target: target.id, phaseId: target.phaseId });
-      showToast(t('observe.undo.done', { what: describe(target) }), {
-        label: t('observe.undo.restore'),
-        run: () => record({ kind: 'undo', target: undoEvent.id, phaseId: target.phaseId }),
-      });
     });
   }
 
@@ -243,62 +350,51 @@ export function LiveObservation(props: Props) {
   }
 
   const disabled = readOnly;
-  const allItems: TemplateItem[] = (template?.sections ?? []).flatMap((s) => s.items);
-  const pupilItems = allItems.filter((item) => item.scope === 'casePupil');
-  const lastFor = (pupilId: string) => {
-    for (let i = log.folded.effective.length - 1; i >= 0; i--) {
-      const event = log.folded.effective[i];
-      if (event?.pupilId === pupilId && event.kind !== 'phase' && !isInterviewEvent(event))
-        return { text: describe(event), state: recorder.saveState(event.id) };
-    }
-    return null;
-  };
-  const openNote = (target: NoteTarget) => setNote(target);
-  const recent = recentRecords(log.folded.effective, 4);
+  const openNote = setNote;
 
   return (
     <div className="observe is-live">
       {header}
       <PhaseBar
         phases={phases}
-        lesson={lesson}
+        phaseId={lesson.phaseId}
+        phaseSince={lesson.phaseSince}
         clockMs={clockMs}
         disabled={disabled}
-        onNext={(phase) => safely(() => record({ kind: 'phase', phaseId: phase.id }))}
+        onNext={nextPhase}
       />
 
       <section className="observe-tiles" aria-label={t('observe.tiles.heading')}>
         {pupils.length === 0 ? (
           <p className="empty-state">{t('observe.tiles.empty')}</p>
         ) : (
-          pupils.map((pupil) => (
-            <PupilTile
-              key={pupil.id}
-              pupil={pupil}
-              prediction={
-                lesson.phaseId
-                  ? (rl?.predictions.get(predictionKey(pupil.id, lesson.phaseId)) ?? '')
-                  : ''
-              }
-              items={pupilItems}
-              folded={log.folded}
-              phaseId={lesson.phaseId}
-              clockMs={clockMs}
-              record={record}
-              onNote={openNote}
-              last={lastFor(pupil.id)}
-              disabled={disabled}
-              photo={
-                <TilePhotoButton
-                  teamId={props.teamId}
-                  cycleId={props.cycleId}
-                  label={t('observe.items.photoFor', { name: pupil.pseudonym })}
-                  disabled={disabled}
-                  onCaptured={(hash) => record({ kind: 'photo', photo: hash, pupilId: pupil.id })}
-                />
-              }
-            />
-          ))
+          pupils.map((pupil) => {
+            const last = tiles.last.get(pupil.id);
+            return (
+              <PupilTile
+                key={pupil.id}
+                pupil={pupil}
+                prediction={
+                  lesson.phaseId
+                    ? (rl?.predictions.get(predictionKey(pupil.id, lesson.phaseId)) ?? '')
+                    : ''
+                }
+                items={pupilItems}
+                folded={log.folded}
+                version={tiles.version(pupil.id)}
+                phaseId={lesson.phaseId}
+                clockMs={pupilIntervals ? clockMs : 0}
+                record={record}
+                onNote={openNote}
+                onPhoto={onPupilPhoto}
+                teamId={props.teamId}
+                cycleId={props.cycleId}
+                lastText={last ? describe(last) : null}
+                lastState={last ? recorder.saveState(last.id) : undefined}
+                disabled={disabled}
+              />
+            );
+          })
         )}
       </section>
 
@@ -306,8 +402,9 @@ export function LiveObservation(props: Props) {
         <ItemsPanel
           template={template}
           folded={log.folded}
+          version={tiles.version(CLASS)}
           phaseId={lesson.phaseId}
-          clockMs={clockMs}
+          clockMs={classIntervals ? clockMs : 0}
           record={record}
           onNote={openNote}
           disabled={disabled}
@@ -318,45 +415,14 @@ export function LiveObservation(props: Props) {
         <h2 id="observe-recent-heading" className="small">
           {t('observe.recent.heading')}
         </h2>
-        {recent.length === 0 ? (
-          <p className="muted small">{t('observe.recent.empty')}</p>
-        ) : (
-          <ul>
-            {recent.map((event) => (
-              <li key={event.id}>
-                <span className="observe-recent-time">{formatClock(event.t)}</span>
-                <span className="observe-recent-what">{describe(event)}</span>
-                <SaveBadge state={recorder.saveState(event.id)} />
-                {event.kind === 'note' && (
-                  <button
-                    type="button"
-                    className="link-button"
-                    disabled={disabled}
-                    onClick={() =>
-                      openNote({
-                        item: null,
-                        pupilId: event.pupilId ?? null,
-                        editing: event,
-                      })
-                    }
-                    aria-label={t('observe.note.editOne', { what: describe(event) })}
-                  >
-                    {t('observe.note.edit')}
-                  </button>
-                )}
-                <button
-                  type="button"
-                  className="link-button"
-                  disabled={disabled}
-                  onClick={() => undo(event)}
-                  aria-label={t('observe.undo.one', { what: describe(event) })}
-                >
-                  {t('common.undo')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <RecentList
+          events={recent}
+          describe={describe}
+          saveState={recorder.saveState}
+          disabled={disabled}
+          onUndo={undo}
+          onEditNote={editNote}
+        />
         <ObservationPhotos
           teamId={props.teamId}
           cycleId={props.cycleId}
@@ -365,67 +431,17 @@ export function LiveObservation(props: Props) {
         />
       </section>
 
-      <nav className="observe-actions" aria-label={t('observe.title')}>
-        <button
-          type="button"
-          className="observe-tap"
-          disabled={disabled}
-          onClick={(e) => {
-            e.currentTarget.focus();
-            openNote({ item: null, pupilId: null });
-          }}
-        >
-          ✎ {t('observe.note.button')}
-        </button>
-        <TilePhotoButton
-          teamId={props.teamId}
-          cycleId={props.cycleId}
-          label={t('observe.photo.button')}
-          disabled={disabled}
-          onCaptured={(hash) => record({ kind: 'photo', photo: hash })}
-        />
-        <button
-          type="button"
-          className="observe-tap"
-          disabled={disabled}
-          onClick={() => undo(lastUndoable(log.folded.effective))}
-        >
-          ↶ {t('observe.undo.last')}
-        </button>
-        <button
-          type="button"
-          className="observe-tap danger"
-          disabled={disabled}
-          onClick={() => setConfirmEnd(true)}
-        >
-          {t('observe.end.button')}
-        </button>
-      </nav>
-
-      <NoteSheet
-        target={note}
-        pupils={pupils}
-        onClose={() => setNote(null)}
-        onSave={(text, target) => {
-          setNote(null);
-          const { editing } = target;
-          if (editing) {
-            if (text !== editing.text)
-              safely(() =>
-                record({ kind: 'edit', target: editing.id, text, phaseId: editing.phaseId }),
-              );
-            return;
-          }
-          safely(() =>
-            record({
-              kind: 'note',
-              text,
-              ...(target.item ? { itemId: target.item.id } : {}),
-              ...(target.pupilId ? { pupilId: target.pupilId } : {}),
-            }),
-          );
-        }}
+      <ActionBar
+        teamId={props.teamId}
+        cycleId={props.cycleId}
+        disabled={disabled}
+        onNote={openQuickNote}
+        onPhoto={onClassPhoto}
+        onUndoLast={undoLast}
+        onFinish={askToFinish}
       />
+
+      <NoteSheet target={note} pupils={pupils} onClose={closeNote} onSave={saveNote} />
       <ConfirmDialog
         open={confirmEnd}
         tone="primary"

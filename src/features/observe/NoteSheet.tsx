@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CasePupil } from '../../model/cycleTypes.ts';
 import { MAX_EVENT_TEXT } from '../../model/eventLog.ts';
@@ -16,7 +16,9 @@ type Props = {
  * saves with the button or Ctrl/⌘+Enter, and gives focus back to what opened
  * it, so the observer's eyes can go straight back to the class.
  */
-export function NoteSheet({ target, pupils, onSave, onClose }: Props) {
+export const NoteSheet = memo(NoteSheetView);
+
+function NoteSheetView({ target, pupils, onSave, onClose }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);

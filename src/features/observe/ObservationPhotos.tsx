@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CycleId } from '../../model/cycleTypes.ts';
 import type { ObservationEvent } from '../../model/eventLog.ts';
@@ -27,7 +28,9 @@ export function TilePhotoButton(props: {
 }
 
 /** The photos of this observation with their upload state, newest first. */
-export function ObservationPhotos(props: {
+export const ObservationPhotos = memo(ObservationPhotosView);
+
+function ObservationPhotosView(props: {
   teamId: TeamId;
   cycleId: CycleId;
   events: readonly ObservationEvent[];

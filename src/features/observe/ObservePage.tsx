@@ -1,15 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { CycleId, RunId } from '../../model/cycleTypes.ts';
-import { teamDocName } from '../../model/docName.ts';
-import { parseTeamId } from '../../model/ids.ts';
 import { canEdit } from '../../model/roles.ts';
-import { readTeam } from '../../model/teamDoc.ts';
-import { useMembership } from '../../store/hooks.ts';
-import { useDoc, useYSnapshot } from '../../sync/hooks.ts';
-import { useCycleDeleted } from '../cycle/cycleDeletion.ts';
-import { CycleDeleted } from '../cycle/DeleteCycle.tsx';
-import { useCycleDoc } from '../cycle/useCycleDoc.ts';
+import { cyclePageFallback, useCyclePage } from '../cycle/useCyclePage.tsx';
 import { LiveObservation } from './LiveObservation.tsx';
 import './observe.css';
 
@@ -21,36 +14,12 @@ type Props = { teamId: string; cycleId: string; runId: string };
  */
 export default function ObservePage({ teamId, cycleId, runId }: Props) {
   const { t } = useTranslation();
-  const team = parseTeamId(teamId);
-  const membership = useMembership(team);
-  const member = membership ?? null;
-  const teamHandle = useDoc(member && team ? teamDocName(team) : null);
-  const teamSnapshot = useYSnapshot(teamHandle?.doc ?? null, readTeam);
-  // A deleted cycle is not opened (nor its copy kept) on this device.
-  const deleted = useCycleDeleted(member ? teamId : null, cycleId, teamHandle?.doc ?? null);
-  const { handle, cycle, ctx, status, docName } = useCycleDoc(
-    member && !deleted ? teamId : null,
-    cycleId,
-  );
+  const page = useCyclePage(teamId, cycleId);
+  const { member, handle, cycle, ctx, status, docName, teamDoc } = page;
   const backHref = `/teams/${teamId}/cycles/${cycleId}?tab=runs`;
 
-  if (deleted && member) {
-    return (
-      <CycleDeleted
-        teamId={member.teamId}
-        teamDoc={teamHandle?.doc ?? null}
-        team={teamSnapshot}
-        cycleId={cycleId}
-      />
-    );
-  }
-  if (membership === undefined || (member && status === 'loading')) {
-    return (
-      <p className="muted" role="status">
-        {t('app.loading')}
-      </p>
-    );
-  }
+  const fallback = cyclePageFallback(page, cycleId);
+  if (fallback) return fallback;
   const run = cycle?.runs.find((each) => each.id === runId);
   if (!member || status === 'missing' || !cycle || !handle || !docName || !run) {
     return (
@@ -72,7 +41,7 @@ export default function ObservePage({ teamId, cycleId, runId }: Props) {
       run={run}
       runId={run.id as RunId}
       member={member}
-      teamDoc={teamHandle?.doc ?? null}
+      teamDoc={teamDoc}
       ctx={ctx}
       readOnly={readOnly}
       backHref={backHref}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Phase } from '../../model/cycleTypes.ts';
 import { formatClock, type LessonState, nextPhase } from '../../model/liveObservation.ts';
@@ -5,19 +6,28 @@ import { phaseTitle } from './describeEvent.ts';
 
 type Props = {
   phases: readonly Phase[];
-  lesson: LessonState;
+  phaseId: LessonState['phaseId'];
+  /** Lesson clock (ms) at which the current phase began. */
+  phaseSince: number;
   clockMs: number;
   onNext: (phase: Phase) => void;
   disabled: boolean;
 };
 
 /** The current phase with planned against actual time, and "next phase" as one big tap. */
-export function PhaseBar({ phases, lesson, clockMs, onNext, disabled }: Props) {
+export const PhaseBar = memo(function PhaseBar({
+  phases,
+  phaseId,
+  phaseSince,
+  clockMs,
+  onNext,
+  disabled,
+}: Props) {
   const { t } = useTranslation();
-  const index = phases.findIndex((phase) => phase.id === lesson.phaseId);
+  const index = phases.findIndex((phase) => phase.id === phaseId);
   const current = phases[index];
-  const next = nextPhase(phases, lesson.phaseId);
-  const actualMs = Math.max(0, clockMs - lesson.phaseSince);
+  const next = nextPhase(phases, phaseId);
+  const actualMs = Math.max(0, clockMs - phaseSince);
   const plannedMs = (current?.minutes ?? 0) * 60_000;
   const over = current !== undefined && actualMs > plannedMs;
   return (
@@ -61,4 +71,4 @@ export function PhaseBar({ phases, lesson, clockMs, onNext, disabled }: Props) {
         ))}
     </section>
   );
-}
+});

@@ -1,8 +1,11 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CasePupil, PhaseId } from '../../model/cycleTypes.ts';
+import type { CasePupil, CycleId, PhaseId } from '../../model/cycleTypes.ts';
 import type { FoldedObservation } from '../../model/eventLog.ts';
+import type { TeamId } from '../../model/ids.ts';
 import type { TemplateItem } from '../../model/templates.ts';
 import { ItemControl, type NoteTarget } from './ItemControl.tsx';
+import { TilePhotoButton } from './ObservationPhotos.tsx';
 import { SaveBadge } from './SaveBadge.tsx';
 import type { Recorder, SaveState } from './useRecorder.ts';
 
@@ -11,19 +14,35 @@ type Props = {
   prediction: string;
   items: readonly TemplateItem[];
   folded: FoldedObservation;
+  /** Changes whenever this pupil's records change: the tile re-renders only then (see below). */
+  version: string;
   phaseId: PhaseId | null;
+  /** The lesson clock, for interval items; 0 when the tile has none, so it does not re-render every second. */
   clockMs: number;
   record: Recorder['record'];
   onNote: (target: NoteTarget, opener: HTMLElement) => void;
+  onPhoto: (pupilId: string, hash: string) => void;
+  teamId: TeamId;
+  cycleId: CycleId;
   /** This pupil's latest record, described, with its save state. */
-  last: { readonly text: string; readonly state: SaveState | undefined } | null;
-  photo: React.ReactNode;
+  lastText: string | null;
+  lastState: SaveState | undefined;
   disabled: boolean;
 };
 
-/** A case pupil as a large tile: their prediction for this phase at a glance, and one-tap items. */
-export function PupilTile(props: Props) {
-  const { pupil, prediction, items, last } = props;
+/**
+ * A case pupil as a large tile: their prediction for this phase at a glance,
+ * and one-tap items. A tap re-renders only the tapped pupil's tile: the fold
+ * changes on every tap, so tiles compare `version` instead of it.
+ */
+export const PupilTile = memo(PupilTileView, (before, after) => {
+  for (const key of Object.keys(after) as (keyof Props)[])
+    if (key !== 'folded' && before[key] !== after[key]) return false;
+  return true;
+});
+
+function PupilTileView(props: Props) {
+  const { pupil, prediction, items } = props;
   const { t } = useTranslation();
   const headingId = `tile-${pupil.id}`;
   return (
@@ -50,15 +69,21 @@ export function PupilTile(props: Props) {
             disabled={props.disabled}
           />
         ))}
-        {props.photo}
+        <TilePhotoButton
+          teamId={props.teamId}
+          cycleId={props.cycleId}
+          label={t('observe.items.photoFor', { name: pupil.pseudonym })}
+          disabled={props.disabled}
+          onCaptured={(hash) => props.onPhoto(pupil.id, hash)}
+        />
       </div>
       <p className="observe-tile-last" aria-live="polite">
-        {last ? (
+        {props.lastText !== null ? (
           <>
             <span className="observe-tile-last-text">
-              {t('observe.tiles.last', { what: last.text })}
+              {t('observe.tiles.last', { what: props.lastText })}
             </span>{' '}
-            <SaveBadge state={last.state} />
+            <SaveBadge state={props.lastState} />
           </>
         ) : (
           ' '

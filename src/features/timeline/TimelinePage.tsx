@@ -4,17 +4,13 @@ import { Link, useLocation, useSearch } from 'wouter';
 import type * as Y from 'yjs';
 import { CYCLE_SCHEMA_VERSION } from '../../model/cycleDoc.ts';
 import type { CycleId, PhaseId, RunId } from '../../model/cycleTypes.ts';
-import { teamDocName } from '../../model/docName.ts';
 import { readRunTemplate, touchesOnlyObservationLogs } from '../../model/eventLog.ts';
-import { isId, type MemberId, parseTeamId } from '../../model/ids.ts';
+import { isId, type MemberId } from '../../model/ids.ts';
 import { isInterviewEvent } from '../../model/interviews.ts';
 import { canEdit } from '../../model/roles.ts';
-import { readMemberNames, readTeam } from '../../model/teamDoc.ts';
-import { useMembership } from '../../store/hooks.ts';
-import { useDoc, useYSnapshot } from '../../sync/hooks.ts';
-import { useCycleDeleted } from '../cycle/cycleDeletion.ts';
-import { CycleDeleted } from '../cycle/DeleteCycle.tsx';
-import { useCycleDoc } from '../cycle/useCycleDoc.ts';
+import { readMemberNames } from '../../model/teamDoc.ts';
+import { useYSnapshot } from '../../sync/hooks.ts';
+import { cyclePageFallback, useCyclePage } from '../cycle/useCyclePage.tsx';
 import { formatDay } from '../plan/format.ts';
 import { Interviews } from './Interviews.tsx';
 import { ImportLogButton, ShareLogButton } from './LogFileActions.tsx';
@@ -42,18 +38,9 @@ const ignoreTaps = (tr: Y.Transaction): boolean => touchesOnlyObservationLogs(tr
  */
 export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props) {
   const { t, i18n } = useTranslation();
-  const team = parseTeamId(teamId);
-  const membership = useMembership(team);
-  const member = membership ?? null;
-  const teamHandle = useDoc(member && team ? teamDocName(team) : null);
-  // A deleted cycle is not opened (nor its copy kept) on this device.
-  const deleted = useCycleDeleted(member ? teamId : null, cycleId, teamHandle?.doc ?? null);
-  const { handle, cycle, ctx, status, docName } = useCycleDoc(
-    member && !deleted ? teamId : null,
-    cycleId,
-  );
-  const teamSnapshot = useYSnapshot(teamHandle?.doc ?? null, readTeam);
-  const memberNames = useYSnapshot(teamHandle?.doc ?? null, readMemberNames);
+  const page = useCyclePage(teamId, cycleId);
+  const { team, member, handle, cycle, ctx, status, docName, teamDoc } = page;
+  const memberNames = useYSnapshot(teamDoc, readMemberNames);
   const doc = handle?.doc ?? null;
   const runId = (isId(runParam) ? runParam : '') as RunId;
   const log = useRunLog(doc, runId);
@@ -100,23 +87,8 @@ export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props
     [researchLesson],
   );
 
-  if (deleted && member) {
-    return (
-      <CycleDeleted
-        teamId={member.teamId}
-        teamDoc={teamHandle?.doc ?? null}
-        team={teamSnapshot}
-        cycleId={cycleId}
-      />
-    );
-  }
-  if (membership === undefined || (member && status === 'loading')) {
-    return (
-      <p className="muted" role="status">
-        {t('app.loading')}
-      </p>
-    );
-  }
+  const fallback = cyclePageFallback(page, cycleId);
+  if (fallback) return fallback;
   if (!member || !team || status === 'missing' || !cycle || !doc || !docName || !run) {
     return (
       <section className="stack">

@@ -1,5 +1,5 @@
 import type { PhaseId } from '../../model/cycleTypes.ts';
-import type { ObservationEvent } from '../../model/eventLog.ts';
+import { OBSERVATION_KINDS, type ObservationEvent } from '../../model/eventLog.ts';
 import { isInterviewEvent } from '../../model/interviews.ts';
 
 /**
@@ -23,14 +23,7 @@ export type TimelineFilter = {
 
 export const NO_FILTER: TimelineFilter = { observer: '', pupil: '', item: '' };
 
-const RECORDED = new Set<ObservationEvent['kind']>([
-  'tally',
-  'check',
-  'rating',
-  'interval',
-  'note',
-  'photo',
-]);
+const RECORDED = OBSERVATION_KINDS;
 
 /**
  * What the lesson's timeline lists: recorded observations, not the clock
