@@ -25,7 +25,7 @@ import { seededIds } from './lib/seeded.ts';
 
 const WARM_UP = 2;
 const SAMPLES = 10;
-const TAPS = 40;
+const TAPS = 60;
 /** How long a finger rests on the screen in a tap. */
 const TAP_HOLD_MS = 60;
 const BETWEEN_VISITS_MS = RELEASE_LINGER_MS + 700;
@@ -151,6 +151,12 @@ export async function run(): Promise<BenchOutput> {
       return samples;
     };
     const normal = await series();
+    await navigateInApp(page, observePath);
+    await tiles.nth(TILES - 1).waitFor({ timeout: 30_000 });
+    const tapsUnthrottled = await tapSeries(page);
+    await navigateInApp(page, teamPath);
+    await page.locator('h1#team-title').waitFor();
+    await page.waitForTimeout(BETWEEN_VISITS_MS);
     const cdp = await teacher.context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     let throttled: number[];
@@ -180,11 +186,18 @@ export async function run(): Promise<BenchOutput> {
           unit: 'ms',
           budget: OPEN_BUDGET_MS,
         },
+        // The issue sets the 300 ms budget for an unthrottled open; this one is for information.
         {
           name: 'cycle-open-5000-events-4x-cpu',
           value: round(percentile(throttled, 50), 1),
           unit: 'ms',
-          budget: OPEN_BUDGET_MS,
+          budget: null,
+        },
+        {
+          name: 'observe-tap-p95',
+          value: round(percentile(tapsUnthrottled.shown, 95), 1),
+          unit: 'ms',
+          budget: null,
         },
         {
           name: 'observe-tap-p95-4x-cpu',
@@ -203,6 +216,7 @@ export async function run(): Promise<BenchOutput> {
         `cycle with ${FIXTURE_EVENTS} observation events (3 observers) + the cycle-open fixture ` +
           `(${round(setup.bytes / 1024, 1)} KB), IndexedDB → observation screen, ${SAMPLES} opens: ${summarize(normal)}`,
         `same with the CPU throttled 4×: ${summarize(throttled)}`,
+        `tap → frame with the new count, unthrottled, ${TAPS} taps: ${summarize(tapsUnthrottled.shown)}`,
         `tap → frame with the new count, 4× CPU, ${TAPS} taps: ${summarize(taps.shown)}`,
         `tap → "saved" (journal committed), 4× CPU: ${summarize(taps.saved)}`,
       ],

@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhaseId } from '../../model/cycleTypes.ts';
 import type { FoldedObservation, ObservationEvent } from '../../model/eventLog.ts';
-import { readItem } from '../../model/liveObservation.ts';
+import { type ItemReading, readItem } from '../../model/liveObservation.ts';
 import type { TemplateItem } from '../../model/templates.ts';
 import { IntervalCard } from './IntervalCard.tsx';
 import type { Recorder } from './useRecorder.ts';
@@ -26,8 +27,36 @@ type Props = {
   disabled: boolean;
 };
 
+/**
+ * One kijkwijzer item as a one-tap control. A tap changes the fold for every
+ * item; an item renders again only when its own reading (or, for an interval,
+ * the log) changed.
+ */
+export const ItemControl = memo(ItemControlView, (before, after) => {
+  for (const key of Object.keys(after) as (keyof Props)[]) {
+    if (key === 'folded' || key === 'effective') continue;
+    if (before[key] !== after[key]) return false;
+  }
+  if (after.item.kind === 'interval') return before.effective === after.effective;
+  return sameReading(
+    readItem(before.folded, before.item, before.pupil?.id, before.phaseId),
+    readItem(after.folded, after.item, after.pupil?.id, after.phaseId),
+  );
+});
+
+function sameReading(a: ItemReading, b: ItemReading): boolean {
+  return (
+    a.phaseCount === b.phaseCount &&
+    a.totalCount === b.totalCount &&
+    a.checked === b.checked &&
+    a.rating === b.rating &&
+    a.teamCounts.length === b.teamCounts.length &&
+    a.teamCounts.every((count, i) => count === b.teamCounts[i])
+  );
+}
+
 /** One kijkwijzer item as a one-tap control: tally, check, rating, interval or note. */
-export function ItemControl(props: Props) {
+function ItemControlView(props: Props) {
   const { item, pupil, folded, phaseId, record, disabled } = props;
   const { t } = useTranslation();
   const reading = readItem(folded, item, pupil?.id, phaseId);

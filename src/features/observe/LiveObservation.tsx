@@ -23,7 +23,6 @@ import {
 import type { TeamId } from '../../model/ids.ts';
 import { isInterviewEvent } from '../../model/interviews.ts';
 import {
-  formatClock,
   lastUndoable,
   lessonClock,
   lessonState,
@@ -43,11 +42,12 @@ import type { NoteTarget } from './ItemControl.tsx';
 import { ItemsPanel } from './ItemsPanel.tsx';
 import { NoteSheet } from './NoteSheet.tsx';
 import { ObservationPhotos } from './ObservationPhotos.tsx';
+import { ObserveHeader } from './ObserveHeader.tsx';
 import { PhaseBar } from './PhaseBar.tsx';
 import { PupilTile } from './PupilTile.tsx';
 import { RecentList } from './RecentList.tsx';
 import { StartPanel } from './StartPanel.tsx';
-import { useNow } from './useNow.ts';
+import { useLessonClock } from './useLessonClock.tsx';
 import { useObserverLog } from './useObserverLog.ts';
 import { useRecorder } from './useRecorder.ts';
 import { useWakeLock } from './useWakeLock.ts';
@@ -111,8 +111,6 @@ export function LiveObservation(props: Props) {
   const started = lesson.start !== null;
   const ended = lesson.end !== null;
   const live = started && !ended;
-  const now = useNow(live);
-  const clockMs = lessonClock(lesson, now);
   const wakeLock = useWakeLock(live);
 
   const rl = cycle.researchLessons.find((each) => each.id === run.researchLessonId);
@@ -180,6 +178,8 @@ export function LiveObservation(props: Props) {
   const classIntervals = (template?.sections ?? []).some((s) =>
     s.items.some((i) => i.kind === 'interval' && i.scope !== 'casePupil'),
   );
+  // Only interval items need the whole screen to follow the clock.
+  const clockMs = useLessonClock(lesson, pupilIntervals || classIntervals);
   const tiles = useMemo(() => tileReadings(log.folded), [log.folded]);
   const onPupilPhoto = useCallback(
     (pupilId: string, hash: string) => record({ kind: 'photo', photo: hash, pupilId }),
@@ -253,49 +253,26 @@ export function LiveObservation(props: Props) {
     });
   }
 
-  const title = t('observe.runTitle', {
-    rl: rl ? t('plan.rl.long', { number: rl.number }) : run.researchLessonId,
-    date: run.date ? formatDay(run.date, i18n.language) : t('plan.runs.noDate'),
-  });
+  const title = useMemo(
+    () =>
+      t('observe.runTitle', {
+        rl: rl ? t('plan.rl.long', { number: rl.number }) : run.researchLessonId,
+        date: run.date ? formatDay(run.date, i18n.language) : t('plan.runs.noDate'),
+      }),
+    [t, rl, run.researchLessonId, run.date, i18n.language],
+  );
 
   const header = (
-    <header className="observe-bar">
-      <Link href={props.backHref} className="back-link">
-        ← {t('observe.back')}
-      </Link>
-      <h1 className="observe-title">
-        {title}
-        {run.className && (
-          <span className="muted"> · {t('observe.inClass', { className: run.className })}</span>
-        )}
-      </h1>
-      {started && (
-        <span className="observe-clock" role="timer" aria-label={t('observe.clock.label')}>
-          {formatClock(clockMs)}
-        </span>
-      )}
-      <span className="observe-status" role="status">
-        {recorder.failed
-          ? t('observe.saved.failed')
-          : recorder.busy
-            ? t('observe.saved.statusSaving')
-            : t('observe.saved.status')}
-        {live && (
-          <>
-            {' · '}
-            <span className={`observe-wake is-${wakeLock}`}>
-              {t(`observe.wakeLock.${wakeLock}`)}
-            </span>
-          </>
-        )}
-        {log.colleagues > 0 && (
-          <>
-            {' · '}
-            {t('observe.colleagues', { count: log.colleagues })}
-          </>
-        )}
-      </span>
-    </header>
+    <ObserveHeader
+      backHref={props.backHref}
+      title={title}
+      className={run.className}
+      start={lesson.start}
+      end={lesson.end}
+      saving={recorder.failed ? 'failed' : recorder.busy ? 'saving' : 'saved'}
+      wakeLock={live ? wakeLock : null}
+      colleagues={log.colleagues}
+    />
   );
 
   if (!started) {
@@ -359,7 +336,8 @@ export function LiveObservation(props: Props) {
         phases={phases}
         phaseId={lesson.phaseId}
         phaseSince={lesson.phaseSince}
-        clockMs={clockMs}
+        start={lesson.start}
+        end={lesson.end}
         disabled={disabled}
         onNext={nextPhase}
       />

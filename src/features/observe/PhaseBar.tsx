@@ -1,15 +1,18 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Phase } from '../../model/cycleTypes.ts';
+import type { ObservationEvent } from '../../model/eventLog.ts';
 import { formatClock, type LessonState, nextPhase } from '../../model/liveObservation.ts';
 import { phaseTitle } from './describeEvent.ts';
+import { useLessonClock } from './useLessonClock.tsx';
 
 type Props = {
   phases: readonly Phase[];
   phaseId: LessonState['phaseId'];
   /** Lesson clock (ms) at which the current phase began. */
   phaseSince: number;
-  clockMs: number;
+  start: ObservationEvent | null;
+  end: ObservationEvent | null;
   onNext: (phase: Phase) => void;
   disabled: boolean;
 };
@@ -19,11 +22,13 @@ export const PhaseBar = memo(function PhaseBar({
   phases,
   phaseId,
   phaseSince,
-  clockMs,
+  start,
+  end,
   onNext,
   disabled,
 }: Props) {
   const { t } = useTranslation();
+  const clockMs = useLessonClock({ start, end });
   const index = phases.findIndex((phase) => phase.id === phaseId);
   const current = phases[index];
   const next = nextPhase(phases, phaseId);
