@@ -219,6 +219,12 @@ function logArray(doc: Y.Doc, runId: RunId, observer: MemberId): Y.Array<unknown
   return doc.getArray(observationLogName(runId, observer));
 }
 
+/** How many entries the observer's log of the run has (0 when it has none yet). */
+export function logLength(doc: Y.Doc, runId: RunId, observer: MemberId): number {
+  const log = doc.share.get(observationLogName(runId, observer));
+  return log === undefined ? 0 : (log as Y.Array<unknown>).length;
+}
+
 /** The observers who have a log for the run, sorted. */
 export function runObservers(doc: Y.Doc, runId: RunId): MemberId[] {
   const out: MemberId[] = [];
@@ -240,10 +246,39 @@ export function observedRuns(doc: Y.Doc): RunId[] {
 }
 
 /**
+ * The event `appendEvent` would write as entry `seq` of the observer's log,
+ * without writing it: the id comes from `ctx.newId()`, `at` from `ctx.now()`.
+ * Throws a RangeError for an event that breaks the rules of its kind (see
+ * `eventProblem`). Write it later with `restoreEvents`.
+ */
+export function buildEvent(
+  runId: RunId,
+  observer: MemberId,
+  seq: number,
+  input: EventInput,
+  ctx: ModelContext,
+): ObservationEvent {
+  if (!isId(runId)) throw new RangeError('runId must be an id');
+  if (!Number.isFinite(input.t) || input.t < 0 || input.t > MAX_EVENT_T)
+    throw new RangeError(`t must be 0–${MAX_EVENT_T} ms`);
+  if (!(EVENT_KINDS as readonly string[]).includes(input.kind))
+    throw new RangeError(`unknown event kind ${String(input.kind)}`);
+  const event = withoutUndefined({
+    ...input,
+    id: ctx.newId(),
+    observer,
+    seq,
+    at: ctx.now(),
+    phaseId: input.phaseId ?? null,
+  });
+  const problem = eventProblem(event);
+  if (problem !== null) throw new RangeError(problem);
+  return event;
+}
+
+/**
  * Appends one event to the observer's log of the run in one transaction and
- * returns it: the id comes from `ctx.newId()`, `at` from `ctx.now()`, `seq` is
- * the length of the observer's log. Throws a RangeError for an event that
- * breaks the rules of its kind (see `eventProblem`).
+ * returns it (see `buildEvent`); `seq` is the length of the observer's log.
  */
 export function appendEvent(
   doc: Y.Doc,
@@ -253,21 +288,8 @@ export function appendEvent(
   ctx: ModelContext,
 ): ObservationEvent {
   if (!isId(runId)) throw new RangeError('runId must be an id');
-  if (!Number.isFinite(input.t) || input.t < 0 || input.t > MAX_EVENT_T)
-    throw new RangeError(`t must be 0–${MAX_EVENT_T} ms`);
-  if (!(EVENT_KINDS as readonly string[]).includes(input.kind))
-    throw new RangeError(`unknown event kind ${String(input.kind)}`);
   const log = logArray(doc, runId, observer);
-  const event = withoutUndefined({
-    ...input,
-    id: ctx.newId(),
-    observer,
-    seq: log.length,
-    at: ctx.now(),
-    phaseId: input.phaseId ?? null,
-  });
-  const problem = eventProblem(event);
-  if (problem !== null) throw new RangeError(problem);
+  const event = buildEvent(runId, observer, log.length, input, ctx);
   doc.transact(() => log.push([event]), ctx.origin);
   return event;
 }

@@ -15,6 +15,7 @@ import type {
   RunId,
 } from '../../model/cycleTypes.ts';
 import {
+  extendFold,
   type FoldedObservation,
   OBSERVATION_KINDS,
   type ObservationEvent,
@@ -23,6 +24,7 @@ import {
 import type { TeamId } from '../../model/ids.ts';
 import { isInterviewEvent } from '../../model/interviews.ts';
 import {
+  type LessonState,
   lastUndoable,
   lessonClock,
   lessonState,
@@ -48,7 +50,7 @@ import { PupilTile } from './PupilTile.tsx';
 import { RecentList } from './RecentList.tsx';
 import { StartPanel } from './StartPanel.tsx';
 import { useLessonClock } from './useLessonClock.tsx';
-import { useObserverLog } from './useObserverLog.ts';
+import { type ObserverLog, useObserverLog } from './useObserverLog.ts';
 import { useRecorder } from './useRecorder.ts';
 import { useWakeLock } from './useWakeLock.ts';
 
@@ -99,6 +101,22 @@ function tileReadings(folded: FoldedObservation) {
   return { version, last };
 }
 
+/**
+ * The observer's log with the taps not yet written to the document (see
+ * useRecorder): a tap shows in the next frame, before Yjs has it.
+ */
+function useWithPending(stored: ObserverLog, pending: readonly ObservationEvent[]): ObserverLog {
+  return useMemo(() => {
+    if (pending.length === 0) return stored;
+    // Once written, a pending event is at the end of the stored log: never count it twice.
+    const tail = new Set(stored.events.slice(-pending.length).map((e) => e.id));
+    const added = pending.filter((e) => !tail.has(e.id));
+    if (added.length === 0) return stored;
+    const events = [...stored.events, ...added];
+    return { ...stored, events, folded: extendFold(stored.folded, events, added) };
+  }, [stored, pending]);
+}
+
 /** The key of records about the class or teacher (no pupil) in tileReadings. */
 const CLASS = '';
 
@@ -106,8 +124,22 @@ export function LiveObservation(props: Props) {
   const { doc, docName, cycle, run, runId, member, ctx, readOnly } = props;
   const { t, i18n } = useTranslation();
   const me = member.memberId;
-  const log = useObserverLog(doc, runId, me);
+  const stored = useObserverLog(doc, runId, me);
+  const lessonRef = useRef<LessonState | null>(null);
+  const recorder = useRecorder({
+    doc,
+    docName,
+    runId,
+    observer: me,
+    ctx,
+    clock: () => (lessonRef.current ? lessonClock(lessonRef.current, Date.now()) : 0),
+    phase: () => lessonRef.current?.phaseId ?? null,
+    onSaveFailed: () => showToast(t('observe.saved.failedLong')),
+  });
+  const { record } = recorder;
+  const log = useWithPending(stored, recorder.pending);
   const lesson = useMemo(() => lessonState(log.folded.effective), [log]);
+  lessonRef.current = lesson;
   const started = lesson.start !== null;
   const ended = lesson.end !== null;
   const live = started && !ended;
@@ -131,20 +163,6 @@ export function LiveObservation(props: Props) {
     () => ({ template, pupils: cycle.casePupils, phases }),
     [template, cycle.casePupils, phases],
   );
-
-  const lessonRef = useRef(lesson);
-  lessonRef.current = lesson;
-  const recorder = useRecorder({
-    doc,
-    docName,
-    runId,
-    observer: me,
-    ctx,
-    clock: () => lessonClock(lessonRef.current, Date.now()),
-    phaseId: lesson.phaseId,
-    onSaveFailed: () => showToast(t('observe.saved.failedLong')),
-  });
-  const { record } = recorder;
 
   const [note, setNote] = useState<NoteTarget | null>(null);
   const closeNote = useCallback(() => setNote(null), []);
