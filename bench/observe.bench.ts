@@ -14,6 +14,11 @@
  * `click` event's timestamp to a message posted from the first
  * animation frame after React changed the tile (≈ the paint). And the time
  * until the tile says "saved", i.e. the journal's IndexedDB write committed.
+ * Also unthrottled, for reference.
+ *
+ * timeline-scroll-5000-events: the run's timeline (a virtualised list of the
+ * 5,000 events by phase) scrolled top to bottom 240 px per animation frame;
+ * the 95th percentile of the frame durations, unthrottled and at 4×.
  */
 import type { Page } from 'playwright-core';
 import type { CycleId, RunId } from '../src/model/cycleTypes.ts';
@@ -106,6 +111,38 @@ async function tapSeries(page: Page): Promise<{ shown: number[]; saved: number[]
   }));
 }
 
+/**
+ * In the page: scrolls the timeline list from top to bottom, 240 px per frame
+ * (a brisk flick), and returns each frame's duration and the most rows that
+ * were in the DOM at once (the list is virtualised).
+ */
+async function scrollTimeline(): Promise<{ frames: number[]; maxRows: number }> {
+  const box = document.querySelector<HTMLElement>('[data-testid="timeline-scroll"]');
+  if (!box) throw new Error('no timeline list on the page');
+  const frames: number[] = [];
+  let maxRows = 0;
+  let last = performance.now();
+  while (box.scrollTop + box.clientHeight < box.scrollHeight - 2) {
+    box.scrollTop += 240;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const now = performance.now();
+    frames.push(now - last);
+    last = now;
+    maxRows = Math.max(maxRows, box.querySelectorAll('li').length);
+  }
+  return { frames, maxRows };
+}
+
+async function timelineScroll(
+  page: Page,
+  path: string,
+): Promise<{ frames: number[]; maxRows: number }> {
+  await navigateInApp(page, path);
+  await page.locator('[data-testid="timeline-scroll"] li').first().waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(500);
+  return page.evaluate(scrollTimeline);
+}
+
 const summarize = (samples: readonly number[]) =>
   `min ${round(Math.min(...samples), 1)}, median ${round(percentile(samples, 50), 1)}, ` +
   `p95 ${round(percentile(samples, 95), 1)}, max ${round(Math.max(...samples), 1)} ms`;
@@ -154,6 +191,8 @@ export async function run(): Promise<BenchOutput> {
     await navigateInApp(page, observePath);
     await tiles.nth(TILES - 1).waitFor({ timeout: 30_000 });
     const tapsUnthrottled = await tapSeries(page);
+    const timelinePath = `/teams/${teamId}/cycles/${cycleId}/runs/${runId}/timeline`;
+    const scroll = await timelineScroll(page, timelinePath);
     await navigateInApp(page, teamPath);
     await page.locator('h1#team-title').waitFor();
     await page.waitForTimeout(BETWEEN_VISITS_MS);
@@ -161,11 +200,13 @@ export async function run(): Promise<BenchOutput> {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     let throttled: number[];
     let taps: { shown: number[]; saved: number[] };
+    let scrollThrottled: { frames: number[]; maxRows: number };
     try {
       throttled = await series();
       await navigateInApp(page, observePath);
       await tiles.nth(TILES - 1).waitFor({ timeout: 30_000 });
       taps = await tapSeries(page);
+      scrollThrottled = await timelineScroll(page, timelinePath);
     } finally {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     }
@@ -206,6 +247,18 @@ export async function run(): Promise<BenchOutput> {
           budget: TAP_BUDGET_MS,
         },
         {
+          name: 'timeline-scroll-5000-events-p95-frame',
+          value: round(percentile(scroll.frames, 95), 1),
+          unit: 'ms',
+          budget: null,
+        },
+        {
+          name: 'timeline-scroll-5000-events-p95-frame-4x-cpu',
+          value: round(percentile(scrollThrottled.frames, 95), 1),
+          unit: 'ms',
+          budget: null,
+        },
+        {
           name: 'observe-tap-saved-p95-4x-cpu',
           value: round(percentile(taps.saved, 95), 1),
           unit: 'ms',
@@ -219,6 +272,10 @@ export async function run(): Promise<BenchOutput> {
         `tap → frame with the new count, unthrottled, ${TAPS} taps: ${summarize(tapsUnthrottled.shown)}`,
         `tap → frame with the new count, 4× CPU, ${TAPS} taps: ${summarize(taps.shown)}`,
         `tap → "saved" (journal committed), 4× CPU: ${summarize(taps.saved)}`,
+        `timeline of the run (5,000 events) scrolled 240 px a frame: ${scroll.frames.length} frames, ` +
+          `${summarize(scroll.frames)}; at most ${scroll.maxRows} rows in the DOM`,
+        `same with the CPU throttled 4×: ${summarize(scrollThrottled.frames)}, ` +
+          `${scrollThrottled.frames.filter((f) => f > 50).length} frames over 50 ms`,
       ],
     };
   } finally {
