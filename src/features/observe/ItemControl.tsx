@@ -5,6 +5,7 @@ import type { FoldedObservation, ObservationEvent } from '../../model/eventLog.t
 import { type ItemReading, readItem } from '../../model/liveObservation.ts';
 import type { TemplateItem } from '../../model/templates.ts';
 import { IntervalCard } from './IntervalCard.tsx';
+import { samePropsExcept } from './sameProps.ts';
 import type { Recorder } from './useRecorder.ts';
 
 export type NoteTarget = {
@@ -32,11 +33,10 @@ type Props = {
  * item; an item renders again only when its own reading (or, for an interval,
  * the log) changed.
  */
+const sameOtherProps = samePropsExcept<Props>('folded', 'effective');
+
 export const ItemControl = memo(ItemControlView, (before, after) => {
-  for (const key of Object.keys(after) as (keyof Props)[]) {
-    if (key === 'folded' || key === 'effective') continue;
-    if (before[key] !== after[key]) return false;
-  }
+  if (!sameOtherProps(before, after)) return false;
   if (after.item.kind === 'interval') return before.effective === after.effective;
   return sameReading(
     readItem(before.folded, before.item, before.pupil?.id, before.phaseId),

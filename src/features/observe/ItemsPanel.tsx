@@ -4,6 +4,7 @@ import type { PhaseId } from '../../model/cycleTypes.ts';
 import type { FoldedObservation } from '../../model/eventLog.ts';
 import type { Template } from '../../model/templates.ts';
 import { ItemControl, type NoteTarget } from './ItemControl.tsx';
+import { samePropsExcept } from './sameProps.ts';
 import type { Recorder } from './useRecorder.ts';
 
 type Props = {
@@ -19,11 +20,7 @@ type Props = {
 };
 
 /** The kijkwijzer's class and teacher items, section by section, with a jump list for long ones. */
-export const ItemsPanel = memo(ItemsPanelView, (before, after) => {
-  for (const key of Object.keys(after) as (keyof Props)[])
-    if (key !== 'folded' && before[key] !== after[key]) return false;
-  return true;
-});
+export const ItemsPanel = memo(ItemsPanelView, samePropsExcept<Props>('folded'));
 
 function ItemsPanelView({ template, version: _version, ...rest }: Props) {
   const { t } = useTranslation();

@@ -7,6 +7,7 @@ import type { TemplateItem } from '../../model/templates.ts';
 import { ItemControl, type NoteTarget } from './ItemControl.tsx';
 import { TilePhotoButton } from './ObservationPhotos.tsx';
 import { SaveBadge } from './SaveBadge.tsx';
+import { samePropsExcept } from './sameProps.ts';
 import type { Recorder, SaveState } from './useRecorder.ts';
 
 type Props = {
@@ -35,11 +36,7 @@ type Props = {
  * and one-tap items. A tap re-renders only the tapped pupil's tile: the fold
  * changes on every tap, so tiles compare `version` instead of it.
  */
-export const PupilTile = memo(PupilTileView, (before, after) => {
-  for (const key of Object.keys(after) as (keyof Props)[])
-    if (key !== 'folded' && before[key] !== after[key]) return false;
-  return true;
-});
+export const PupilTile = memo(PupilTileView, samePropsExcept<Props>('folded'));
 
 function PupilTileView(props: Props) {
   const { pupil, prediction, items } = props;
