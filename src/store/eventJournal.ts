@@ -21,13 +21,28 @@ export type JournalEntry = {
   readonly event: ObservationEvent;
 };
 
-/** Resolves once the event is committed to IndexedDB on this device. */
-export async function journalEvent(
+/**
+ * Writes the event to IndexedDB at once and resolves once that committed.
+ * The transaction is committed explicitly right after the put: without that
+ * the browser commits only after telling the page the put succeeded, and a
+ * tab closed in between (a tap, then the tablet's cover shut) loses it.
+ */
+export function journalEvent(
   docName: string,
   runId: RunId,
   event: ObservationEvent,
 ): Promise<void> {
-  await db.eventJournal.put({ id: event.id, docName, runId, event });
+  const entry: JournalEntry = { id: event.id, docName, runId, event };
+  if (!db.isOpen()) return db.eventJournal.put(entry).then(() => {});
+  return new Promise((resolve, reject) => {
+    const tx = db
+      .backendDB()
+      .transaction(db.eventJournal.name, 'readwrite', { durability: 'strict' });
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new Error('the journal write was aborted'));
+    tx.objectStore(db.eventJournal.name).put(entry);
+    tx.commit?.();
+  });
 }
 
 /**
