@@ -84,3 +84,8 @@ export async function replayJournal(doc: Y.Doc, docName: string, origin: object)
 export async function forgetJournal(docName: string): Promise<void> {
   await db.eventJournal.where('docName').equals(docName).delete();
 }
+
+/** Drops the journalled events of every document of the team (leaving the team). */
+export async function forgetTeamJournal(teamId: string): Promise<void> {
+  await db.eventJournal.where('docName').startsWith(`${teamId}/`).delete();
+}

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ApiErrorCode } from '../model/apiErrors.ts';
 import type { CycleId } from '../model/cycleTypes.ts';
@@ -272,6 +273,14 @@ export async function listCyclePhotos(teamId: TeamId, cycleId: CycleId): Promise
   return records
     .filter((record) => record.teamId === teamId)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** Deletes every photo of the team on this device (leaving the team). Resolves with how many. */
+export function forgetTeamPhotos(teamId: TeamId): Promise<number> {
+  return db.photos
+    .where('[teamId+hash]')
+    .between([teamId, Dexie.minKey], [teamId, Dexie.maxKey])
+    .delete();
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   putMembership,
   updateMembership,
 } from '../store/memberships.ts';
+import { forgetTeamPhotos } from '../store/photos.ts';
 import * as api from './api.ts';
 import { ApiError, isTransientApiFailure } from './api.ts';
 import { backgroundRetry } from './backgroundRetry.ts';
@@ -206,13 +207,27 @@ export async function leaveTeam(teamId: TeamId): Promise<void> {
   await closeTeamDocs(teamId);
   await deleteMembership(teamId);
   await deleteLocalInvitesOfTeam(teamId);
-  await deleteLocalTeamDocs(teamId);
+  // Nothing of the team stays on the device: its documents, photos, real pupil names, journal.
+  const docIds = await deleteLocalTeamDocs(teamId);
+  // Loaded only here: leaving is rare, and the start page should not carry them.
+  const [{ forgetTeamJournal }, { deletePupilNamesOfCycle }] = await Promise.all([
+    import('../store/eventJournal.ts'),
+    import('../store/pupilNames.ts'),
+  ]);
+  await Promise.all([
+    forgetTeamPhotos(teamId),
+    forgetTeamJournal(teamId),
+    ...docIds.map((docId) => deletePupilNamesOfCycle(docId)),
+  ]);
 }
 
-/** Deletes the y-indexeddb databases of the team's documents on this device. */
-export async function deleteLocalTeamDocs(teamId: TeamId): Promise<void> {
+/**
+ * Deletes the y-indexeddb databases of the team's documents on this device;
+ * resolves with the ids of the team's other documents (its cycles) it found.
+ */
+export async function deleteLocalTeamDocs(teamId: TeamId): Promise<string[]> {
   const idb = globalThis.indexedDB as IDBFactory | undefined;
-  if (!idb) return;
+  if (!idb) return [];
   const names = new Set([LOCAL_DB_PREFIX + teamDocName(teamId)]);
   if (typeof idb.databases === 'function') {
     try {
@@ -225,6 +240,10 @@ export async function deleteLocalTeamDocs(teamId: TeamId): Promise<void> {
     }
   }
   await Promise.all([...names].map((name) => deleteDatabase(idb, name)));
+  const prefix = `${LOCAL_DB_PREFIX}${teamId}/`;
+  return [...names]
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => name.slice(prefix.length));
 }
 
 function deleteDatabase(idb: IDBFactory, name: string): Promise<void> {

@@ -1,11 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { newInviteId, newMemberId, newTeamId, type TeamId } from '../../../src/model/ids.ts';
+import type { RunId } from '../../../src/model/cycleTypes.ts';
+import type { ObservationEvent } from '../../../src/model/eventLog.ts';
+import {
+  newDocId,
+  newInviteId,
+  newMemberId,
+  newTeamId,
+  type TeamId,
+} from '../../../src/model/ids.ts';
 import { readTeam } from '../../../src/model/teamDoc.ts';
 import { db } from '../../../src/store/db.ts';
 import { listLocalInvites, putLocalInvite } from '../../../src/store/localInvites.ts';
 import { getMembership, listMemberships } from '../../../src/store/memberships.ts';
+import { addLocalPhoto } from '../../../src/store/photos.ts';
+import { getPupilNames, setPupilName } from '../../../src/store/pupilNames.ts';
 import { ApiError } from '../../../src/sync/api.ts';
 import { getDocConnection } from '../../../src/sync/connectionState.ts';
 import { acquireDoc, closeAllDocs, releaseDoc } from '../../../src/sync/openDoc.ts';
@@ -214,6 +224,38 @@ describe('team lifecycle', () => {
     expect(await getMembership(created.teamId)).toBeUndefined();
     expect(await listLocalInvites(created.teamId)).toEqual([]);
     expect(await databaseExists(`y:${created.teamId}`)).toBe(false);
+  });
+
+  it("leaves none of the team's photos, real pupil names or journalled taps behind", async () => {
+    fakeApi(registers);
+    const created = await createTeamLocally({ name: 'PLG', displayName: 'Anna' });
+    const other = await createTeamLocally({ name: 'Ander team', displayName: 'Anna' });
+    const cycleId = newDocId();
+    // The cycle's document on this device, as y-indexeddb keeps it.
+    await new Promise<void>((resolve) => {
+      const request = indexedDB.open(`y:${created.teamId}/${cycleId}`);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+    });
+    const png = new Uint8Array(64).fill(1);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    await addLocalPhoto(created.teamId, cycleId, new Blob([png], { type: 'image/png' }));
+    await addLocalPhoto(other.teamId, newDocId(), new Blob([png], { type: 'image/png' }));
+    await setPupilName(cycleId, 'pvp1000000000000', 'Sam de Vries');
+    await db.eventJournal.put({
+      id: 'evt0000000000001',
+      docName: `${created.teamId}/${cycleId}`,
+      runId: 'rvn0000000000000' as RunId,
+      event: {} as ObservationEvent,
+    });
+
+    fakeApi(offline);
+    await leaveTeam(created.teamId);
+    expect((await db.photos.toArray()).map((photo) => photo.teamId)).toEqual([other.teamId]);
+    expect((await getPupilNames(cycleId)).size).toBe(0);
+    expect(await db.eventJournal.count()).toBe(0);
   });
 
   it('leaves a team locally when the server cannot be reached', async () => {
