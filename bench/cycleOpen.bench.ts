@@ -22,47 +22,41 @@
  */
 import type { Page } from 'playwright-core';
 import type { CycleId } from '../src/model/cycleTypes.ts';
-import { RELEASE_LINGER_MS } from '../src/sync/openDoc.ts';
 import type { CyclePage } from '../test/e2e/pages.ts';
-import { measureOpen, navigateInApp, setUpBrowserCycle } from './lib/browserCycle.ts';
+import {
+  BETWEEN_VISITS_MS,
+  measureOpens,
+  navigateInApp,
+  OPEN_SAMPLES,
+  OPEN_WARM_UP,
+  setUpBrowserCycle,
+} from './lib/browserCycle.ts';
 import { buildCycleFixture, FIXTURE_PHASES, FIXTURE_TITLE } from './lib/cycleFixture.ts';
-import { type BenchOutput, percentile, round } from './lib/report.ts';
+import { type BenchOutput, percentile, round, summarizeMs } from './lib/report.ts';
 import { seededIds } from './lib/seeded.ts';
 
-const WARM_UP = 2;
-const SAMPLES = 10;
-/** Time on the team page between visits: the released document must be closed, not lingering. */
-const BETWEEN_VISITS_MS = RELEASE_LINGER_MS + 700;
 const BUDGET_MS = 300;
 
-async function series(
+/** A measured series: team page → lesson plan of the cycle (in-app navigations). */
+function series(
   page: Page,
   teamId: string,
   cycleId: string,
   cycleDbName: string,
 ): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < WARM_UP + SAMPLES; i += 1) {
-    const ms = await measureOpen(page, {
-      path: `/teams/${teamId}/cycles/${cycleId}?tab=plan`,
-      endMark: 'leskring:plan-rendered',
-      cycleDbName,
-      from: `/teams/${teamId}`,
-      fromReady: 'h1#team-title',
-      restMs: BETWEEN_VISITS_MS,
-      check: async () => {
-        const phases = await page.locator('section.plan tr.phase-row').count();
-        if (phases !== FIXTURE_PHASES) throw new Error(`plan shows ${phases} phases`);
-      },
-    });
-    if (i >= WARM_UP) samples.push(ms);
-  }
-  return samples;
+  return measureOpens(page, {
+    path: `/teams/${teamId}/cycles/${cycleId}?tab=plan`,
+    endMark: 'leskring:plan-rendered',
+    cycleDbName,
+    from: `/teams/${teamId}`,
+    fromReady: 'h1#team-title',
+    restMs: BETWEEN_VISITS_MS,
+    check: async () => {
+      const phases = await page.locator('section.plan tr.phase-row').count();
+      if (phases !== FIXTURE_PHASES) throw new Error(`plan shows ${phases} phases`);
+    },
+  });
 }
-
-const summarize = (samples: readonly number[]) =>
-  `min ${round(Math.min(...samples), 1)}, median ${round(percentile(samples, 50), 1)}, ` +
-  `p95 ${round(percentile(samples, 95), 1)}, max ${round(Math.max(...samples), 1)} ms`;
 
 export async function run(): Promise<BenchOutput> {
   const cycleId = seededIds(0xc7c1_e0e0)() as CycleId;
@@ -120,8 +114,8 @@ export async function run(): Promise<BenchOutput> {
       notes: [
         `cycle open (3 research lessons × ${FIXTURE_PHASES} phases, 6 case pupils, all predictions; ` +
           `${round(bytes / 1024, 1)} KB as one Yjs update), IndexedDB → rendered plan, ` +
-          `${SAMPLES} opens after ${WARM_UP} warm-up: ${summarize(normal)}`,
-        `same with the CPU throttled 4× (CDP): ${summarize(throttled)}`,
+          `${OPEN_SAMPLES} opens after ${OPEN_WARM_UP} warm-up: ${summarizeMs(normal)}`,
+        `same with the CPU throttled 4× (CDP): ${summarizeMs(throttled)}`,
       ],
     };
   } finally {

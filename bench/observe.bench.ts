@@ -22,18 +22,20 @@
  */
 import type { Page } from 'playwright-core';
 import type { CycleId, RunId } from '../src/model/cycleTypes.ts';
-import { RELEASE_LINGER_MS } from '../src/sync/openDoc.ts';
-import { measureOpen, navigateInApp, setUpBrowserCycle } from './lib/browserCycle.ts';
+import {
+  BETWEEN_VISITS_MS,
+  measureOpens,
+  navigateInApp,
+  OPEN_SAMPLES,
+  setUpBrowserCycle,
+} from './lib/browserCycle.ts';
 import { buildObservationFixture, FIXTURE_EVENTS } from './lib/observationFixture.ts';
-import { type BenchOutput, percentile, round } from './lib/report.ts';
+import { type BenchOutput, percentile, round, summarizeMs } from './lib/report.ts';
 import { seededIds } from './lib/seeded.ts';
 
-const WARM_UP = 2;
-const SAMPLES = 10;
 const TAPS = 60;
 /** How long a finger rests on the screen in a tap. */
 const TAP_HOLD_MS = 60;
-const BETWEEN_VISITS_MS = RELEASE_LINGER_MS + 700;
 const OPEN_BUDGET_MS = 300;
 const TAP_BUDGET_MS = 50;
 /** The browser's member follows two of the six case pupils (observationFixture.ts). */
@@ -143,10 +145,6 @@ async function timelineScroll(
   return page.evaluate(scrollTimeline);
 }
 
-const summarize = (samples: readonly number[]) =>
-  `min ${round(Math.min(...samples), 1)}, median ${round(percentile(samples, 50), 1)}, ` +
-  `p95 ${round(percentile(samples, 95), 1)}, max ${round(Math.max(...samples), 1)} ms`;
-
 export async function run(): Promise<BenchOutput> {
   const cycleId = seededIds(0x0b5e_c7c1)() as CycleId;
   let runId = '' as RunId;
@@ -179,14 +177,7 @@ export async function run(): Promise<BenchOutput> {
     await page.locator('h1#team-title').waitFor();
     await page.waitForTimeout(BETWEEN_VISITS_MS);
 
-    const series = async () => {
-      const samples: number[] = [];
-      for (let i = 0; i < WARM_UP + SAMPLES; i++) {
-        const ms = await measureOpen(page, visit);
-        if (i >= WARM_UP) samples.push(ms);
-      }
-      return samples;
-    };
+    const series = () => measureOpens(page, visit);
     const normal = await series();
     await navigateInApp(page, observePath);
     await tiles.nth(TILES - 1).waitFor({ timeout: 30_000 });
@@ -267,14 +258,14 @@ export async function run(): Promise<BenchOutput> {
       ],
       notes: [
         `cycle with ${FIXTURE_EVENTS} observation events (3 observers) + the cycle-open fixture ` +
-          `(${round(setup.bytes / 1024, 1)} KB), IndexedDB → observation screen, ${SAMPLES} opens: ${summarize(normal)}`,
-        `same with the CPU throttled 4×: ${summarize(throttled)}`,
-        `tap → frame with the new count, unthrottled, ${TAPS} taps: ${summarize(tapsUnthrottled.shown)}`,
-        `tap → frame with the new count, 4× CPU, ${TAPS} taps: ${summarize(taps.shown)}`,
-        `tap → "saved" (journal committed), 4× CPU: ${summarize(taps.saved)}`,
+          `(${round(setup.bytes / 1024, 1)} KB), IndexedDB → observation screen, ${OPEN_SAMPLES} opens: ${summarizeMs(normal)}`,
+        `same with the CPU throttled 4×: ${summarizeMs(throttled)}`,
+        `tap → frame with the new count, unthrottled, ${TAPS} taps: ${summarizeMs(tapsUnthrottled.shown)}`,
+        `tap → frame with the new count, 4× CPU, ${TAPS} taps: ${summarizeMs(taps.shown)}`,
+        `tap → "saved" (journal committed), 4× CPU: ${summarizeMs(taps.saved)}`,
         `timeline of the run (5,000 events) scrolled 240 px a frame: ${scroll.frames.length} frames, ` +
-          `${summarize(scroll.frames)}; at most ${scroll.maxRows} rows in the DOM`,
-        `same with the CPU throttled 4×: ${summarize(scrollThrottled.frames)}, ` +
+          `${summarizeMs(scroll.frames)}; at most ${scroll.maxRows} rows in the DOM`,
+        `same with the CPU throttled 4×: ${summarizeMs(scrollThrottled.frames)}, ` +
           `${scrollThrottled.frames.filter((f) => f > 50).length} frames over 50 ms`,
       ],
     };

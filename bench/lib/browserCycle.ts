@@ -10,6 +10,7 @@ import type { CycleId } from '../../src/model/cycleTypes.ts';
 import { teamDocName, teamScopedDocName } from '../../src/model/docName.ts';
 import type { MemberId, TeamId } from '../../src/model/ids.ts';
 import { putCycleSummary } from '../../src/model/teamDoc.ts';
+import { RELEASE_LINGER_MS } from '../../src/sync/openDoc.ts';
 import {
   type AppServer,
   launchBrowser,
@@ -71,6 +72,12 @@ export function openedSince(page: Page, dbName: string, since: number): Promise<
   );
 }
 
+/** Opens before the measured ones, and the measured ones, of a cycle-open series. */
+export const OPEN_WARM_UP = 2;
+export const OPEN_SAMPLES = 10;
+/** Time on the page between visits: the released document must be closed, not lingering. */
+export const BETWEEN_VISITS_MS = RELEASE_LINGER_MS + 700;
+
 /**
  * One measured visit: from `from` (an in-app page) to `path`, timed from the
  * app's `leskring:cycle-open` mark to `endMark`; throws unless the cycle's
@@ -119,6 +126,19 @@ export async function measureOpen(
   await page.locator(visit.fromReady).waitFor();
   await page.waitForTimeout(visit.restMs);
   return end - start;
+}
+
+/** OPEN_WARM_UP visits, then OPEN_SAMPLES measured ones (see measureOpen); resolves with those. */
+export async function measureOpens(
+  page: Page,
+  visit: Parameters<typeof measureOpen>[1],
+): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < OPEN_WARM_UP + OPEN_SAMPLES; i++) {
+    const ms = await measureOpen(page, visit);
+    if (i >= OPEN_WARM_UP) samples.push(ms);
+  }
+  return samples;
 }
 
 export type BrowserCycle = {

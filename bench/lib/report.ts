@@ -27,6 +27,14 @@ export function round(value: number, decimals: number): number {
   return Math.round(value * factor) / factor;
 }
 
+/** `min …, median …, p95 …, max … ms` of samples in ms, for a benchmark's notes. */
+export function summarizeMs(samples: readonly number[]): string {
+  return (
+    `min ${round(Math.min(...samples), 1)}, median ${round(percentile(samples, 50), 1)}, ` +
+    `p95 ${round(percentile(samples, 95), 1)}, max ${round(Math.max(...samples), 1)} ms`
+  );
+}
+
 /** Whether a figure is within budget (lower is better for every figure we report). */
 export function withinBudget(result: BenchResult): boolean | null {
   return result.budget === null ? null : result.value <= result.budget;
