@@ -44,6 +44,22 @@ export function localDbName(docName: string): string {
   return LOCAL_DB_PREFIX + docName;
 }
 
+/**
+ * Deletes an IndexedDB database of this origin (a document's local copy).
+ * Resolves also when another page still holds it open: the browser deletes it
+ * once that page lets go.
+ */
+export function deleteIndexedDb(name: string): Promise<void> {
+  const idb = globalThis.indexedDB as IDBFactory | undefined;
+  if (!idb) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const request = idb.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => resolve();
+  });
+}
+
 type Entry = {
   readonly handle: DocHandle;
   readonly persistence: IndexeddbPersistence;

@@ -27,8 +27,9 @@ import { backgroundRetry } from './backgroundRetry.ts';
 import {
   closeTeamDocs,
   connectTeamDocs,
+  deleteIndexedDb,
   editDocLocally,
-  LOCAL_DB_PREFIX,
+  localDbName,
   readDocLocally,
 } from './openDoc.ts';
 
@@ -228,30 +229,20 @@ export async function leaveTeam(teamId: TeamId): Promise<void> {
 export async function deleteLocalTeamDocs(teamId: TeamId): Promise<string[]> {
   const idb = globalThis.indexedDB as IDBFactory | undefined;
   if (!idb) return [];
-  const names = new Set([LOCAL_DB_PREFIX + teamDocName(teamId)]);
+  const names = new Set([localDbName(teamDocName(teamId))]);
+  const prefix = localDbName(`${teamId}/`);
   if (typeof idb.databases === 'function') {
     try {
       for (const info of await idb.databases()) {
         const name = info.name;
-        if (name?.startsWith(`${LOCAL_DB_PREFIX}${teamId}/`)) names.add(name);
+        if (name?.startsWith(prefix)) names.add(name);
       }
     } catch {
       // Only the team document is known then.
     }
   }
-  await Promise.all([...names].map((name) => deleteDatabase(idb, name)));
-  const prefix = `${LOCAL_DB_PREFIX}${teamId}/`;
+  await Promise.all([...names].map(deleteIndexedDb));
   return [...names]
     .filter((name) => name.startsWith(prefix))
     .map((name) => name.slice(prefix.length));
-}
-
-function deleteDatabase(idb: IDBFactory, name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = idb.deleteDatabase(name);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
-    // Another tab still has it open: the deletion completes when that tab lets go.
-    request.onblocked = () => resolve();
-  });
 }

@@ -16,7 +16,7 @@ import { deletePupilNamesOfCycle } from '../../store/pupilNames.ts';
 import { ApiError, deleteCycle } from '../../sync/api.ts';
 import { subscribeDocConnections } from '../../sync/connectionState.ts';
 import { useYSnapshot } from '../../sync/hooks.ts';
-import { localDbName, peekDoc } from '../../sync/openDoc.ts';
+import { deleteIndexedDb, localDbName, peekDoc } from '../../sync/openDoc.ts';
 
 /**
  * Deleting a cycle (issue 6: photos go with their cycle). The server deletes
@@ -41,18 +41,6 @@ export class CycleDeleteError extends Error {
   }
 }
 
-function deleteDatabase(name: string): Promise<void> {
-  const idb = globalThis.indexedDB as IDBFactory | undefined;
-  if (!idb) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const request = idb.deleteDatabase(name);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
-    // Still open (the page lets go of it a moment after leaving): it goes once closed.
-    request.onblocked = () => resolve();
-  });
-}
-
 const purged = new Set<string>();
 
 /**
@@ -69,7 +57,7 @@ export async function purgeLocalCycle(teamId: TeamId, cycleId: CycleId): Promise
       forgetCyclePhotos(teamId, cycleId),
       deletePupilNamesOfCycle(cycleId),
       forgetJournal(docName),
-      deleteDatabase(localDbName(docName)),
+      deleteIndexedDb(localDbName(docName)),
     ]);
   } catch (error) {
     purged.delete(docName);
