@@ -39,7 +39,7 @@ import type { LocalMembership } from '../../store/memberships.ts';
 import { formatDay } from '../plan/format.ts';
 import { ShareLogButton } from '../timeline/LogFileActions.tsx';
 import { ActionBar } from './ActionBar.tsx';
-import { describeEvent, type Lookups } from './describeEvent.ts';
+import { describeEvent, itemsById, type Lookups } from './describeEvent.ts';
 import type { NoteTarget } from './ItemControl.tsx';
 import { ItemsPanel } from './ItemsPanel.tsx';
 import { NoteSheet } from './NoteSheet.tsx';
@@ -160,7 +160,7 @@ export function LiveObservation(props: Props) {
     [followed, cycle.casePupils],
   );
   const lookups = useMemo<Lookups>(
-    () => ({ template, pupils: cycle.casePupils, phases }),
+    () => ({ items: itemsById(template), pupils: cycle.casePupils, phases }),
     [template, cycle.casePupils, phases],
   );
 
@@ -423,7 +423,7 @@ export function LiveObservation(props: Props) {
           teamId={props.teamId}
           cycleId={props.cycleId}
           events={log.folded.photos}
-          lookups={lookups}
+          describe={describe}
         />
       </section>
 

@@ -5,7 +5,6 @@ import type { ObservationEvent } from '../../model/eventLog.ts';
 import type { TeamId } from '../../model/ids.ts';
 import { PhotoCapture } from '../photos/PhotoCapture.tsx';
 import { PhotoThumb } from '../photos/PhotoThumb.tsx';
-import { describeEvent, type Lookups } from './describeEvent.ts';
 
 /** The camera as a large observation button. */
 export function TilePhotoButton(props: {
@@ -34,7 +33,7 @@ function ObservationPhotosView(props: {
   teamId: TeamId;
   cycleId: CycleId;
   events: readonly ObservationEvent[];
-  lookups: Lookups;
+  describe: (event: ObservationEvent) => string;
 }) {
   const { t } = useTranslation();
   if (props.events.length === 0) return null;
@@ -49,7 +48,7 @@ function ObservationPhotosView(props: {
                 teamId={props.teamId}
                 cycleId={props.cycleId}
                 hash={event.photo}
-                alt={describeEvent(t, event, props.lookups)}
+                alt={props.describe(event)}
               />
             </li>
           ) : null,

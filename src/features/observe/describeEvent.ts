@@ -4,7 +4,8 @@ import type { ObservationEvent } from '../../model/eventLog.ts';
 import type { Template, TemplateItem } from '../../model/templates.ts';
 
 export type Lookups = {
-  readonly template: Template | null;
+  /** The run's kijkwijzer items by id (itemsById). */
+  readonly items: ReadonlyMap<string, TemplateItem>;
   readonly pupils: readonly CasePupil[];
   readonly phases: readonly Phase[];
 };
@@ -29,8 +30,7 @@ export function phaseTitle(
 
 /** One line saying what an event recorded, e.g. "+1 Asks for help (Pupil A)". */
 export function describeEvent(t: TFunction, event: ObservationEvent, lookups: Lookups): string {
-  const item =
-    event.itemId === undefined ? undefined : itemsById(lookups.template).get(event.itemId);
+  const item = event.itemId === undefined ? undefined : lookups.items.get(event.itemId);
   let label = item?.label || t('observe.describe.unknownItem');
   if (item?.teams && event.team !== undefined) label = `${label} · ${item.teams[event.team] ?? ''}`;
   let what: string;
