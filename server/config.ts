@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import * as v from 'valibot';
+import { DEFAULT_TRUSTED_PROXIES, parseProxyEntry } from './http/clientAddress.ts';
 import { DEFAULT_PHOTO_MAX_BYTES } from './services/photos.ts';
 
 /**
@@ -12,6 +13,10 @@ import { DEFAULT_PHOTO_MAX_BYTES } from './services/photos.ts';
  *   DIST_DIR          the built app to serve                        @default <repo>/dist
  *   JOIN_RATE_LIMIT   invite previews + joins per client per minute  @default 10
  *   TRUST_PROXY       1 = take the client address from X-Forwarded-For (behind a proxy) @default 0
+ *   TRUSTED_PROXIES   with TRUST_PROXY=1: comma-separated addresses and CIDR ranges (IPv4, IPv6)
+ *                     of the proxies in front; the client is the rightmost X-Forwarded-For hop
+ *                     not among them, and a request whose socket is not one of them has its
+ *                     X-Forwarded-For ignored                       @default 127.0.0.1/8,::1
  *   PHOTO_MAX_BYTES   largest photo upload, in bytes                 @default 8388608 (8 MiB)
  */
 export type Config = {
@@ -21,6 +26,7 @@ export type Config = {
   readonly distDir: string | undefined;
   readonly joinRateLimit: number;
   readonly trustProxy: boolean;
+  readonly trustedProxies: readonly string[];
   readonly photoMaxBytes: number;
 };
 
@@ -50,6 +56,21 @@ const nonEmpty = (fallback: string) =>
     v.transform((value) => (value === '' ? fallback : value)),
   );
 
+const proxyList = v.pipe(
+  v.optional(v.string(), ''),
+  v.transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0),
+  ),
+  v.transform((entries) => (entries.length === 0 ? [...DEFAULT_TRUSTED_PROXIES] : entries)),
+  v.check(
+    (entries) => entries.every((entry) => parseProxyEntry(entry) !== null),
+    'expected comma-separated IP addresses or CIDR ranges, e.g. 127.0.0.1/8,::1,10.0.0.0/8',
+  ),
+);
+
 const EnvSchema = v.object({
   PORT: integer(0, 65535, 8787),
   HOST: nonEmpty('0.0.0.0'),
@@ -57,6 +78,7 @@ const EnvSchema = v.object({
   DIST_DIR: v.optional(v.string()),
   JOIN_RATE_LIMIT: integer(1, 100_000, 10),
   TRUST_PROXY: flag,
+  TRUSTED_PROXIES: proxyList,
   PHOTO_MAX_BYTES: integer(1, 1024 * 1024 * 1024, DEFAULT_PHOTO_MAX_BYTES),
 });
 
@@ -71,6 +93,7 @@ export function loadConfig(
     DIST_DIR: env.DIST_DIR,
     JOIN_RATE_LIMIT: env.JOIN_RATE_LIMIT,
     TRUST_PROXY: env.TRUST_PROXY,
+    TRUSTED_PROXIES: env.TRUSTED_PROXIES,
     PHOTO_MAX_BYTES: env.PHOTO_MAX_BYTES,
   });
   if (!result.success) {
@@ -87,6 +110,7 @@ export function loadConfig(
     distDir: parsed.DIST_DIR?.trim() ? resolve(parsed.DIST_DIR) : undefined,
     joinRateLimit: parsed.JOIN_RATE_LIMIT,
     trustProxy: parsed.TRUST_PROXY,
+    trustedProxies: parsed.TRUSTED_PROXIES,
     photoMaxBytes: parsed.PHOTO_MAX_BYTES,
   };
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Hocuspocus } from '@hocuspocus/server';
 import { openDatabase } from './db/open.ts';
+import { DEFAULT_TRUSTED_PROXIES, trustedProxies } from './http/clientAddress.ts';
 import type { AppContext } from './http/context.ts';
 import { rateLimiter } from './http/rateLimit.ts';
 import { requestHandler } from './http/router.ts';
@@ -38,6 +39,12 @@ export type StartServerOptions = {
   joinRateLimit?: { max: number; windowMs?: number };
   /** Take the client address from X-Forwarded-For (only behind a trusted proxy). @default false */
   trustProxy?: boolean;
+  /**
+   * With `trustProxy`: the proxies (addresses and CIDR ranges) whose
+   * X-Forwarded-For hops are believed; the client is the rightmost hop not in
+   * this list. @default loopback: ['127.0.0.1/8', '::1']
+   */
+  trustedProxies?: readonly string[];
   /** Rows in a document's update log before it is compacted into its snapshot. @default 500 */
   compactAfter?: number;
   /** Fault injection for tests: while it returns true, document writes fail as on a full disk. */
@@ -89,6 +96,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const log = options.log ?? defaultLog;
   const now = options.now ?? (() => new Date());
   const host = options.host ?? '127.0.0.1';
+  // Before the database opens, so a malformed entry leaves nothing to close.
+  const proxies = options.trustProxy
+    ? trustedProxies(options.trustedProxies ?? DEFAULT_TRUSTED_PROXIES)
+    : null;
   const { db, path: dbPath } = openDatabase(options.dataDir);
 
   const store = persistence(db, {
@@ -118,7 +129,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       windowMs: options.joinRateLimit?.windowMs ?? 60_000,
       now: () => Date.now(),
     }),
-    trustProxy: options.trustProxy ?? false,
+    trustedProxies: proxies,
     photos: {
       dir: join(resolve(options.dataDir), 'photos'),
       maxBytes: options.photoMaxBytes ?? DEFAULT_PHOTO_MAX_BYTES,

@@ -90,6 +90,7 @@ async function main(): Promise<void> {
       distDir,
       joinRateLimit: { max: config.joinRateLimit, windowMs: 60_000 },
       trustProxy: config.trustProxy,
+      trustedProxies: config.trustedProxies,
       photoMaxBytes: config.photoMaxBytes,
     });
   } catch (error) {

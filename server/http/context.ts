@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { ServiceDeps } from '../services/deps.ts';
 import type { PhotoStorage } from '../services/photos.ts';
+import type { TrustedProxies } from './clientAddress.ts';
 import type { RateLimiter } from './rateLimit.ts';
 
 /** What every request handler can reach, built once in main.ts. */
@@ -10,8 +11,8 @@ export type AppContext = {
   readonly version: string;
   /** Limits POST /api/invites/preview and POST /api/join per client address. */
   readonly joinLimiter: RateLimiter;
-  /** Read the client address from X-Forwarded-For (only behind a trusted proxy). */
-  readonly trustProxy: boolean;
+  /** Whose X-Forwarded-For hops are believed; null (TRUST_PROXY off): the socket's address counts. */
+  readonly trustedProxies: TrustedProxies | null;
   /** Where photos are stored (`DATA_DIR/photos`) and their size limit. */
   readonly photos: PhotoStorage;
   readonly log: (line: string) => void;
@@ -45,13 +46,3 @@ export type Route = {
   readonly path: string;
   readonly handle: (ctx: RequestContext) => Promise<Reply> | Reply;
 };
-
-/** The client's address: the socket's, or the first X-Forwarded-For hop when trustProxy is on. */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
-  }
-  return req.socket.remoteAddress ?? 'unknown';
-}

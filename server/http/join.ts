@@ -2,12 +2,15 @@ import { JoinRequest, PreviewInviteRequest } from '../../src/model/api.ts';
 import { normalizeInviteCode } from '../../src/model/inviteCode.ts';
 import { joinWithInvite, previewInvite } from '../services/invites.ts';
 import { parseBody, readJsonBody } from './body.ts';
-import { clientAddress, type RequestContext, type Route } from './context.ts';
+import { clientAddress, rateLimitKey } from './clientAddress.ts';
+import type { RequestContext, Route } from './context.ts';
 import { HttpError } from './respond.ts';
 
 /** Counts an attempt against the client's budget; 429 with Retry-After beyond it. */
 function limitAttempts(ctx: RequestContext): void {
-  const retryAfter = ctx.app.joinLimiter.hit(clientAddress(ctx.req, ctx.app.trustProxy));
+  const retryAfter = ctx.app.joinLimiter.hit(
+    rateLimitKey(clientAddress(ctx.req, ctx.app.trustedProxies)),
+  );
   if (retryAfter !== null) {
     throw new HttpError(429, 'rate_limited', 'too many attempts, try again later', {
       'Retry-After': String(retryAfter),

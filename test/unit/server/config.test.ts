@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../server/config.ts';
+
+describe('loadConfig', () => {
+  it('trusts loopback proxies by default', () => {
+    expect(loadConfig({}).trustedProxies).toEqual(['127.0.0.1/8', '::1']);
+    expect(loadConfig({ TRUSTED_PROXIES: ' ' }).trustedProxies).toEqual(['127.0.0.1/8', '::1']);
+  });
+
+  it('reads TRUSTED_PROXIES as a comma-separated list of addresses and ranges', () => {
+    expect(
+      loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 2001:db8::/32 ,::ffff:192.168.0.1,' })
+        .trustedProxies,
+    ).toEqual(['10.0.0.0/8', '2001:db8::/32', '::ffff:192.168.0.1']);
+  });
+
+  it('names TRUSTED_PROXIES when an entry is not an address or range', () => {
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8,proxy.local' })).toThrow(
+      /TRUSTED_PROXIES/,
+    );
+  });
+});
