@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import * as v from 'valibot';
 import { DEFAULT_TRUSTED_PROXIES, parseProxyEntry } from './http/clientAddress.ts';
 import { DEFAULT_PHOTO_MAX_BYTES } from './services/photos.ts';
+import { DEFAULT_MAX_TEAMS, DEFAULT_TEAM_CREATE_RATE_LIMIT } from './services/teams.ts';
 
 /**
  * Server settings, read from the environment once (nothing else reads
@@ -12,6 +13,11 @@ import { DEFAULT_PHOTO_MAX_BYTES } from './services/photos.ts';
  *   DATA_DIR          directory of the SQLite database and photos   @default ./data
  *   DIST_DIR          the built app to serve                        @default <repo>/dist
  *   JOIN_RATE_LIMIT   invite previews + joins per client per minute  @default 10
+ *   TEAM_CREATE_RATE_LIMIT  new teams per client address per hour (POST /api/teams needs no
+ *                     token); idempotent retries of an existing team do not use it but are
+ *                     limited to as many per address and team      @default 20
+ *   MAX_TEAMS         teams the server holds at most; beyond it team creation answers 507
+ *                     team_limit_reached                            @default 10000
  *   TRUST_PROXY       1 = take the client address from X-Forwarded-For (behind a proxy) @default 0
  *   TRUSTED_PROXIES   with TRUST_PROXY=1: comma-separated addresses and CIDR ranges (IPv4, IPv6)
  *                     of the proxies in front; the client is the rightmost X-Forwarded-For hop
@@ -25,6 +31,8 @@ export type Config = {
   readonly dataDir: string;
   readonly distDir: string | undefined;
   readonly joinRateLimit: number;
+  readonly teamCreateRateLimit: number;
+  readonly maxTeams: number;
   readonly trustProxy: boolean;
   readonly trustedProxies: readonly string[];
   readonly photoMaxBytes: number;
@@ -77,6 +85,8 @@ const EnvSchema = v.object({
   DATA_DIR: nonEmpty('./data'),
   DIST_DIR: v.optional(v.string()),
   JOIN_RATE_LIMIT: integer(1, 100_000, 10),
+  TEAM_CREATE_RATE_LIMIT: integer(1, 100_000, DEFAULT_TEAM_CREATE_RATE_LIMIT),
+  MAX_TEAMS: integer(1, 100_000_000, DEFAULT_MAX_TEAMS),
   TRUST_PROXY: flag,
   TRUSTED_PROXIES: proxyList,
   PHOTO_MAX_BYTES: integer(1, 1024 * 1024 * 1024, DEFAULT_PHOTO_MAX_BYTES),
@@ -92,6 +102,8 @@ export function loadConfig(
     DATA_DIR: env.DATA_DIR,
     DIST_DIR: env.DIST_DIR,
     JOIN_RATE_LIMIT: env.JOIN_RATE_LIMIT,
+    TEAM_CREATE_RATE_LIMIT: env.TEAM_CREATE_RATE_LIMIT,
+    MAX_TEAMS: env.MAX_TEAMS,
     TRUST_PROXY: env.TRUST_PROXY,
     TRUSTED_PROXIES: env.TRUSTED_PROXIES,
     PHOTO_MAX_BYTES: env.PHOTO_MAX_BYTES,
@@ -109,6 +121,8 @@ export function loadConfig(
     dataDir: resolve(parsed.DATA_DIR),
     distDir: parsed.DIST_DIR?.trim() ? resolve(parsed.DIST_DIR) : undefined,
     joinRateLimit: parsed.JOIN_RATE_LIMIT,
+    teamCreateRateLimit: parsed.TEAM_CREATE_RATE_LIMIT,
+    maxTeams: parsed.MAX_TEAMS,
     trustProxy: parsed.TRUST_PROXY,
     trustedProxies: parsed.TRUSTED_PROXIES,
     photoMaxBytes: parsed.PHOTO_MAX_BYTES,

@@ -11,6 +11,7 @@ import { requestHandler } from './http/router.ts';
 import { staticFiles } from './http/static.ts';
 import type { ServiceDeps } from './services/deps.ts';
 import { DEFAULT_PHOTO_MAX_BYTES } from './services/photos.ts';
+import { DEFAULT_MAX_TEAMS, DEFAULT_TEAM_CREATE_RATE_LIMIT } from './services/teams.ts';
 import { authExtension } from './sync/auth.ts';
 import { documentControl } from './sync/documents.ts';
 import { persistence } from './sync/persistence.ts';
@@ -37,6 +38,14 @@ export type StartServerOptions = {
   now?: () => Date;
   /** Invite previews + joins allowed per client address per window. @default { max: 10, windowMs: 60_000 } */
   joinRateLimit?: { max: number; windowMs?: number };
+  /**
+   * New teams allowed per client address per window (POST /api/teams needs no token);
+   * retries of an existing team are limited to the same number per address and team.
+   * @default { max: 20, windowMs: 3_600_000 }
+   */
+  teamCreateRateLimit?: { max: number; windowMs?: number };
+  /** Teams the server holds at most; beyond it POST /api/teams answers 507. @default 10_000 */
+  maxTeams?: number;
   /** Take the client address from X-Forwarded-For (only behind a trusted proxy). @default false */
   trustProxy?: boolean;
   /**
@@ -121,6 +130,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     connections: connectionControl(hocuspocus),
     documents: documentControl(hocuspocus, store),
   };
+  const teamCreateLimit = {
+    max: options.teamCreateRateLimit?.max ?? DEFAULT_TEAM_CREATE_RATE_LIMIT,
+    windowMs: options.teamCreateRateLimit?.windowMs ?? 60 * 60_000,
+    now: () => Date.now(),
+  };
   const app: AppContext = {
     deps,
     version: options.version ?? packageVersion(),
@@ -129,6 +143,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       windowMs: options.joinRateLimit?.windowMs ?? 60_000,
       now: () => Date.now(),
     }),
+    teamCreateLimiter: rateLimiter(teamCreateLimit),
+    teamRetryLimiter: rateLimiter(teamCreateLimit),
+    maxTeams: options.maxTeams ?? DEFAULT_MAX_TEAMS,
     trustedProxies: proxies,
     photos: {
       dir: join(resolve(options.dataDir), 'photos'),

@@ -89,6 +89,8 @@ async function main(): Promise<void> {
       dataDir: config.dataDir,
       distDir,
       joinRateLimit: { max: config.joinRateLimit, windowMs: 60_000 },
+      teamCreateRateLimit: { max: config.teamCreateRateLimit, windowMs: 60 * 60_000 },
+      maxTeams: config.maxTeams,
       trustProxy: config.trustProxy,
       trustedProxies: config.trustedProxies,
       photoMaxBytes: config.photoMaxBytes,

@@ -11,6 +11,12 @@ export type AppContext = {
   readonly version: string;
   /** Limits POST /api/invites/preview and POST /api/join per client address. */
   readonly joinLimiter: RateLimiter;
+  /** Limits new teams (POST /api/teams) per client address. */
+  readonly teamCreateLimiter: RateLimiter;
+  /** Limits idempotent retries of POST /api/teams per client address and team (each issues a token). */
+  readonly teamRetryLimiter: RateLimiter;
+  /** How many teams the server holds at most (MAX_TEAMS). */
+  readonly maxTeams: number;
   /** Whose X-Forwarded-For hops are believed; null (TRUST_PROXY off): the socket's address counts. */
   readonly trustedProxies: TrustedProxies | null;
   /** Where photos are stored (`DATA_DIR/photos`) and their size limit. */

@@ -4,18 +4,12 @@ import { joinWithInvite, previewInvite } from '../services/invites.ts';
 import { parseBody, readJsonBody } from './body.ts';
 import { clientAddress, rateLimitKey } from './clientAddress.ts';
 import type { RequestContext, Route } from './context.ts';
+import { countAttempt } from './rateLimit.ts';
 import { HttpError } from './respond.ts';
 
 /** Counts an attempt against the client's budget; 429 with Retry-After beyond it. */
 function limitAttempts(ctx: RequestContext): void {
-  const retryAfter = ctx.app.joinLimiter.hit(
-    rateLimitKey(clientAddress(ctx.req, ctx.app.trustedProxies)),
-  );
-  if (retryAfter !== null) {
-    throw new HttpError(429, 'rate_limited', 'too many attempts, try again later', {
-      'Retry-After': String(retryAfter),
-    });
-  }
+  countAttempt(ctx.app.joinLimiter, rateLimitKey(clientAddress(ctx.req, ctx.app.trustedProxies)));
 }
 
 /** A code that cannot be an invite code is a bad request (400), not an unknown one (404). */

@@ -1,3 +1,5 @@
+import { HttpError } from './respond.ts';
+
 /**
  * A fixed-window counter per key (client address): at most `max` attempts
  * per `windowMs`. Old windows are dropped as they expire.
@@ -5,6 +7,8 @@
 export type RateLimiter = {
   /** Counts an attempt; returns null when allowed, else the seconds until the next window. */
   hit(key: string): number | null;
+  /** Gives back an allowed attempt that turned out to cost nothing (e.g. it created nothing). */
+  refund(key: string): void;
 };
 
 export function rateLimiter(options: {
@@ -30,5 +34,19 @@ export function rateLimiter(options: {
       if (window.count <= options.max) return null;
       return Math.max(1, Math.ceil((window.start + options.windowMs - now) / 1000));
     },
+    refund(key) {
+      const window = windows.get(key);
+      if (window && window.count > 0) window.count -= 1;
+    },
   };
+}
+
+/** Counts an attempt under `key`; 429 rate_limited with Retry-After beyond the limit. */
+export function countAttempt(limiter: RateLimiter, key: string): void {
+  const retryAfter = limiter.hit(key);
+  if (retryAfter !== null) {
+    throw new HttpError(429, 'rate_limited', 'too many attempts, try again later', {
+      'Retry-After': String(retryAfter),
+    });
+  }
 }

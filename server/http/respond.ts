@@ -45,6 +45,9 @@ export function statusForCode(code: ApiErrorCode): number {
       return 429;
     case 'internal':
       return 500;
+    // 507 Insufficient Storage: the server is out of room, nothing the client did wrong.
+    case 'team_limit_reached':
+      return 507;
   }
 }
 

@@ -12,16 +12,24 @@ export type CreateTeamResult = {
   readonly membership: Membership;
 };
 
+/** Default for TEAM_CREATE_RATE_LIMIT: new teams per client address per hour. */
+export const DEFAULT_TEAM_CREATE_RATE_LIMIT = 20;
+
+/** Default for MAX_TEAMS: far more than one school needs, far less than fills a disk. */
+export const DEFAULT_MAX_TEAMS = 10_000;
+
 /**
  * Creates a team with its creator as facilitator and returns a token for the
  * creator. Ids chosen by a client that created the team offline are kept. A
  * repeat with the same teamId and creatorKey returns a fresh token for the
  * same member (`retried`); any other request for a taken teamId is a conflict.
+ * A new team beyond `maxTeams` is refused (team_limit_reached); a retry is not.
  * The team document gets the name and the creator before this resolves.
  */
 export async function createTeam(
   deps: ServiceDeps,
   input: CreateTeamRequest,
+  limits: { readonly maxTeams: number } = { maxTeams: DEFAULT_MAX_TEAMS },
 ): Promise<CreateTeamResult> {
   const { db } = deps;
   const now = deps.now();
@@ -49,6 +57,10 @@ export async function createTeam(
         creator,
         token,
       };
+    }
+    const teams = Number(prepared(db, 'SELECT count(*) AS n FROM teams').get()?.n ?? 0);
+    if (teams >= limits.maxTeams) {
+      throw new ServiceError('team_limit_reached', 'this server creates no more teams');
     }
     const creator: MemberRow = {
       teamId,
@@ -91,6 +103,11 @@ export async function createTeam(
       displayName: result.creator.displayName,
     },
   };
+}
+
+/** Whether a team with this id exists (a POST /api/teams for it is a retry or a conflict). */
+export function teamExists(deps: ServiceDeps, teamId: TeamId): boolean {
+  return prepared(deps.db, 'SELECT 1 FROM teams WHERE id = ?').get(teamId) !== undefined;
 }
 
 /** The team's name as recorded at creation, or null for an unknown team. */

@@ -197,6 +197,8 @@ export const en: Messages = {
       rate_limited: 'Too many attempts. Wait a minute and try again.',
       internal: 'Something went wrong on the server. Try again later.',
       not_an_image: 'This is not a photo: only JPEG, PNG and WebP images are kept.',
+      team_limit_reached:
+        'This server has reached its maximum number of teams. Ask the server’s administrator for room.',
       network: 'No connection to the server.',
       bad_response: 'The server gave an unexpected answer.',
     },

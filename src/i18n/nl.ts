@@ -201,6 +201,8 @@ export const nl = {
       rate_limited: 'Te veel pogingen. Wacht een minuut en probeer het opnieuw.',
       internal: 'Er ging iets mis op de server. Probeer het later opnieuw.',
       not_an_image: 'Dit is geen foto: alleen JPEG, PNG en WebP worden bewaard.',
+      team_limit_reached:
+        'Deze server heeft het maximale aantal teams bereikt. Vraag de beheerder van de server om ruimte.',
       network: 'Geen verbinding met de server.',
       bad_response: 'De server gaf een onverwacht antwoord.',
     },

@@ -15,6 +15,7 @@ export const API_ERROR_CODES = [
   'rate_limited',
   'internal',
   'not_an_image', // a photo upload that is not a JPEG, PNG or WebP image of its declared type
+  'team_limit_reached', // the server holds MAX_TEAMS teams and creates no more
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

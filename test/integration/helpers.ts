@@ -55,8 +55,9 @@ export type TestServer = {
 
 /**
  * Starts the real server on port 0 with a temporary DATA_DIR (or the given
- * one). Joins are not rate limited unless `joinRateLimit` is given. The
- * server is closed after the test.
+ * one). Joins and team creation are not rate limited unless
+ * `joinRateLimit` or `teamCreateRateLimit` is given. The server is closed
+ * after the test.
  */
 export async function startTestServer(
   options: Partial<Omit<StartServerOptions, 'port'>> = {},
@@ -65,6 +66,7 @@ export async function startTestServer(
   const logs: string[] = [];
   const server = await startServer({
     joinRateLimit: { max: 10_000 },
+    teamCreateRateLimit: { max: 10_000 },
     log: (line) => logs.push(line),
     ...options,
     port: 0,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { newMemberId, newTeamId } from '../../src/model/ids.ts';
 import { api, startTestServer } from './helpers.ts';
 
 const preview = (url: string, forwardedFor: string) =>
@@ -56,5 +57,61 @@ describe('rate limits behind a reverse proxy (TRUST_PROXY=1)', () => {
     await expect(
       startTestServer({ trustProxy: true, trustedProxies: ['proxy.school.nl'] }),
     ).rejects.toThrow(/proxy\.school\.nl/);
+  });
+});
+
+const newTeam = (url: string, from: string, body: Record<string, unknown> = {}) =>
+  api(url, 'POST', '/api/teams', {
+    body: { name: 'Rekenen groep 5', displayName: 'Ans', ...body },
+    headers: { 'x-forwarded-for': from },
+  });
+
+describe('team creation limits (POST /api/teams needs no token)', () => {
+  it('limits new teams per client address, with Retry-After, also for a burst', async () => {
+    const { url } = await startTestServer({
+      teamCreateRateLimit: { max: 20 },
+      trustProxy: true,
+    });
+    const burst = await Promise.all(Array.from({ length: 30 }, () => newTeam(url, '203.0.113.20')));
+    const statuses = burst.map((response) => response.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(20);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(10);
+    const limited = burst.find((response) => response.status === 429);
+    expect(limited?.body.error.code).toBe('rate_limited');
+    expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThan(60);
+    expect((await newTeam(url, '203.0.113.21')).status).toBe(201);
+  });
+
+  it('does not charge an idempotent retry to the budget for new teams', async () => {
+    const { url } = await startTestServer({ teamCreateRateLimit: { max: 2 }, trustProxy: true });
+    const offline = { teamId: newTeamId(), memberId: newMemberId(), creatorKey: 'k'.repeat(32) };
+    const client = '198.51.100.30';
+    expect((await newTeam(url, client, offline)).status).toBe(201);
+    expect((await newTeam(url, client, offline)).status).toBe(200);
+    expect((await newTeam(url, client, offline)).status).toBe(200);
+    // The retries used nothing of the budget: one more new team fits, then it is spent.
+    expect((await newTeam(url, client)).status).toBe(201);
+    expect((await newTeam(url, client)).status).toBe(429);
+    // Retries of one team are limited on their own (each issues a token) …
+    expect((await newTeam(url, client, offline)).status).toBe(429);
+    // … per address, so nobody else can use up a device's retries.
+    expect((await newTeam(url, '198.51.100.31', offline)).status).toBe(200);
+  });
+
+  it('refuses new teams beyond MAX_TEAMS with 507 team_limit_reached, retries still work', async () => {
+    const { url } = await startTestServer({ maxTeams: 2 });
+    const offline = { teamId: newTeamId(), memberId: newMemberId(), creatorKey: 'k'.repeat(32) };
+    expect((await newTeam(url, '1.1.1.1', offline)).status).toBe(201);
+    expect((await newTeam(url, '1.1.1.1')).status).toBe(201);
+    const refused = await newTeam(url, '1.1.1.1');
+    expect(refused.status).toBe(507);
+    expect(refused.body.error.code).toBe('team_limit_reached');
+    expect((await newTeam(url, '1.1.1.1', offline)).status).toBe(200);
+  });
+
+  it('does not charge refused creations to the client', async () => {
+    const { url } = await startTestServer({ maxTeams: 1, teamCreateRateLimit: { max: 2 } });
+    expect((await newTeam(url, '1.1.1.1')).status).toBe(201);
+    for (let i = 0; i < 3; i++) expect((await newTeam(url, '1.1.1.1')).status).toBe(507);
   });
 });

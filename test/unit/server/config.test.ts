@@ -19,4 +19,14 @@ describe('loadConfig', () => {
       /TRUSTED_PROXIES/,
     );
   });
+
+  it('limits team creation per address per hour and in total', () => {
+    expect(loadConfig({})).toMatchObject({ teamCreateRateLimit: 20, maxTeams: 10_000 });
+    expect(loadConfig({ TEAM_CREATE_RATE_LIMIT: '5', MAX_TEAMS: '300' })).toMatchObject({
+      teamCreateRateLimit: 5,
+      maxTeams: 300,
+    });
+    expect(() => loadConfig({ MAX_TEAMS: '0' })).toThrow(/MAX_TEAMS/);
+    expect(() => loadConfig({ TEAM_CREATE_RATE_LIMIT: 'many' })).toThrow(/TEAM_CREATE_RATE_LIMIT/);
+  });
 });
