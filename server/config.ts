@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import * as v from 'valibot';
 import { DEFAULT_TRUSTED_PROXIES, parseProxyEntry } from './http/clientAddress.ts';
-import { DEFAULT_PHOTO_MAX_BYTES } from './services/photos.ts';
+import { DEFAULT_PHOTO_MAX_BYTES, DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES } from './services/photos.ts';
 import { DEFAULT_MAX_TEAMS, DEFAULT_TEAM_CREATE_RATE_LIMIT } from './services/teams.ts';
 
 /**
@@ -24,6 +24,8 @@ import { DEFAULT_MAX_TEAMS, DEFAULT_TEAM_CREATE_RATE_LIMIT } from './services/te
  *                     not among them, and a request whose socket is not one of them has its
  *                     X-Forwarded-For ignored                       @default 127.0.0.1/8,::1
  *   PHOTO_MAX_BYTES   largest photo upload, in bytes                 @default 8388608 (8 MiB)
+ *   PHOTO_QUOTA_PER_TEAM_BYTES  bytes all photos of one team may take together; a new photo
+ *                     beyond it answers 507 quota_exceeded          @default 1073741824 (1 GiB)
  */
 export type Config = {
   readonly port: number;
@@ -36,6 +38,7 @@ export type Config = {
   readonly trustProxy: boolean;
   readonly trustedProxies: readonly string[];
   readonly photoMaxBytes: number;
+  readonly photoQuotaPerTeamBytes: number;
 };
 
 const integer = (min: number, max: number, fallback: number) =>
@@ -90,6 +93,11 @@ const EnvSchema = v.object({
   TRUST_PROXY: flag,
   TRUSTED_PROXIES: proxyList,
   PHOTO_MAX_BYTES: integer(1, 1024 * 1024 * 1024, DEFAULT_PHOTO_MAX_BYTES),
+  PHOTO_QUOTA_PER_TEAM_BYTES: integer(
+    1,
+    Number.MAX_SAFE_INTEGER,
+    DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES,
+  ),
 });
 
 /** Parses the environment; throws a readable error naming the bad variables. */
@@ -107,6 +115,7 @@ export function loadConfig(
     TRUST_PROXY: env.TRUST_PROXY,
     TRUSTED_PROXIES: env.TRUSTED_PROXIES,
     PHOTO_MAX_BYTES: env.PHOTO_MAX_BYTES,
+    PHOTO_QUOTA_PER_TEAM_BYTES: env.PHOTO_QUOTA_PER_TEAM_BYTES,
   });
   if (!result.success) {
     const problems = result.issues.map(
@@ -126,5 +135,6 @@ export function loadConfig(
     trustProxy: parsed.TRUST_PROXY,
     trustedProxies: parsed.TRUSTED_PROXIES,
     photoMaxBytes: parsed.PHOTO_MAX_BYTES,
+    photoQuotaPerTeamBytes: parsed.PHOTO_QUOTA_PER_TEAM_BYTES,
   };
 }

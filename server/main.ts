@@ -10,7 +10,7 @@ import { rateLimiter } from './http/rateLimit.ts';
 import { requestHandler } from './http/router.ts';
 import { staticFiles } from './http/static.ts';
 import type { ServiceDeps } from './services/deps.ts';
-import { DEFAULT_PHOTO_MAX_BYTES } from './services/photos.ts';
+import { DEFAULT_PHOTO_MAX_BYTES, DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES } from './services/photos.ts';
 import { DEFAULT_MAX_TEAMS, DEFAULT_TEAM_CREATE_RATE_LIMIT } from './services/teams.ts';
 import { authExtension } from './sync/auth.ts';
 import { documentControl } from './sync/documents.ts';
@@ -62,6 +62,8 @@ export type StartServerOptions = {
   maxPayload?: number;
   /** Largest photo upload, in bytes (stored under `<dataDir>/photos`). @default 8 MiB */
   photoMaxBytes?: number;
+  /** Bytes all photos of one team may take together; beyond it an upload answers 507. @default 1 GiB */
+  photoQuotaPerTeamBytes?: number;
 };
 
 export type RunningServer = {
@@ -150,6 +152,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     photos: {
       dir: join(resolve(options.dataDir), 'photos'),
       maxBytes: options.photoMaxBytes ?? DEFAULT_PHOTO_MAX_BYTES,
+      quotaBytes: options.photoQuotaPerTeamBytes ?? DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES,
     },
     log,
   };

@@ -94,6 +94,7 @@ async function main(): Promise<void> {
       trustProxy: config.trustProxy,
       trustedProxies: config.trustedProxies,
       photoMaxBytes: config.photoMaxBytes,
+      photoQuotaPerTeamBytes: config.photoQuotaPerTeamBytes,
     });
   } catch (error) {
     console.error(

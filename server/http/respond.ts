@@ -31,6 +31,7 @@ export function statusForCode(code: ApiErrorCode): number {
       return 403;
     case 'not_found':
     case 'invite_invalid':
+    case 'cycle_unknown':
       return 404;
     case 'conflict':
       return 409;
@@ -47,6 +48,7 @@ export function statusForCode(code: ApiErrorCode): number {
       return 500;
     // 507 Insufficient Storage: the server is out of room, nothing the client did wrong.
     case 'team_limit_reached':
+    case 'quota_exceeded':
       return 507;
   }
 }

@@ -15,7 +15,7 @@ import {
 } from '../../src/model/photos.ts';
 import { canEdit } from '../../src/model/roles.ts';
 import { inTransaction, prepared } from '../db/open.ts';
-import { isDocumentDeleted } from './deletedDocuments.ts';
+import { isDocumentDeleted, isDocumentStored } from './deletedDocuments.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
 
@@ -25,12 +25,17 @@ export { hasSignature, isPhotoHash, isPhotoType, PHOTO_TYPES, type PhotoType };
 /** Default largest photo, in bytes (8 MiB). */
 export const DEFAULT_PHOTO_MAX_BYTES = 8 * 1024 * 1024;
 
-/** Where photos live and how large one may be. */
+/** Default room for one team's photos, in bytes (1 GiB). */
+export const DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES = 1024 * 1024 * 1024;
+
+/** Where photos live, how large one may be and how much room a team has. */
 export type PhotoStorage = {
   /** `DATA_DIR/photos`; each team has a subdirectory named by its id. */
   readonly dir: string;
   /** Largest photo accepted, in bytes. @default DEFAULT_PHOTO_MAX_BYTES */
   readonly maxBytes: number;
+  /** Bytes all photos of one team may take together. @default DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES */
+  readonly quotaBytes: number;
 };
 
 export type StoredPhoto = {
@@ -56,11 +61,15 @@ function tooLarge(storage: PhotoStorage): ServiceError {
  * temporary file in the team's photo directory while they are hashed; only
  * once the whole body has arrived is the file renamed to its SHA-256, so an
  * upload cut off halfway leaves neither a photo nor a temporary file.
- * Refuses guests (forbidden), bytes over `storage.maxBytes` as soon as the
- * limit is passed (payload_too_large) and bytes that do not start with the
- * signature of `type` (not_an_image) and a deleted cycle (not_found). Idempotent: the same bytes give the
+ * Refuses guests (forbidden), a deleted cycle (not_found), a cycle whose
+ * document the server does not have (cycle_unknown: a photo would otherwise
+ * hang on a cycle id anyone can make up; the client retries once the cycle
+ * has synced), bytes over `storage.maxBytes` as soon as the limit is passed
+ * (payload_too_large), bytes that do not start with the signature of `type`
+ * (not_an_image) and a new photo that would take the team's photos past
+ * `storage.quotaBytes` (quota_exceeded). Idempotent: the same bytes give the
  * same hash; `created` is false when the team already had the photo (the
- * cycle link is added either way).
+ * cycle link is added either way, also at a full quota).
  */
 export async function storePhoto(
   deps: ServiceDeps,
@@ -70,6 +79,9 @@ export async function storePhoto(
 ): Promise<{ photo: StoredPhoto; created: boolean }> {
   if (!canEdit(actor.role)) throw new ServiceError('forbidden', 'guests may not upload photos');
   refuseDeletedCycle(deps, actor, input.cycleId);
+  if (!isDocumentStored(deps.db, teamScopedDocName(actor.teamId, input.cycleId))) {
+    throw new ServiceError('cycle_unknown', 'the server has no document of this cycle (yet)');
+  }
   const dir = teamDir(storage, actor.teamId);
   await mkdir(dir, { recursive: true });
   const tempPath = join(dir, `.upload-${randomBytes(8).toString('hex')}`);
@@ -103,6 +115,7 @@ export async function storePhoto(
     const created = inTransaction(deps.db, () => {
       // The cycle may have been deleted while the bytes arrived.
       refuseDeletedCycle(deps, actor, input.cycleId);
+      refuseOverQuota(deps, storage, actor, photo);
       const insert = prepared(
         deps.db,
         'INSERT OR IGNORE INTO photos (team_id, hash, type, bytes, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -120,6 +133,31 @@ export async function storePhoto(
     if (!closed) await file.close().catch(() => {});
     await rm(tempPath, { force: true });
     throw error;
+  }
+}
+
+/** A new photo that would take the team's photos past the quota (quota_exceeded). */
+function refuseOverQuota(
+  deps: ServiceDeps,
+  storage: PhotoStorage,
+  actor: Actor,
+  photo: StoredPhoto,
+): void {
+  const known = prepared(deps.db, 'SELECT 1 FROM photos WHERE team_id = ? AND hash = ?').get(
+    actor.teamId,
+    photo.hash,
+  );
+  if (known) return;
+  const used = Number(
+    prepared(deps.db, 'SELECT coalesce(sum(bytes), 0) AS used FROM photos WHERE team_id = ?').get(
+      actor.teamId,
+    )?.used ?? 0,
+  );
+  if (used + photo.bytes > storage.quotaBytes) {
+    throw new ServiceError(
+      'quota_exceeded',
+      `the team's photos may take at most ${storage.quotaBytes} bytes (${used} in use)`,
+    );
   }
 }
 

@@ -199,6 +199,10 @@ export const en: Messages = {
       not_an_image: 'This is not a photo: only JPEG, PNG and WebP images are kept.',
       team_limit_reached:
         'This server has reached its maximum number of teams. Ask the server’s administrator for room.',
+      cycle_unknown:
+        'The server does not know this cycle yet. The photo is sent once the cycle has synced.',
+      quota_exceeded:
+        'This team’s photo space on the server is full. A facilitator can make room by deleting an old cycle; the photo stays on this device.',
       network: 'No connection to the server.',
       bad_response: 'The server gave an unexpected answer.',
     },

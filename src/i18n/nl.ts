@@ -203,6 +203,10 @@ export const nl = {
       not_an_image: 'Dit is geen foto: alleen JPEG, PNG en WebP worden bewaard.',
       team_limit_reached:
         'Deze server heeft het maximale aantal teams bereikt. Vraag de beheerder van de server om ruimte.',
+      cycle_unknown:
+        'De server kent deze cyclus nog niet. De foto wordt verstuurd zodra de cyclus is gesynchroniseerd.',
+      quota_exceeded:
+        'De fotoruimte van dit team op de server is vol. Een begeleider kan ruimte maken door een oude cyclus te verwijderen; de foto blijft op dit apparaat.',
       network: 'Geen verbinding met de server.',
       bad_response: 'De server gaf een onverwacht antwoord.',
     },

@@ -16,6 +16,8 @@ export const API_ERROR_CODES = [
   'internal',
   'not_an_image', // a photo upload that is not a JPEG, PNG or WebP image of its declared type
   'team_limit_reached', // the server holds MAX_TEAMS teams and creates no more
+  'cycle_unknown', // a photo for a cycle whose document has not reached the server (yet)
+  'quota_exceeded', // the team's photos would take more than PHOTO_QUOTA_PER_TEAM_BYTES
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

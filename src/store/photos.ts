@@ -314,6 +314,19 @@ export async function dropPhotoCycle(
   });
 }
 
+/**
+ * Puts photos the server refused for one of `codes` back to 'pending': a
+ * refusal that can pass (a team's full photo space, after a facilitator
+ * deleted a cycle). Returns how many.
+ */
+export function retryRefusedPhotos(codes: readonly ApiErrorCode[]): Promise<number> {
+  return db.photos
+    .where('status')
+    .equals('failed')
+    .filter((record) => record.error !== null && codes.includes(record.error))
+    .modify({ status: 'pending', error: null });
+}
+
 /** A photo's upload state for the UI. */
 export type PhotoUploadState = Pick<PhotoRecord, 'status' | 'error' | 'origin'>;
 

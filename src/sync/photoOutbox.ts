@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { isApiErrorCode } from '../model/apiErrors.ts';
+import { type ApiErrorCode, isApiErrorCode } from '../model/apiErrors.ts';
 import type { CycleId } from '../model/cycleTypes.ts';
 import type { TeamId } from '../model/ids.ts';
 import { isPhotoHash } from '../model/photos.ts';
@@ -14,6 +14,7 @@ import {
   getPhoto,
   listPendingPhotos,
   type PhotoRecord,
+  retryRefusedPhotos,
   setPhotoStatus,
   settlePhotoUpload,
 } from '../store/photos.ts';
@@ -123,6 +124,13 @@ async function uploadToken(teamId: TeamId): Promise<string | null> {
   return membership?.status === 'active' && membership.token ? membership.token : null;
 }
 
+/**
+ * Refusals that can pass without the photo changing: the team's photo space
+ * on the server is full until a facilitator deletes a cycle. Photos refused
+ * so get another chance each time the outbox starts (the app opens).
+ */
+const REFUSALS_RETRIED_ON_START: readonly ApiErrorCode[] = ['quota_exceeded'];
+
 /** Uploads one photo for each cycle the server has not confirmed; a refusal fails it for good. */
 async function uploadOne(photo: PhotoRecord, token: string): Promise<void> {
   await setPhotoStatus(photo.teamId, photo.hash, 'uploading');
@@ -136,6 +144,9 @@ async function uploadOne(photo: PhotoRecord, token: string): Promise<void> {
           await dropPhotoCycle(photo.teamId, photo.hash, cycleId);
           continue;
         }
+        // A cycle made offline whose document has not reached the server yet: this cycle
+        // stays unconfirmed, so the photo stays pending and is offered again later.
+        if (error instanceof ApiError && error.code === 'cycle_unknown') continue;
         throw error;
       }
       await confirmPhotoCycle(photo.teamId, photo.hash, cycleId);
@@ -171,10 +182,13 @@ const outbox = backgroundRetry({
  * each of its cycles the server has not confirmed (the server's PUT is
  * idempotent and links the photo to the cycle given). Each goes 'uploading',
  * then 'uploaded', or 'failed' with the server's code when the server refuses
- * it (never retried); network and server trouble put it back to 'pending' for
- * the next attempt, keeping the cycles already confirmed. A cycle the server
- * no longer has (deleted) is dropped from the photo. Concurrent calls share one pass (plus
- * one more if a call arrived meanwhile).
+ * it (not retried, except a full photo space when the outbox next starts);
+ * network and server trouble put it back to 'pending' for the next attempt,
+ * keeping the cycles already confirmed. A cycle the server no longer has
+ * (deleted) is dropped from the photo; a cycle it does not have yet
+ * (cycle_unknown: its document was made offline and has not synced) keeps the
+ * photo pending. Concurrent calls share one pass (plus one more if a call
+ * arrived meanwhile).
  */
 export function uploadPendingPhotos(): Promise<void> {
   return outbox.run();
@@ -197,10 +211,15 @@ export async function queuePhoto(
 
 /**
  * Keeps uploading pending photos: now, whenever the browser comes online and
- * every {@link PHOTO_RETRY_MS} while something is pending. Returns the stop function.
+ * every {@link PHOTO_RETRY_MS} while something is pending. Photos refused for
+ * a full photo space are tried once more. Returns the stop function.
  */
 export function startPhotoOutbox(): () => void {
-  return outbox.start();
+  const stop = outbox.start();
+  void retryRefusedPhotos(REFUSALS_RETRIED_ON_START)
+    .then((count) => (count > 0 ? outbox.run() : undefined))
+    .catch(() => {});
+  return stop;
 }
 
 /** A photo the server does not have yet (its taker is still offline) is asked for again after this. */

@@ -20,6 +20,7 @@ import {
   newProvider,
   readStoredDoc,
   startTestServer,
+  syncCycleDoc,
   teamWithMember,
   waitFor,
 } from './helpers.ts';
@@ -154,10 +155,10 @@ describe('DELETE /api/teams/:teamId/cycles/:cycleId', () => {
   });
 
   it("deletes the cycle's photos but keeps a photo another cycle also uses", async () => {
-    const { url } = await startTestServer();
+    const { url, wsUrl } = await startTestServer();
     const { owner, member } = await teamWithMember(url);
-    const deleted = newDocId();
-    const kept = newDocId();
+    const deleted = await syncCycleDoc(wsUrl, member);
+    const kept = await syncCycleDoc(wsUrl, owner);
     const onlyHere = jpeg();
     const shared = jpeg();
     expect((await upload(url, member, deleted, onlyHere)).status).toBe(201);

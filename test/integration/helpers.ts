@@ -7,7 +7,7 @@ import { afterEach, vi } from 'vitest';
 import * as Y from 'yjs';
 import { type RunningServer, type StartServerOptions, startServer } from '../../server/main.ts';
 import type { Membership as ApiMembership, CreatedInvite } from '../../src/model/api.ts';
-import type { MemberId, TeamId } from '../../src/model/ids.ts';
+import { type DocId, type MemberId, newDocId, type TeamId } from '../../src/model/ids.ts';
 
 /**
  * Shared helpers for the integration suite: a real server on a free loopback
@@ -235,6 +235,25 @@ export function newProvider(
 /** Resolves once the provider has synced and the server acknowledged every local change. */
 export function isSettled(client: TestProvider): boolean {
   return client.provider.isSynced && client.provider.unsyncedChanges === 0;
+}
+
+/**
+ * Creates a cycle document on the server the way a device does, by syncing
+ * an edit to it, so the server knows the cycle (photos are refused for a
+ * cycle it does not know). Resolves with the cycle id once the edit is stored.
+ */
+export async function syncCycleDoc(
+  wsUrl: string,
+  member: Pick<Membership, 'teamId' | 'token'>,
+  cycleId: DocId = newDocId(),
+): Promise<DocId> {
+  const client = newProvider(wsUrl, { name: `${member.teamId}/${cycleId}`, token: member.token });
+  client.doc.getMap('meta').set('title', 'Breuken vergelijken');
+  await waitFor(() => {
+    if (!isSettled(client)) throw new Error(`cycle ${cycleId} is not stored yet`);
+  });
+  client.destroy();
+  return cycleId;
 }
 
 /**

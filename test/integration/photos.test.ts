@@ -11,6 +11,7 @@ import {
   joinTeam,
   type Membership,
   startTestServer,
+  syncCycleDoc,
   teamWithMember,
   waitFor,
 } from './helpers.ts';
@@ -87,9 +88,9 @@ async function filesIn(dir: string): Promise<string[]> {
 
 describe('photos: stored content-addressed, served to team members only (issue 6 point 5)', () => {
   it('round-trips a photo from one colleague to another, with immutable caching', async () => {
-    const { url, dataDir } = await startTestServer();
+    const { url, wsUrl, dataDir } = await startTestServer();
     const { owner, member } = await teamWithMember(url, 'teacher');
-    const cycleId = newDocId();
+    const cycleId = await syncCycleDoc(wsUrl, member);
     const bytes = imageBytes(PNG_SIGNATURE, 50_000);
 
     const put = await upload(url, member, cycleId, bytes, 'image/png');
@@ -111,10 +112,10 @@ describe('photos: stored content-addressed, served to team members only (issue 6
   });
 
   it('answers a re-upload of the same bytes with 200 and the same hash', async () => {
-    const { url, dataDir } = await startTestServer();
+    const { url, wsUrl, dataDir } = await startTestServer();
     const owner = await createTeam(url);
     const bytes = imageBytes(JPEG_SIGNATURE);
-    const cycleId = newDocId();
+    const cycleId = await syncCycleDoc(wsUrl, owner);
     const first = await upload(url, owner, cycleId, bytes);
     const again = await upload(url, owner, cycleId, bytes);
     expect(first.status).toBe(201);
@@ -124,38 +125,35 @@ describe('photos: stored content-addressed, served to team members only (issue 6
   });
 
   it('lets a guest download but not upload', async () => {
-    const { url } = await startTestServer();
+    const { url, wsUrl } = await startTestServer();
     const { owner, member: guest } = await teamWithMember(url, 'guest');
-    const put = await upload(url, owner, newDocId(), imageBytes(JPEG_SIGNATURE));
+    const cycleId = await syncCycleDoc(wsUrl, owner);
+    const put = await upload(url, owner, cycleId, imageBytes(JPEG_SIGNATURE));
     expect(put.status).toBe(201);
     expect((await download(url, guest, put.body.hash)).status).toBe(200);
 
-    const refused = await upload(url, guest, newDocId(), imageBytes(JPEG_SIGNATURE));
+    const refused = await upload(url, guest, cycleId, imageBytes(JPEG_SIGNATURE));
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('forbidden');
   });
 
   it("refuses another team's token (403) and a missing token (401)", async () => {
-    const { url, dataDir } = await startTestServer();
+    const { url, wsUrl, dataDir } = await startTestServer();
     const team = await createTeam(url);
     const other = await createTeam(url);
     const bytes = imageBytes(JPEG_SIGNATURE);
+    const cycleId = await syncCycleDoc(wsUrl, team);
 
-    const foreign = await upload(
-      url,
-      { teamId: team.teamId, token: other.token },
-      newDocId(),
-      bytes,
-    );
+    const foreign = await upload(url, { teamId: team.teamId, token: other.token }, cycleId, bytes);
     expect(foreign.status).toBe(403);
     expect(foreign.body.error.code).toBe('forbidden');
 
-    const anonymous = await upload(url, { teamId: team.teamId }, newDocId(), bytes);
+    const anonymous = await upload(url, { teamId: team.teamId }, cycleId, bytes);
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error.code).toBe('unauthorized');
     expect(await filesIn(join(dataDir, 'photos', team.teamId))).toEqual([]);
 
-    const put = await upload(url, team, newDocId(), bytes);
+    const put = await upload(url, team, cycleId, bytes);
     const readByOther = await fetch(`${url}/api/teams/${team.teamId}/photos/${put.body.hash}`, {
       headers: { authorization: `Bearer ${other.token}` },
     });
@@ -167,8 +165,9 @@ describe('photos: stored content-addressed, served to team members only (issue 6
   });
 
   it('refuses a non-image, a lying Content-Type and a non-image Content-Type with 415', async () => {
-    const { url, dataDir } = await startTestServer();
+    const { url, wsUrl, dataDir } = await startTestServer();
     const owner = await createTeam(url);
+    const cycleId = await syncCycleDoc(wsUrl, owner);
     const text = Buffer.from('this is not a picture of pupil work, just text\n'.repeat(50));
     for (const [bytes, type] of [
       [text, 'image/jpeg'],
@@ -177,7 +176,7 @@ describe('photos: stored content-addressed, served to team members only (issue 6
       [imageBytes(JPEG_SIGNATURE), 'application/octet-stream'],
       [Buffer.from([0xff, 0xd8]), 'image/jpeg'],
     ] as const) {
-      const refused = await upload(url, owner, newDocId(), bytes, type);
+      const refused = await upload(url, owner, cycleId, bytes, type);
       expect(refused.status, type).toBe(415);
       expect(refused.body.error.code).toBe('not_an_image');
     }
@@ -185,23 +184,25 @@ describe('photos: stored content-addressed, served to team members only (issue 6
   });
 
   it('refuses a photo over PHOTO_MAX_BYTES with 413 and keeps nothing', async () => {
-    const { url, dataDir } = await startTestServer({ photoMaxBytes: 10_000 });
+    const { url, wsUrl, dataDir } = await startTestServer({ photoMaxBytes: 10_000 });
     const owner = await createTeam(url);
-    expect((await upload(url, owner, newDocId(), imageBytes(JPEG_SIGNATURE, 10_000))).status).toBe(
+    const cycleId = await syncCycleDoc(wsUrl, owner);
+    expect((await upload(url, owner, cycleId, imageBytes(JPEG_SIGNATURE, 10_000))).status).toBe(
       201,
     );
 
-    const tooLarge = await upload(url, owner, newDocId(), imageBytes(JPEG_SIGNATURE, 10_001));
+    const tooLarge = await upload(url, owner, cycleId, imageBytes(JPEG_SIGNATURE, 10_001));
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.error.code).toBe('payload_too_large');
     expect(await filesIn(join(dataDir, 'photos', owner.teamId))).toHaveLength(1);
   });
 
   it('refuses a streamed photo over the limit while reading it', async () => {
-    const { url, dataDir } = await startTestServer({ photoMaxBytes: 100_000 });
+    const { url, wsUrl, dataDir } = await startTestServer({ photoMaxBytes: 100_000 });
     const owner = await createTeam(url);
+    const cycleId = await syncCycleDoc(wsUrl, owner);
     const status = await new Promise<number | string>((resolve) => {
-      const req = request(`${url}/api/teams/${owner.teamId}/photos?cycle=${newDocId()}`, {
+      const req = request(`${url}/api/teams/${owner.teamId}/photos?cycle=${cycleId}`, {
         method: 'PUT',
         headers: {
           authorization: `Bearer ${owner.token}`,
@@ -225,11 +226,12 @@ describe('photos: stored content-addressed, served to team members only (issue 6
   });
 
   it('leaves neither a photo nor a temporary file when an upload is cut off halfway', async () => {
-    const { url, dataDir, logs } = await startTestServer();
+    const { url, wsUrl, dataDir, logs } = await startTestServer();
     const owner = await createTeam(url);
+    const cycleId = await syncCycleDoc(wsUrl, owner);
     const dir = join(dataDir, 'photos', owner.teamId);
     const bytes = imageBytes(JPEG_SIGNATURE, 200_000);
-    const req = request(`${url}/api/teams/${owner.teamId}/photos?cycle=${newDocId()}`, {
+    const req = request(`${url}/api/teams/${owner.teamId}/photos?cycle=${cycleId}`, {
       method: 'PUT',
       headers: {
         authorization: `Bearer ${owner.token}`,
@@ -249,13 +251,13 @@ describe('photos: stored content-addressed, served to team members only (issue 6
   });
 
   it("deletes a cycle's photos, keeping files another cycle still links", async () => {
-    const { url, dataDir } = await startTestServer();
+    const { url, wsUrl, dataDir } = await startTestServer();
     const owner = await createTeam(url);
     const invite = await createInvite(url, owner, { role: 'teacher' });
     const teacher = await joinTeam(url, invite.code);
     const dir = join(dataDir, 'photos', owner.teamId);
-    const cycleA = newDocId();
-    const cycleB = newDocId();
+    const cycleA = await syncCycleDoc(wsUrl, teacher);
+    const cycleB = await syncCycleDoc(wsUrl, teacher);
     const onlyA = imageBytes(JPEG_SIGNATURE);
     const shared = imageBytes(PNG_SIGNATURE);
     const onlyB = imageBytes(JPEG_SIGNATURE);
@@ -286,6 +288,56 @@ describe('photos: stored content-addressed, served to team members only (issue 6
       headers: { authorization: `Bearer ${owner.token}` },
     });
     expect(await filesIn(dir)).toEqual([]);
+  });
+
+  it('refuses a photo for a cycle the server does not know (404 cycle_unknown) until it syncs', async () => {
+    const { url, wsUrl, dataDir } = await startTestServer();
+    const owner = await createTeam(url);
+    const other = await createTeam(url);
+    const cycleId = newDocId();
+    const bytes = imageBytes(JPEG_SIGNATURE);
+
+    const unknown = await upload(url, owner, cycleId, bytes);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('cycle_unknown');
+    // Another team's document under the same cycle id is not this team's cycle.
+    await syncCycleDoc(wsUrl, other, cycleId);
+    expect((await upload(url, owner, cycleId, bytes)).body.error.code).toBe('cycle_unknown');
+    expect(await filesIn(join(dataDir, 'photos', owner.teamId))).toEqual([]);
+
+    // The device that made the cycle offline comes online: its document arrives first.
+    await syncCycleDoc(wsUrl, owner, cycleId);
+    expect((await upload(url, owner, cycleId, bytes)).status).toBe(201);
+  });
+
+  it("refuses a new photo past the team's quota with 507 quota_exceeded", async () => {
+    const { url, wsUrl, dataDir } = await startTestServer({ photoQuotaPerTeamBytes: 10_000 });
+    const owner = await createTeam(url);
+    const other = await createTeam(url);
+    const [cycleA, cycleB] = [await syncCycleDoc(wsUrl, owner), await syncCycleDoc(wsUrl, owner)];
+    const first = imageBytes(JPEG_SIGNATURE, 6_000);
+    expect((await upload(url, owner, cycleA, first)).status).toBe(201);
+
+    const over = await upload(url, owner, cycleB, imageBytes(JPEG_SIGNATURE, 6_000));
+    expect(over.status).toBe(507);
+    expect(over.body.error.code).toBe('quota_exceeded');
+    expect(await filesIn(join(dataDir, 'photos', owner.teamId))).toEqual([sha256(first)]);
+    // Bytes the team already has take no room: linking them to another cycle still works.
+    expect((await upload(url, owner, cycleB, first)).status).toBe(200);
+    // The quota is per team.
+    const otherCycle = await syncCycleDoc(wsUrl, other);
+    expect((await upload(url, other, otherCycle, imageBytes(JPEG_SIGNATURE, 6_000))).status).toBe(
+      201,
+    );
+
+    // Deleting photos makes room again.
+    for (const cycleId of [cycleA, cycleB]) {
+      await fetch(`${url}/api/teams/${owner.teamId}/cycles/${cycleId}/photos`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${owner.token}` },
+      });
+    }
+    expect((await upload(url, owner, cycleB, imageBytes(JPEG_SIGNATURE, 6_000))).status).toBe(201);
   });
 
   it('answers malformed hashes and cycle ids with 400', async () => {

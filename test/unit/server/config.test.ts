@@ -29,4 +29,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MAX_TEAMS: '0' })).toThrow(/MAX_TEAMS/);
     expect(() => loadConfig({ TEAM_CREATE_RATE_LIMIT: 'many' })).toThrow(/TEAM_CREATE_RATE_LIMIT/);
   });
+
+  it('gives each team 1 GiB of photos unless PHOTO_QUOTA_PER_TEAM_BYTES says otherwise', () => {
+    expect(loadConfig({}).photoQuotaPerTeamBytes).toBe(1024 * 1024 * 1024);
+    expect(loadConfig({ PHOTO_QUOTA_PER_TEAM_BYTES: '5000000000' }).photoQuotaPerTeamBytes).toBe(
+      5_000_000_000,
+    );
+    expect(() => loadConfig({ PHOTO_QUOTA_PER_TEAM_BYTES: '-1' })).toThrow(
+      /PHOTO_QUOTA_PER_TEAM_BYTES/,
+    );
+  });
 });

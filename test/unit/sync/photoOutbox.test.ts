@@ -207,6 +207,56 @@ describe('photo outbox', () => {
     expect(await getPhoto(teamId, hash)).toBeUndefined();
   });
 
+  it('keeps a photo pending while the server does not know its cycle yet, and uploads it later', async () => {
+    const known = newDocId();
+    const { hash } = await addLocalPhoto(teamId, cycleId, pngBlob());
+    await addLocalPhoto(teamId, known, pngBlob());
+    let synced = false;
+    const { cycles } = cycleServer((cycle) =>
+      cycle === cycleId && !synced
+        ? json(404, { error: { code: 'cycle_unknown', message: 'not yet' } })
+        : json(201, { hash, bytes: 64, type: 'image/png' }),
+    );
+    await uploadPendingPhotos();
+    expect(await getPhoto(teamId, hash)).toMatchObject({
+      status: 'pending',
+      error: null,
+      cycleIds: [cycleId, known],
+      uploadedCycleIds: [known],
+    });
+
+    // The cycle's document reached the server meanwhile.
+    synced = true;
+    await uploadPendingPhotos();
+    expect(cycles).toEqual([cycleId, known, cycleId]);
+    expect(await getPhoto(teamId, hash)).toMatchObject({
+      status: 'uploaded',
+      uploadedCycleIds: [known, cycleId],
+    });
+  });
+
+  it('fails a photo over the team quota, and tries it once more when the outbox starts', async () => {
+    const { hash } = await addLocalPhoto(teamId, cycleId, pngBlob());
+    const full = () => json(507, { error: { code: 'quota_exceeded', message: 'full' } });
+    const { requests } = fakeApi(full);
+    await uploadPendingPhotos();
+    expect(await getPhoto(teamId, hash)).toMatchObject({
+      status: 'failed',
+      error: 'quota_exceeded',
+    });
+    await uploadPendingPhotos();
+    expect(puts(requests)).toHaveLength(1);
+
+    // A facilitator deleted an old cycle; the app is opened again.
+    fakeApi(stores(hash));
+    const stop = startPhotoOutbox();
+    try {
+      await vi.waitFor(async () => expect((await getPhoto(teamId, hash))?.status).toBe('uploaded'));
+    } finally {
+      stop();
+    }
+  });
+
   it('keeps a photo pending while its team has no token yet', async () => {
     const pendingTeam = newTeamId();
     const { hash } = await addLocalPhoto(pendingTeam, cycleId, pngBlob());
