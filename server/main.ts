@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Hocuspocus } from '@hocuspocus/server';
+import { failingWrites } from './db/faults.ts';
 import { openDatabase } from './db/open.ts';
 import { DEFAULT_TRUSTED_PROXIES, trustedProxies } from './http/clientAddress.ts';
 import type { AppContext } from './http/context.ts';
@@ -58,6 +59,11 @@ export type StartServerOptions = {
   compactAfter?: number;
   /** Fault injection for tests: while it returns true, document writes fail as on a full disk. */
   failWrites?: () => boolean;
+  /**
+   * Fault injection for tests: while it returns true, the HTTP API's database
+   * writes fail with SQLITE_FULL and photo files with ENOSPC, as on a full disk.
+   */
+  failStorage?: () => boolean;
   /** Largest WebSocket message, in bytes. @default 10 MiB */
   maxPayload?: number;
   /** Largest photo upload, in bytes (stored under `<dataDir>/photos`). @default 8 MiB */
@@ -126,7 +132,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { hocuspocus } = sync;
 
   const deps: ServiceDeps = {
-    db,
+    db: options.failStorage ? failingWrites(db, options.failStorage) : db,
     now,
     teamDocs: teamDocWriter(hocuspocus, log),
     connections: connectionControl(hocuspocus),
@@ -153,6 +159,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       dir: join(resolve(options.dataDir), 'photos'),
       maxBytes: options.photoMaxBytes ?? DEFAULT_PHOTO_MAX_BYTES,
       quotaBytes: options.photoQuotaPerTeamBytes ?? DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES,
+      ...(options.failStorage === undefined ? {} : { failWrites: options.failStorage }),
     },
     log,
   };

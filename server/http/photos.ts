@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import type { CycleId } from '../../src/model/cycleTypes.ts';
 import { isId, type TeamId } from '../../src/model/ids.ts';
-import { ServiceError } from '../services/errors.ts';
+import { isStorageFull, ServiceError } from '../services/errors.ts';
 import { deleteCyclePhotos, findPhoto, isPhotoType, storePhoto } from '../services/photos.ts';
 import { requireActor } from './auth.ts';
 import type { Route } from './context.ts';
@@ -43,7 +43,7 @@ export const photoRoutes: Route[] = [
           body: ctx.req.iterator({ destroyOnReturn: false }),
         });
       } catch (error) {
-        if (error instanceof ServiceError || ctx.req.complete) throw error;
+        if (error instanceof ServiceError || isStorageFull(error) || ctx.req.complete) throw error;
         // The client went away mid-upload: nothing was kept, and this is no server error.
         throw new HttpError(400, 'bad_request', 'the upload was cut off before the end');
       }

@@ -49,6 +49,7 @@ export function statusForCode(code: ApiErrorCode): number {
     // 507 Insufficient Storage: the server is out of room, nothing the client did wrong.
     case 'team_limit_reached':
     case 'quota_exceeded':
+    case 'storage_full':
       return 507;
   }
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { Health } from '../../src/model/api.ts';
 import { isId } from '../../src/model/ids.ts';
-import { ServiceError } from '../services/errors.ts';
+import { isStorageFull, ServiceError } from '../services/errors.ts';
 import { isPhotoHash } from '../services/photos.ts';
 import type { AppContext, Reply, RequestContext, Route } from './context.ts';
 import { cycleRoutes } from './cycles.ts';
@@ -183,6 +183,18 @@ function respondToError(
     if (stopReading) headers.Connection = 'close';
     sendError(res, status, error.code, error.message, headers);
     if (stopReading) res.on('finish', () => req.destroy());
+    return;
+  }
+  if (isStorageFull(error) && !res.headersSent) {
+    // Nothing was stored (the transaction rolled back, the temporary file is gone): the
+    // client can simply try again once the administrator, told by this log line, made room.
+    app.log(
+      `storage full on ${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    const headers: Record<string, string> = { 'Retry-After': '60' };
+    if (!req.complete) headers.Connection = 'close';
+    sendError(res, 507, 'storage_full', 'the server has no room to store this', headers);
+    if (!req.complete) res.on('finish', () => req.destroy());
     return;
   }
   app.log(

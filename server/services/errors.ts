@@ -1,4 +1,5 @@
 import type { ApiErrorCode } from '../../src/model/apiErrors.ts';
+import { SQLITE_FULL } from '../db/faults.ts';
 
 /**
  * A refusal a service gives for a reason the caller can act on; the HTTP
@@ -11,4 +12,15 @@ export class ServiceError extends Error {
     this.name = 'ServiceError';
     this.code = code;
   }
+}
+
+/**
+ * True for the errors a full disk gives: SQLITE_FULL (any extended code) from
+ * node:sqlite, ENOSPC or EDQUOT (a user's disk quota) from node:fs.
+ */
+export function isStorageFull(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, errcode } = error as { code?: unknown; errcode?: unknown };
+  if (code === 'ENOSPC' || code === 'EDQUOT') return true;
+  return typeof errcode === 'number' && (errcode & 0xff) === SQLITE_FULL;
 }

@@ -14,6 +14,7 @@ import {
   type PhotoType,
 } from '../../src/model/photos.ts';
 import { canEdit } from '../../src/model/roles.ts';
+import { noSpaceError } from '../db/faults.ts';
 import { inTransaction, prepared } from '../db/open.ts';
 import { isDocumentDeleted, isDocumentStored } from './deletedDocuments.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
@@ -36,6 +37,8 @@ export type PhotoStorage = {
   readonly maxBytes: number;
   /** Bytes all photos of one team may take together. @default DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES */
   readonly quotaBytes: number;
+  /** Fault injection for tests: while it returns true, writing a photo file fails with ENOSPC. */
+  readonly failWrites?: () => boolean;
 };
 
 export type StoredPhoto = {
@@ -101,6 +104,7 @@ export async function storePhoto(
         }
       }
       hash.update(chunk);
+      if (storage.failWrites?.()) throw noSpaceError();
       await file.write(chunk);
     }
     if (!hasSignature(head, input.type)) throw notAnImage(input.type);

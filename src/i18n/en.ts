@@ -201,6 +201,8 @@ export const en: Messages = {
         'This server has reached its maximum number of teams. Ask the server’s administrator for room.',
       cycle_unknown:
         'The server does not know this cycle yet. The photo is sent once the cycle has synced.',
+      storage_full:
+        'The server’s disk is full; nothing was stored. Try again later or tell the server’s administrator.',
       quota_exceeded:
         'This team’s photo space on the server is full. A facilitator can make room by deleting an old cycle; the photo stays on this device.',
       network: 'No connection to the server.',

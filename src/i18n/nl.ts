@@ -205,6 +205,8 @@ export const nl = {
         'Deze server heeft het maximale aantal teams bereikt. Vraag de beheerder van de server om ruimte.',
       cycle_unknown:
         'De server kent deze cyclus nog niet. De foto wordt verstuurd zodra de cyclus is gesynchroniseerd.',
+      storage_full:
+        'De schijf van de server is vol; er is niets opgeslagen. Probeer het later opnieuw of waarschuw de beheerder van de server.',
       quota_exceeded:
         'De fotoruimte van dit team op de server is vol. Een begeleider kan ruimte maken door een oude cyclus te verwijderen; de foto blijft op dit apparaat.',
       network: 'Geen verbinding met de server.',

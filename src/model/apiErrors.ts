@@ -18,6 +18,7 @@ export const API_ERROR_CODES = [
   'team_limit_reached', // the server holds MAX_TEAMS teams and creates no more
   'cycle_unknown', // a photo for a cycle whose document has not reached the server (yet)
   'quota_exceeded', // the team's photos would take more than PHOTO_QUOTA_PER_TEAM_BYTES
+  'storage_full', // the server's disk is full: nothing was stored, try again later
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

@@ -50,7 +50,8 @@ export function isTransientApiFailure(error: unknown): boolean {
     (error.code === 'network' ||
       error.code === 'bad_response' ||
       error.code === 'internal' ||
-      error.code === 'rate_limited')
+      error.code === 'rate_limited' ||
+      error.code === 'storage_full')
   );
 }
 

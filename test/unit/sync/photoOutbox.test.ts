@@ -257,6 +257,13 @@ describe('photo outbox', () => {
     }
   });
 
+  it('keeps retrying a photo the server could not store for lack of disk space', async () => {
+    const { hash } = await addLocalPhoto(teamId, cycleId, pngBlob());
+    fakeApi(() => json(507, { error: { code: 'storage_full', message: 'disk full' } }));
+    await uploadPendingPhotos();
+    expect(await getPhoto(teamId, hash)).toMatchObject({ status: 'pending', error: null });
+  });
+
   it('keeps a photo pending while its team has no token yet', async () => {
     const pendingTeam = newTeamId();
     const { hash } = await addLocalPhoto(pendingTeam, cycleId, pngBlob());
