@@ -5,7 +5,11 @@ import { join, resolve } from 'node:path';
 import type { Hocuspocus } from '@hocuspocus/server';
 import { failingWrites } from './db/faults.ts';
 import { openDatabase } from './db/open.ts';
-import { DEFAULT_TRUSTED_PROXIES, trustedProxies } from './http/clientAddress.ts';
+import {
+  clientAddressResolver,
+  DEFAULT_TRUSTED_PROXIES,
+  trustedProxies,
+} from './http/clientAddress.ts';
 import type { AppContext } from './http/context.ts';
 import { rateLimiter } from './http/rateLimit.ts';
 import { requestHandler } from './http/router.ts';
@@ -154,7 +158,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     teamCreateLimiter: rateLimiter(teamCreateLimit),
     teamRetryLimiter: rateLimiter(teamCreateLimit),
     maxTeams: options.maxTeams ?? DEFAULT_MAX_TEAMS,
-    trustedProxies: proxies,
+    clientAddress: clientAddressResolver(proxies, log),
     photos: {
       dir: join(resolve(options.dataDir), 'photos'),
       maxBytes: options.photoMaxBytes ?? DEFAULT_PHOTO_MAX_BYTES,

@@ -115,14 +115,29 @@ export function chooseClientAddress(
   return first === undefined ? peer : (normalizeAddress(first) ?? peer);
 }
 
-/** {@link chooseClientAddress} for a request; `proxies` is null unless TRUST_PROXY is on. */
-export function clientAddress(req: IncomingMessage, proxies: TrustedProxies | null): string {
-  const header = req.headers['x-forwarded-for'];
-  return chooseClientAddress(
-    req.socket.remoteAddress,
-    Array.isArray(header) ? header.join(',') : header,
-    proxies,
-  );
+/**
+ * {@link chooseClientAddress} for requests (`proxies` is null unless
+ * TRUST_PROXY is on). Says once in the log when X-Forwarded-For arrives from
+ * a socket that is not a trusted proxy: a proxy missing from TRUSTED_PROXIES
+ * makes all clients one address, which then share every rate limit.
+ */
+export function clientAddressResolver(
+  proxies: TrustedProxies | null,
+  log: (line: string) => void,
+): (req: IncomingMessage) => string {
+  let told = false;
+  return (req) => {
+    const header = req.headers['x-forwarded-for'];
+    const forwardedFor = Array.isArray(header) ? header.join(',') : header;
+    const peer = req.socket.remoteAddress;
+    if (proxies !== null && forwardedFor && !told && peer !== undefined && !proxies.has(peer)) {
+      told = true;
+      log(
+        `X-Forwarded-For from ${normalizeAddress(peer) ?? peer} ignored: not in TRUSTED_PROXIES (said once)`,
+      );
+    }
+    return chooseClientAddress(peer, forwardedFor, proxies);
+  };
 }
 
 /**

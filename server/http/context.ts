@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { ServiceDeps } from '../services/deps.ts';
 import type { PhotoStorage } from '../services/photos.ts';
-import type { TrustedProxies } from './clientAddress.ts';
 import type { RateLimiter } from './rateLimit.ts';
 
 /** What every request handler can reach, built once in main.ts. */
@@ -17,8 +16,8 @@ export type AppContext = {
   readonly teamRetryLimiter: RateLimiter;
   /** How many teams the server holds at most (MAX_TEAMS). */
   readonly maxTeams: number;
-  /** Whose X-Forwarded-For hops are believed; null (TRUST_PROXY off): the socket's address counts. */
-  readonly trustedProxies: TrustedProxies | null;
+  /** The address a request came from (clientAddress.ts: X-Forwarded-For only from trusted proxies). */
+  readonly clientAddress: (req: IncomingMessage) => string;
   /** Where photos are stored (`DATA_DIR/photos`) and their size limit. */
   readonly photos: PhotoStorage;
   readonly log: (line: string) => void;

@@ -2,14 +2,14 @@ import { JoinRequest, PreviewInviteRequest } from '../../src/model/api.ts';
 import { normalizeInviteCode } from '../../src/model/inviteCode.ts';
 import { joinWithInvite, previewInvite } from '../services/invites.ts';
 import { parseBody, readJsonBody } from './body.ts';
-import { clientAddress, rateLimitKey } from './clientAddress.ts';
+import { rateLimitKey } from './clientAddress.ts';
 import type { RequestContext, Route } from './context.ts';
 import { countAttempt } from './rateLimit.ts';
 import { HttpError } from './respond.ts';
 
 /** Counts an attempt against the client's budget; 429 with Retry-After beyond it. */
 function limitAttempts(ctx: RequestContext): void {
-  countAttempt(ctx.app.joinLimiter, rateLimitKey(clientAddress(ctx.req, ctx.app.trustedProxies)));
+  countAttempt(ctx.app.joinLimiter, rateLimitKey(ctx.app.clientAddress(ctx.req)));
 }
 
 /** A code that cannot be an invite code is a bad request (400), not an unknown one (404). */

@@ -54,15 +54,19 @@ export function statusForCode(code: ApiErrorCode): number {
   }
 }
 
+// No other site may frame the app: a hidden frame could trick a facilitator into deleting a cycle.
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; " +
-  "style-src 'self' 'unsafe-inline'; media-src 'self' blob:; worker-src 'self'";
+  "style-src 'self' 'unsafe-inline'; media-src 'self' blob:; worker-src 'self'; " +
+  "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
 /** Headers every response carries. */
 export function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  // For browsers that predate frame-ancestors.
+  res.setHeader('X-Frame-Options', 'DENY');
 }
 
 export function sendJson(

@@ -2,7 +2,7 @@ import { CreateTeamRequest } from '../../src/model/api.ts';
 import type { TeamId } from '../../src/model/ids.ts';
 import { createTeam, teamExists } from '../services/teams.ts';
 import { parseBody, readJsonBody } from './body.ts';
-import { clientAddress, rateLimitKey } from './clientAddress.ts';
+import { rateLimitKey } from './clientAddress.ts';
 import type { Route } from './context.ts';
 import { countAttempt } from './rateLimit.ts';
 
@@ -20,7 +20,7 @@ export const teamRoutes: Route[] = [
     path: '/api/teams',
     async handle({ req, app }) {
       const input = parseBody(CreateTeamRequest, await readJsonBody(req));
-      const address = rateLimitKey(clientAddress(req, app.trustedProxies));
+      const address = rateLimitKey(app.clientAddress(req));
       const retry = input.teamId !== undefined && teamExists(app.deps, input.teamId as TeamId);
       const limiter = retry ? app.teamRetryLimiter : app.teamCreateLimiter;
       const key = retry ? `${address} ${input.teamId}` : address;

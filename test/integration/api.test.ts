@@ -147,6 +147,8 @@ describe('HTTP API: bad input gets a 4xx, never a 500 (DESIGN §4)', () => {
     expect(response.headers.get('content-security-policy')).toContain(
       "connect-src 'self' ws: wss:",
     );
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 });
 

@@ -34,8 +34,8 @@ describe('rate limits behind a reverse proxy (TRUST_PROXY=1)', () => {
     expect((await through('3.3.3.3')).status).toBe(429);
   });
 
-  it('ignores X-Forwarded-For from a socket that is not a trusted proxy', async () => {
-    const { url } = await startTestServer({
+  it('ignores X-Forwarded-For from a socket that is not a trusted proxy, and says so once', async () => {
+    const { url, logs } = await startTestServer({
       joinRateLimit: { max: 2 },
       trustProxy: true,
       trustedProxies: ['10.0.0.0/8'],
@@ -43,6 +43,9 @@ describe('rate limits behind a reverse proxy (TRUST_PROXY=1)', () => {
     expect((await preview(url, '198.51.100.1')).status).toBe(404);
     expect((await preview(url, '198.51.100.2')).status).toBe(404);
     expect((await preview(url, '198.51.100.3')).status).toBe(429);
+    expect(logs.filter((line) => line.includes('X-Forwarded-For from 127.0.0.1 ignored'))).toEqual([
+      'X-Forwarded-For from 127.0.0.1 ignored: not in TRUSTED_PROXIES (said once)',
+    ]);
   });
 
   it('counts IPv6 clients per /64', async () => {
