@@ -2,7 +2,9 @@ import { HttpError } from './respond.ts';
 
 /**
  * A fixed-window counter per key (client address): at most `max` attempts
- * per `windowMs`. Old windows are dropped as they expire.
+ * per `windowMs`. Old windows are dropped as they expire, and beyond
+ * `maxKeys` the oldest go first, so a flood of addresses cannot exhaust memory
+ * (at the price of a fresh budget for the addresses forgotten).
  */
 export type RateLimiter = {
   /** Counts an attempt; returns null when allowed, else the seconds until the next window. */
@@ -11,11 +13,16 @@ export type RateLimiter = {
   refund(key: string): void;
 };
 
+/** Keys a limiter remembers at most (some 100 bytes each). */
+export const DEFAULT_MAX_KEYS = 100_000;
+
 export function rateLimiter(options: {
   max: number;
   windowMs: number;
   now: () => number;
+  maxKeys?: number;
 }): RateLimiter {
+  const maxKeys = options.maxKeys ?? DEFAULT_MAX_KEYS;
   const windows = new Map<string, { start: number; count: number }>();
   let lastSweep = options.now();
   return {
@@ -28,7 +35,13 @@ export function rateLimiter(options: {
       let window = windows.get(key);
       if (!window || now - window.start >= options.windowMs) {
         window = { start: now, count: 0 };
+        // Re-inserted, so the map stays ordered by window start, oldest first.
+        windows.delete(key);
         windows.set(key, window);
+        for (const oldest of windows.keys()) {
+          if (windows.size <= maxKeys) break;
+          windows.delete(oldest);
+        }
       }
       window.count += 1;
       if (window.count <= options.max) return null;
