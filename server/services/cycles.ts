@@ -37,6 +37,7 @@ export async function deleteCycle(
     ).run(name, actor.teamId, actor.memberId, deletedAt);
     prepared(deps.db, 'DELETE FROM doc_updates WHERE name = ?').run(name);
     prepared(deps.db, 'DELETE FROM doc_snapshots WHERE name = ?').run(name);
+    prepared(deps.db, 'DELETE FROM doc_quarantine WHERE name = ?').run(name);
     return Number(recorded.changes) > 0;
   });
   deps.documents.discard(name);

@@ -1,34 +1,48 @@
 import type { DatabaseSync } from 'node:sqlite';
 import {
+  type Connection,
   type Document,
   type Extension,
   type Hocuspocus,
   isTransactionOrigin,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import { SYNC_CLOSE } from '../../src/model/apiErrors.ts';
 import { inTransaction, prepared } from '../db/open.ts';
 import { isDocumentDeleted } from '../services/deletedDocuments.ts';
 import { DocumentDeleted } from './tombstones.ts';
+import { type UpdateGuard, updateGuard } from './updateGuard.ts';
+import { scanUpdate, UpdateRefused } from './updateScan.ts';
 
 /**
- * Document storage over node:sqlite (DESIGN §3 Server, LIBRARY-NOTES §1
- * "Order of events, durability").
+ * Document storage over node:sqlite (DESIGN §3 Server).
  *
- * Durability: every update applied to a loaded document is appended to
- * `doc_updates` synchronously from the Y.Doc `update` listener, which runs
- * after the update is applied and before Hocuspocus sends the sync ack. So
- * an acknowledged update is already committed (WAL, synchronous FULL).
+ * Validation and durability of a member's update, both in `beforeSync`,
+ * which Hocuspocus awaits before it applies the update and acknowledges it:
+ * the update guard (updateGuard.ts) checks it against a scratch replica, and
+ * when it changes the document its bytes are appended to `doc_updates`. So
+ * an acknowledged update is committed (WAL, synchronous FULL), also one that
+ * waits for dependencies the server lacks (Yjs keeps those aside and fires
+ * no `update` event for them). A refused update closes the socket with a
+ * close code (syncClose in src/model/apiErrors.ts): nothing stored, nothing
+ * acknowledged, the document unchanged. A failed append closes it with 1011:
+ * the provider keeps the edit and resends it on reconnect.
  *
- * A failed append (disk full) must not be acknowledged: the listener closes
- * the sending socket before returning, so the ack never goes out and the
- * provider keeps the edit and resends it on reconnect. The update stays in
- * memory as "pending"; further sync writes to that document are refused in
- * beforeSync until the pending updates are written (retried on a timer), and
- * the document is not unloaded while any remain.
+ * The server's own writes (direct connections) are appended from the Y.Doc
+ * `update` listener. If such an append fails the update stays in memory as
+ * "pending"; further sync writes to that document are refused in beforeSync
+ * until the pending updates are written (retried on a timer), and the
+ * document is not unloaded while any remain.
  *
- * Loading: snapshot + later updates. Compaction (from onStoreDocument, once
- * `compactAfter` rows piled up or the last client left, and on shutdown)
- * replaces the snapshot with `encodeStateAsUpdate` and deletes the folded
+ * Loading: snapshot + later updates, each scanned before it is applied. One
+ * that cannot be read is moved to `doc_quarantine` (kept, logged with the
+ * document's name), and the document is rebuilt from the rest; if what is
+ * left does not hold together, the document is refused
+ * (`document-unreadable`) rather than served half.
+ *
+ * Compaction (from onStoreDocument, once `compactAfter` rows piled up or the
+ * last client left, and on shutdown) replaces the snapshot with
+ * `encodeStateAsUpdate`, after checking that it loads, and deletes the folded
  * rows in one transaction.
  *
  * Deletion: a document in `deleted_documents` is never loaded, and once
@@ -46,6 +60,12 @@ export type PersistenceOptions = {
    * (append and compaction) throws as if the disk were full. @default never
    */
   readonly failWrites?: () => boolean;
+  /** Checks members' updates before they are applied. @default updateGuard() with default limits */
+  readonly guard?: UpdateGuard;
+  /** Stored bytes (snapshot + update log) one document may reach. @default 32 MiB */
+  readonly maxDocumentBytes?: number;
+  /** Refuses growth while the process is short of memory. @default never */
+  readonly memoryLow?: () => boolean;
 };
 
 export type Persistence = {
@@ -62,8 +82,31 @@ export type Persistence = {
   discard(documentName: string): void;
 };
 
-/** Close code for a socket whose update could not be stored (the provider reconnects and resends). */
-export const CLOSE_STORAGE_FAILED = 1011;
+export const DEFAULT_MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
+
+/** An update refused before it touched the document; `code` closes the sender's socket. */
+export class SyncRefused extends Error {
+  readonly reason: string;
+  readonly code: number;
+  readonly detail: string;
+  constructor(code: number, reason: string, detail: string) {
+    // An empty message keeps Hocuspocus from logging it a second time (refuse() logs it).
+    super('');
+    this.detail = detail;
+    this.name = 'SyncRefused';
+    this.code = code;
+    this.reason = reason;
+  }
+}
+
+/** Refuses a whole document whose stored data does not hold together. */
+export class DocumentUnreadable extends Error {
+  readonly reason = 'document-unreadable';
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'DocumentUnreadable';
+  }
+}
 
 type DocState = {
   readonly name: string;
@@ -73,6 +116,8 @@ type DocState = {
   pending: Uint8Array[];
   /** Rows in doc_updates since the last snapshot. */
   rows: number;
+  /** Bytes stored for it: snapshot plus update rows. */
+  bytes: number;
   retry: ReturnType<typeof setInterval> | null;
   /** Deleted: nothing of it is written any more. */
   discarded: boolean;
@@ -83,6 +128,8 @@ const LOAD_ORIGIN = { source: 'local', skipStoreHooks: true } as const;
 export function persistence(db: DatabaseSync, options: PersistenceOptions): Persistence {
   const compactAfter = options.compactAfter ?? 500;
   const retryMs = options.retryMs ?? 1_000;
+  const guard = options.guard ?? updateGuard();
+  const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const states = new Map<Document, DocState>();
 
   function checkWritable(): void {
@@ -104,6 +151,7 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
     });
     state.pending = [];
     state.rows += batch.length;
+    for (const update of batch) state.bytes += update.length;
     options.log(`stored ${batch.length} pending update(s) of ${state.name}`);
   }
 
@@ -130,6 +178,10 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
   function compact(state: DocState): void {
     if (state.discarded) return;
     const snapshot = Y.encodeStateAsUpdate(state.document);
+    // The update guard keeps broken structs out; this is the last line before the rows go.
+    const problem = unreadable(snapshot);
+    if (problem !== null)
+      throw new Error(`the compacted state of ${state.name} does not load: ${problem}`);
     inTransaction(db, () => {
       checkWritable();
       prepared(
@@ -142,12 +194,15 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
       prepared(db, 'DELETE FROM doc_updates WHERE name = ?').run(state.name);
     });
     state.rows = 0;
+    state.bytes = snapshot.length;
     state.pending = [];
     stopRetry(state);
   }
 
   function onUpdate(state: DocState, update: Uint8Array, origin: unknown): void {
     if (state.discarded) return;
+    // A member's update was stored in beforeSync, before it was applied.
+    if (isTransactionOrigin(origin) && origin.source === 'connection') return;
     try {
       flushPending(state);
       append(state.name, update);
@@ -157,10 +212,90 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
       options.log(`could not store an update of ${state.name}: ${String(error)}`);
       // Closing the socket now makes Hocuspocus drop the ack it is about to send.
       if (isTransactionOrigin(origin) && origin.source === 'connection') {
-        origin.connection.webSocket.close(CLOSE_STORAGE_FAILED, 'storage-unavailable');
+        origin.connection.webSocket.close(SYNC_CLOSE.storageUnavailable, 'storage-unavailable');
       }
       scheduleRetry(state);
     }
+  }
+
+  /** Closes the sender's socket, so Hocuspocus never acknowledges, and stops handling the message. */
+  function refuse(connection: Connection, refusal: SyncRefused): never {
+    options.log(
+      `refused an update to ${connection.document.name} (${refusal.reason}, close ${refusal.code}): ${refusal.detail}`,
+    );
+    connection.webSocket.close(refusal.code, refusal.reason);
+    throw refusal;
+  }
+
+  /**
+   * Applies the stored snapshot and update rows to a document being loaded.
+   * A blob that cannot be read is moved aside; if anything was, the result
+   * must still load on its own and leave nothing waiting for lost data.
+   */
+  function load(document: Document, name: string): { rows: number; bytes: number } {
+    const { snapshot, updates } = inTransaction(db, () => ({
+      snapshot: prepared(db, 'SELECT state FROM doc_snapshots WHERE name = ?').get(name),
+      updates: prepared(db, 'SELECT id, data FROM doc_updates WHERE name = ? ORDER BY id').all(
+        name,
+      ),
+    }));
+    const blobs: Array<{ source: 'snapshot' | 'update'; id: unknown; data: unknown }> = [
+      ...(snapshot ? [{ source: 'snapshot' as const, id: name, data: snapshot.state }] : []),
+      ...updates.map((row) => ({ source: 'update' as const, id: row.id, data: row.data })),
+    ];
+    let rows = 0;
+    let bytes = 0;
+    let movedAside = 0;
+    Y.transact(
+      document,
+      () => {
+        for (const blob of blobs) {
+          const problem =
+            blob.data instanceof Uint8Array ? applyStored(document, blob.data) : 'not a blob';
+          if (problem === null) {
+            bytes += (blob.data as Uint8Array).length;
+            if (blob.source === 'update') rows += 1;
+            continue;
+          }
+          movedAside += 1;
+          quarantine(name, blob.source, blob.id, blob.data, problem);
+        }
+      },
+      LOAD_ORIGIN,
+    );
+    if (movedAside > 0) {
+      const problem = unreadable(Y.encodeStateAsUpdate(document));
+      const waiting = document.store.pendingStructs !== null || document.store.pendingDs !== null;
+      if (problem !== null || waiting) {
+        options.log(
+          `refusing ${name}: what is left after moving damaged data aside does not hold together`,
+        );
+        throw new DocumentUnreadable(`${name} cannot be rebuilt`);
+      }
+      options.log(`rebuilt ${name} from the data that could be read (${movedAside} moved aside)`);
+    }
+    return { rows, bytes };
+  }
+
+  function quarantine(
+    name: string,
+    source: 'snapshot' | 'update',
+    id: unknown,
+    data: unknown,
+    problem: string,
+  ): void {
+    const kept = data instanceof Uint8Array ? data : new Uint8Array();
+    inTransaction(db, () => {
+      prepared(
+        db,
+        'INSERT INTO doc_quarantine (name, source, data, reason, moved_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(name, source, kept, problem, new Date().toISOString());
+      if (source === 'snapshot') prepared(db, 'DELETE FROM doc_snapshots WHERE name = ?').run(name);
+      else prepared(db, 'DELETE FROM doc_updates WHERE id = ?').run(Number(id));
+    });
+    options.log(
+      `moved an unreadable stored ${source} of ${name} aside to doc_quarantine: ${problem}`,
+    );
   }
 
   const extension: Extension = {
@@ -169,35 +304,14 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
     async onLoadDocument({ document, documentName, instance }) {
       // Authentication refuses it already; this also covers the server's own direct connections.
       if (isDocumentDeleted(db, documentName)) throw new DocumentDeleted();
-      const { snapshot, updates } = inTransaction(db, () => ({
-        snapshot: prepared(db, 'SELECT state FROM doc_snapshots WHERE name = ?').get(documentName),
-        updates: prepared(db, 'SELECT data FROM doc_updates WHERE name = ? ORDER BY id').all(
-          documentName,
-        ),
-      }));
-      Y.transact(
-        document,
-        () => {
-          const blobs = [snapshot?.state, ...updates.map((row) => row.data)];
-          for (const blob of blobs) {
-            if (!(blob instanceof Uint8Array)) continue;
-            try {
-              Y.applyUpdate(document, blob, LOAD_ORIGIN);
-            } catch (error) {
-              options.log(
-                `skipped an unreadable stored update of ${documentName}: ${String(error)}`,
-              );
-            }
-          }
-        },
-        LOAD_ORIGIN,
-      );
+      const loaded = load(document, documentName);
       states.set(document, {
         name: documentName,
         document,
         instance,
         pending: [],
-        rows: updates.length,
+        rows: loaded.rows,
+        bytes: loaded.bytes,
         retry: null,
         discarded: false,
       });
@@ -213,24 +327,57 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
 
     async beforeSync({ document, connection, type, payload }) {
       // 0 = SyncStep1 (a state vector, nothing to store); 1 = SyncStep2, 2 = Update.
+      // A read-only connection's updates are never applied (Hocuspocus answers them itself).
       if (type === 0 || connection.readOnly) return;
-      try {
-        Y.decodeUpdate(payload);
-      } catch {
-        throw Object.assign(new Error('malformed update'), { reason: 'bad-update' });
-      }
       const state = states.get(document);
-      if (state?.discarded) throw new DocumentDeleted();
-      if (!state || state.pending.length === 0) return;
+      if (!state) return;
+      if (state.discarded) throw new DocumentDeleted();
       try {
         flushPending(state);
       } catch (error) {
         // Nothing more may be acknowledged for this document until the pending updates are stored.
-        connection.webSocket.close(CLOSE_STORAGE_FAILED, 'storage-unavailable');
-        throw Object.assign(new Error(`storage unavailable: ${String(error)}`), {
-          reason: 'storage-unavailable',
-        });
+        refuse(
+          connection,
+          new SyncRefused(SYNC_CLOSE.storageUnavailable, 'storage-unavailable', String(error)),
+        );
       }
+      if (options.memoryLow?.() && payload.length > 1024) {
+        refuse(
+          connection,
+          new SyncRefused(SYNC_CLOSE.serverBusy, 'server-busy', 'the server is short of memory'),
+        );
+      }
+      let changes: boolean;
+      try {
+        ({ changes } = guard.check(document, payload));
+      } catch (error) {
+        if (!(error instanceof UpdateRefused)) throw error;
+        const code =
+          error.reason === 'bad-update' ? SYNC_CLOSE.badUpdate : SYNC_CLOSE.updateTooLarge;
+        refuse(connection, new SyncRefused(code, error.reason, error.message));
+      }
+      if (!changes) return;
+      if (state.bytes + payload.length > maxDocumentBytes) {
+        refuse(
+          connection,
+          new SyncRefused(
+            SYNC_CLOSE.documentTooLarge,
+            'document-too-large',
+            `${state.name} would exceed ${maxDocumentBytes} bytes`,
+          ),
+        );
+      }
+      try {
+        append(state.name, payload);
+      } catch (error) {
+        options.log(`could not store an update of ${state.name}: ${String(error)}`);
+        refuse(
+          connection,
+          new SyncRefused(SYNC_CLOSE.storageUnavailable, 'storage-unavailable', String(error)),
+        );
+      }
+      state.rows += 1;
+      state.bytes += payload.length;
     },
 
     async onStoreDocument({ document }) {
@@ -266,6 +413,7 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
       for (const [document, state] of states) {
         if (state.name === documentName && document.isDestroyed) {
           stopRetry(state);
+          guard.forget(document);
           states.delete(document);
         }
       }
@@ -300,4 +448,37 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
       }
     },
   };
+}
+
+/** Limits for data the server stored itself: generous, only the shape must hold. */
+const STORED_LIMITS = {
+  maxStructs: Number.POSITIVE_INFINITY,
+  maxTypes: Number.POSITIVE_INFINITY,
+  maxRootNames: Number.POSITIVE_INFINITY,
+  maxDepth: Number.POSITIVE_INFINITY,
+  maxValueDepth: 10_000,
+};
+
+/** Applies one stored blob; returns why it could not be read, or null. */
+function applyStored(document: Y.Doc, data: Uint8Array): string | null {
+  try {
+    scanUpdate(data, STORED_LIMITS);
+    Y.applyUpdate(document, data, LOAD_ORIGIN);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Why an encoded document state would not load on a fresh client, or null when it does. */
+function unreadable(state: Uint8Array): string | null {
+  const probe = new Y.Doc();
+  try {
+    Y.applyUpdate(probe, state);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    probe.destroy();
+  }
 }

@@ -1,11 +1,11 @@
 import type { Connection, Hocuspocus } from '@hocuspocus/server';
-import { CLOSE_REVOKED } from '../../src/model/apiErrors.ts';
+import { CLOSE_REVOKED, SYNC_CLOSE } from '../../src/model/apiErrors.ts';
 import type { MemberId, TeamId } from '../../src/model/ids.ts';
 import { canEdit, type Role } from '../../src/model/roles.ts';
 import type { ConnectionControl } from '../services/deps.ts';
 
 /** Close code that makes the provider reconnect (and re-authenticate) right away. */
-const CLOSE_RECONNECT = 4205;
+const CLOSE_RECONNECT = SYNC_CLOSE.reconnect;
 
 function connectionsOf(hocuspocus: Hocuspocus, teamId: TeamId, memberId: MemberId): Connection[] {
   const found: Connection[] = [];

@@ -1,7 +1,8 @@
+import { SYNC_CLOSE } from '../../src/model/apiErrors.ts';
 import { DOCUMENT_DELETED_REASON } from '../../src/model/teamDoc.ts';
 
 /** WebSocket close code for a socket that had a deleted document open (it reconnects and is refused). */
-export const CLOSE_DOCUMENT_DELETED = 4410;
+export const CLOSE_DOCUMENT_DELETED = SYNC_CLOSE.documentDeleted;
 
 /**
  * Thrown to refuse a deleted document. Hocuspocus hands `reason` to the

@@ -48,6 +48,35 @@ export function isSyncDenyReason(value: unknown): value is SyncDenyReason {
 /** WebSocket close code the server uses when it drops a removed member's socket. */
 export const CLOSE_REVOKED = 4403;
 
+/**
+ * Every WebSocket close code of the sync server (README "Close codes"). The
+ * provider reconnects after each; what it resends is judged again.
+ */
+export const SYNC_CLOSE = {
+  /** The server is going down (graceful shutdown). */
+  shutdown: 1001,
+  /** A message larger than the socket accepts (SYNC_MAX_MESSAGE_BYTES). */
+  messageTooBig: 1009,
+  /** An update could not be stored (disk full): not acknowledged, resend later. */
+  storageUnavailable: 1011,
+  /** The server is short of memory and takes no growth for now. */
+  serverBusy: 1013,
+  /** Role changed: reconnect to get the new rights. */
+  reconnect: 4205,
+  /** An update that is not a well-formed Yjs update or would break the document. */
+  badUpdate: 4400,
+  /** The member was removed from the team. */
+  revoked: CLOSE_REVOKED,
+  /** The document was deleted. */
+  documentDeleted: 4410,
+  /** An update over the size, struct, type or nesting limits. */
+  updateTooLarge: 4413,
+  /** Too many messages from this socket or member (SYNC_MESSAGE_RATE). */
+  rateLimited: 4429,
+  /** The document would grow beyond MAX_DOCUMENT_BYTES. */
+  documentTooLarge: 4507,
+} as const;
+
 /** Why an imported file (a kijkwijzer as JSON, templateJson.ts) was refused; the UI translates each. */
 export const IMPORT_ERROR_REASONS = [
   'not-json', // the file is not JSON text
