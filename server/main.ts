@@ -8,6 +8,7 @@ import { openDatabase } from './db/open.ts';
 import {
   clientAddressResolver,
   DEFAULT_TRUSTED_PROXIES,
+  rateLimitKey,
   trustedProxies,
 } from './http/clientAddress.ts';
 import type { AppContext } from './http/context.ts';
@@ -19,10 +20,19 @@ import { DEFAULT_PHOTO_MAX_BYTES, DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES } from './s
 import { DEFAULT_MAX_TEAMS, DEFAULT_TEAM_CREATE_RATE_LIMIT } from './services/teams.ts';
 import { authExtension } from './sync/auth.ts';
 import { documentControl } from './sync/documents.ts';
-import { persistence } from './sync/persistence.ts';
+import { DEFAULT_MAX_DOCUMENT_BYTES, persistence } from './sync/persistence.ts';
 import { connectionControl } from './sync/revocation.ts';
-import { createSyncServer } from './sync/syncServer.ts';
+import {
+  DEFAULT_MAX_DOCUMENTS_PER_TEAM,
+  DEFAULT_MAX_OPEN_DOCUMENTS_PER_MEMBER,
+  DEFAULT_MEMBER_RATE,
+  heapPressure,
+  syncLimits,
+} from './sync/syncLimits.ts';
+import { createSyncServer, DEFAULT_SOCKET_RATE } from './sync/syncServer.ts';
 import { teamDocWriter } from './sync/teamDocWriter.ts';
+import type { Rate } from './sync/tokenBucket.ts';
+import { DEFAULT_GUARD_LIMITS, type GuardLimits, updateGuard } from './sync/updateGuard.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
 
@@ -74,6 +84,44 @@ export type StartServerOptions = {
   photoMaxBytes?: number;
   /** Bytes all photos of one team may take together; beyond it an upload answers 507. @default 1 GiB */
   photoQuotaPerTeamBytes?: number;
+  /** What one update, document, socket and member may cost the sync server (README "Limits and quotas"). */
+  sync?: Partial<SyncServerLimits>;
+};
+
+export type SyncServerLimits = {
+  /** Per-update and per-document limits of the update guard. */
+  readonly update: GuardLimits;
+  /** Stored bytes one document may reach. @default 32 MiB */
+  readonly maxDocumentBytes: number;
+  /** Messages per socket. @default 100/s, burst 1000 */
+  readonly socketRate: Rate;
+  /** Messages per member over all sockets. @default 200/s, burst 2000 */
+  readonly memberRate: Rate;
+  /** @default 100 */
+  readonly maxOpenDocumentsPerMember: number;
+  /** @default 2000 */
+  readonly maxDocumentsPerTeam: number;
+  /** WebSocket connections per client address per minute. @default 120 */
+  readonly connectRateLimit: number;
+  /** Share of the V8 heap limit above which no document grows or loads. @default 0.8 */
+  readonly memoryHighWater: number;
+  /**
+   * Check members' updates on a scratch replica before applying them. Off
+   * only in the benchmark that measures what the check costs. @default true
+   */
+  readonly validateUpdates: boolean;
+};
+
+export const DEFAULT_SYNC_LIMITS: SyncServerLimits = {
+  update: DEFAULT_GUARD_LIMITS,
+  maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES,
+  socketRate: DEFAULT_SOCKET_RATE,
+  memberRate: DEFAULT_MEMBER_RATE,
+  maxOpenDocumentsPerMember: DEFAULT_MAX_OPEN_DOCUMENTS_PER_MEMBER,
+  maxDocumentsPerTeam: DEFAULT_MAX_DOCUMENTS_PER_TEAM,
+  connectRateLimit: 120,
+  memoryHighWater: 0.8,
+  validateUpdates: true,
 };
 
 export type RunningServer = {
@@ -123,14 +171,36 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     : null;
   const { db, path: dbPath } = openDatabase(options.dataDir);
 
+  const limits: SyncServerLimits = { ...DEFAULT_SYNC_LIMITS, ...options.sync };
+  const memoryLow = heapPressure(limits.memoryHighWater);
   const store = persistence(db, {
     log,
     ...(options.compactAfter === undefined ? {} : { compactAfter: options.compactAfter }),
     ...(options.failWrites === undefined ? {} : { failWrites: options.failWrites }),
+    guard: limits.validateUpdates ? updateGuard(limits.update) : null,
+    maxDocumentBytes: limits.maxDocumentBytes,
+    memoryLow,
+  });
+  const clientAddress = clientAddressResolver(proxies, log);
+  const connectLimiter = rateLimiter({
+    max: limits.connectRateLimit,
+    windowMs: 60_000,
+    now: () => Date.now(),
   });
   const sync = createSyncServer({
-    extensions: [authExtension(db), store.extension],
+    extensions: [
+      authExtension(db),
+      syncLimits(db, {
+        memberRate: limits.memberRate,
+        maxOpenDocumentsPerMember: limits.maxOpenDocumentsPerMember,
+        maxDocumentsPerTeam: limits.maxDocumentsPerTeam,
+        memoryLow,
+      }),
+      store.extension,
+    ],
     log,
+    socketRate: limits.socketRate,
+    admit: (request) => connectLimiter.hit(rateLimitKey(clientAddress(request))) === null,
     ...(options.maxPayload === undefined ? {} : { maxPayload: options.maxPayload }),
   });
   const { hocuspocus } = sync;
@@ -158,7 +228,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     teamCreateLimiter: rateLimiter(teamCreateLimit),
     teamRetryLimiter: rateLimiter(teamCreateLimit),
     maxTeams: options.maxTeams ?? DEFAULT_MAX_TEAMS,
-    clientAddress: clientAddressResolver(proxies, log),
+    clientAddress,
     photos: {
       dir: join(resolve(options.dataDir), 'photos'),
       maxBytes: options.photoMaxBytes ?? DEFAULT_PHOTO_MAX_BYTES,

@@ -60,8 +60,8 @@ export type PersistenceOptions = {
    * (append and compaction) throws as if the disk were full. @default never
    */
   readonly failWrites?: () => boolean;
-  /** Checks members' updates before they are applied. @default updateGuard() with default limits */
-  readonly guard?: UpdateGuard;
+  /** Checks members' updates before they are applied; null stores them unchecked (benchmarks only). @default updateGuard() */
+  readonly guard?: UpdateGuard | null;
   /** Stored bytes (snapshot + update log) one document may reach. @default 32 MiB */
   readonly maxDocumentBytes?: number;
   /** Refuses growth while the process is short of memory. @default never */
@@ -128,7 +128,7 @@ const LOAD_ORIGIN = { source: 'local', skipStoreHooks: true } as const;
 export function persistence(db: DatabaseSync, options: PersistenceOptions): Persistence {
   const compactAfter = options.compactAfter ?? 500;
   const retryMs = options.retryMs ?? 1_000;
-  const guard = options.guard ?? updateGuard();
+  const guard = options.guard === undefined ? updateGuard() : options.guard;
   const maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const states = new Map<Document, DocState>();
 
@@ -347,9 +347,9 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
           new SyncRefused(SYNC_CLOSE.serverBusy, 'server-busy', 'the server is short of memory'),
         );
       }
-      let changes: boolean;
+      let changes = true;
       try {
-        ({ changes } = guard.check(document, payload));
+        if (guard) ({ changes } = guard.check(document, payload));
       } catch (error) {
         if (!(error instanceof UpdateRefused)) throw error;
         const code =
@@ -413,7 +413,7 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
       for (const [document, state] of states) {
         if (state.name === documentName && document.isDestroyed) {
           stopRetry(state);
-          guard.forget(document);
+          guard?.forget(document);
           states.delete(document);
         }
       }

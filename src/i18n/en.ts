@@ -214,6 +214,14 @@ export const en: Messages = {
       'wrong-team': 'This sign-in belongs to another team.',
       'bad-document-name': 'This document does not exist.',
       'document-deleted': 'This cycle was deleted.',
+      'document-unreadable':
+        'The server cannot read this document safely, so it does not serve it. Your data on this device is kept; tell the server’s administrator.',
+      'too-many-documents':
+        'You have too many documents open at once. Close other tabs or devices and try again.',
+      'quota-exceeded':
+        'This team has the maximum number of documents on the server. A facilitator can make room by deleting an old cycle.',
+      'server-busy':
+        'The server is too busy right now. Your changes stay on this device and are sent later.',
     },
     import: {
       'not-json': 'This file is not a kijkwijzer: it is not a JSON file.',

@@ -218,6 +218,14 @@ export const nl = {
       'wrong-team': 'Deze aanmelding hoort bij een ander team.',
       'bad-document-name': 'Dit document bestaat niet.',
       'document-deleted': 'Deze cyclus is verwijderd.',
+      'document-unreadable':
+        'De server kan dit document niet veilig lezen en geeft het daarom niet uit. Je gegevens op dit apparaat blijven bewaard; waarschuw de beheerder van de server.',
+      'too-many-documents':
+        'Je hebt te veel documenten tegelijk open. Sluit andere tabbladen of apparaten en probeer het opnieuw.',
+      'quota-exceeded':
+        'Dit team heeft het maximale aantal documenten op de server. Een begeleider kan ruimte maken door een oude cyclus te verwijderen.',
+      'server-busy':
+        'De server is even te druk. Je wijzigingen blijven op dit apparaat en worden later verstuurd.',
     },
     import: {
       'not-json': 'Dit bestand is geen kijkwijzer: het is geen JSON-bestand.',

@@ -38,6 +38,10 @@ export const SYNC_DENY_REASONS = [
   'wrong-team', // a valid token of another team
   'bad-document-name',
   'document-deleted', // a cycle deleted by a facilitator: never served or stored again
+  'document-unreadable', // the stored document is damaged and cannot be rebuilt (see the server log)
+  'too-many-documents', // this member has MAX_OPEN_DOCUMENTS_PER_MEMBER documents open
+  'quota-exceeded', // the team stores MAX_DOCUMENTS_PER_TEAM documents; no new one is created
+  'server-busy', // the server is short of memory and loads no more documents for now
 ] as const;
 export type SyncDenyReason = (typeof SYNC_DENY_REASONS)[number];
 

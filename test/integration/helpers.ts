@@ -56,7 +56,7 @@ export type TestServer = {
 /**
  * Starts the real server on port 0 with a temporary DATA_DIR (or the given
  * one). Joins and team creation are not rate limited unless
- * `joinRateLimit` or `teamCreateRateLimit` is given. The server is closed
+ * `joinRateLimit`, `teamCreateRateLimit` or `sync.connectRateLimit` is given. The server is closed
  * after the test.
  */
 export async function startTestServer(
@@ -69,6 +69,7 @@ export async function startTestServer(
     teamCreateRateLimit: { max: 10_000 },
     log: (line) => logs.push(line),
     ...options,
+    sync: { connectRateLimit: 10_000, ...options.sync },
     port: 0,
     dataDir,
   });

@@ -1,0 +1,132 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { getHeapStatistics } from 'node:v8';
+import type { Connection, Extension, Hocuspocus } from '@hocuspocus/server';
+import { SYNC_CLOSE } from '../../src/model/apiErrors.ts';
+import { parseDocName } from '../../src/model/docName.ts';
+import { prepared } from '../db/open.ts';
+import { type SyncContext, SyncDenied } from './auth.ts';
+import { type Rate, type TokenBucket, tokenBucket } from './tokenBucket.ts';
+
+/**
+ * What one member may cost the sync server (README "Limits and quotas").
+ * Runs after the auth extension, so the context names the member.
+ */
+export type SyncLimits = {
+  /** Messages one member may send over all their sockets; beyond, the socket is closed (4429). */
+  readonly memberRate: Rate;
+  /** Documents one member may have open at once. */
+  readonly maxOpenDocumentsPerMember: number;
+  /** Documents one team may store; opening a new one beyond is refused. */
+  readonly maxDocumentsPerTeam: number;
+  /** True while the process is short of memory: no new documents are loaded. */
+  readonly memoryLow: () => boolean;
+};
+
+export const DEFAULT_MEMBER_RATE: Rate = { ratePerSecond: 200, burst: 2_000 };
+export const DEFAULT_MAX_OPEN_DOCUMENTS_PER_MEMBER = 100;
+export const DEFAULT_MAX_DOCUMENTS_PER_TEAM = 2_000;
+
+/**
+ * True while the V8 heap is over `fraction` of its limit, read at most every
+ * 250 ms (the statistics are cheap, but this is asked per update).
+ */
+export function heapPressure(fraction = 0.8): () => boolean {
+  let checkedAt = 0;
+  let low = false;
+  return () => {
+    const now = Date.now();
+    if (now - checkedAt > 250) {
+      const heap = getHeapStatistics();
+      low = heap.used_heap_size > fraction * heap.heap_size_limit;
+      checkedAt = now;
+    }
+    return low;
+  };
+}
+
+function memberKey(context: unknown): string | null {
+  if (typeof context !== 'object' || context === null) return null;
+  const { teamId, memberId } = context as Partial<SyncContext>;
+  return teamId && memberId ? `${teamId}/${memberId}` : null;
+}
+
+function openDocumentsOf(instance: Hocuspocus, key: string): number {
+  const names = new Set<string>();
+  for (const document of instance.documents.values()) {
+    for (const connection of document.getConnections()) {
+      if (memberKey(connection.context) === key) names.add(document.name);
+    }
+  }
+  return names.size;
+}
+
+export function syncLimits(db: DatabaseSync, limits: SyncLimits): Extension {
+  const buckets = new Map<string, { bucket: TokenBucket; usedAt: number }>();
+  let sweptAt = Date.now();
+
+  function bucketOf(key: string): TokenBucket {
+    const now = Date.now();
+    if (now - sweptAt > 60_000) {
+      for (const [k, entry] of buckets) if (now - entry.usedAt > 60_000) buckets.delete(k);
+      sweptAt = now;
+    }
+    let entry = buckets.get(key);
+    if (!entry) {
+      entry = { bucket: tokenBucket(limits.memberRate), usedAt: now };
+      buckets.set(key, entry);
+    }
+    entry.usedAt = now;
+    return entry.bucket;
+  }
+
+  function isStored(name: string): boolean {
+    return (
+      prepared(
+        db,
+        `SELECT 1 FROM doc_snapshots WHERE name = ?1
+         UNION ALL SELECT 1 FROM doc_updates WHERE name = ?1 LIMIT 1`,
+      ).get(name) !== undefined
+    );
+  }
+
+  function storedDocumentsOf(teamId: string): number {
+    // Names are `<teamId>` and `<teamId>/<docId>`; ids never contain LIKE's wildcards '%' and '_'.
+    const row = prepared(
+      db,
+      `SELECT COUNT(*) AS n FROM (
+         SELECT name FROM doc_snapshots WHERE name = ?1 OR name LIKE ?1 || '/%'
+         UNION SELECT name FROM doc_updates WHERE name = ?1 OR name LIKE ?1 || '/%')`,
+    ).get(teamId);
+    return Number(row?.n ?? 0);
+  }
+
+  return {
+    extensionName: 'leskring-limits',
+    async onAuthenticate({ documentName, instance, context }) {
+      const key = memberKey(context);
+      if (key === null) return;
+      if (openDocumentsOf(instance, key) >= limits.maxOpenDocumentsPerMember) {
+        throw new SyncDenied('too-many-documents');
+      }
+      if (instance.documents.has(documentName)) return;
+      if (limits.memoryLow()) throw new SyncDenied('server-busy');
+      const ref = parseDocName(documentName);
+      if (
+        ref !== null &&
+        !isStored(documentName) &&
+        storedDocumentsOf(ref.teamId) >= limits.maxDocumentsPerTeam
+      ) {
+        throw new SyncDenied('quota-exceeded');
+      }
+    },
+    async beforeHandleMessage({ connection }: { connection: Connection }) {
+      const key = memberKey(connection.context);
+      if (key === null || bucketOf(key).take()) return;
+      connection.webSocket.close(SYNC_CLOSE.rateLimited, 'rate-limited');
+      throw Object.assign(new Error(''), {
+        code: SYNC_CLOSE.rateLimited,
+        reason: 'rate-limited',
+      });
+    },
+  };
+}
