@@ -14,6 +14,7 @@ import { authExtension } from './sync/auth.ts';
 import { documentControl } from './sync/documents.ts';
 import { persistence } from './sync/persistence.ts';
 import { connectionControl } from './sync/revocation.ts';
+import { rosterExtension, rosterWriter } from './sync/roster.ts';
 import { createSyncServer } from './sync/syncServer.ts';
 import { teamDocWriter } from './sync/teamDocWriter.ts';
 
@@ -97,7 +98,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.failWrites === undefined ? {} : { failWrites: options.failWrites }),
   });
   const sync = createSyncServer({
-    extensions: [authExtension(db), store.extension],
+    // The roster extension rebuilds on load after the persistence's: see server/sync/roster.ts.
+    extensions: [authExtension(db), store.extension, rosterExtension(db)],
     log,
     ...(options.maxPayload === undefined ? {} : { maxPayload: options.maxPayload }),
   });
@@ -107,6 +109,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     db,
     now,
     teamDocs: teamDocWriter(hocuspocus, log),
+    roster: rosterWriter(hocuspocus, db, log),
     connections: connectionControl(hocuspocus),
     documents: documentControl(hocuspocus, store),
   };

@@ -1,4 +1,4 @@
-import { DOCUMENT_DELETED_REASON } from '../../src/model/teamDoc.ts';
+import { DOCUMENT_DELETED_REASON } from '../../src/model/roster.ts';
 
 /** WebSocket close code for a socket that had a deleted document open (it reconnects and is refused). */
 export const CLOSE_DOCUMENT_DELETED = 4410;
