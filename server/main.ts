@@ -22,6 +22,7 @@ import { authExtension } from './sync/auth.ts';
 import { documentControl } from './sync/documents.ts';
 import { DEFAULT_MAX_DOCUMENT_BYTES, persistence } from './sync/persistence.ts';
 import { connectionControl } from './sync/revocation.ts';
+import { rosterExtension, rosterWriter } from './sync/roster.ts';
 import {
   DEFAULT_MAX_DOCUMENTS_PER_TEAM,
   DEFAULT_MAX_OPEN_DOCUMENTS_PER_MEMBER,
@@ -197,6 +198,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         memoryLow,
       }),
       store.extension,
+      // Rebuilds the roster on load after the persistence's: see server/sync/roster.ts.
+      rosterExtension(db),
     ],
     log,
     socketRate: limits.socketRate,
@@ -209,6 +212,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     db: options.failStorage ? failingWrites(db, options.failStorage) : db,
     now,
     teamDocs: teamDocWriter(hocuspocus, log),
+    roster: rosterWriter(hocuspocus, db, log),
     connections: connectionControl(hocuspocus),
     documents: documentControl(hocuspocus, store),
   };

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import type { CycleId } from '../../src/model/cycleTypes.ts';
-import { isId, type TeamId } from '../../src/model/ids.ts';
+import { isCycleDocId } from '../../src/model/docName.ts';
+import type { TeamId } from '../../src/model/ids.ts';
 import { isStorageFull, ServiceError } from '../services/errors.ts';
 import { deleteCyclePhotos, findPhoto, isPhotoType, storePhoto } from '../services/photos.ts';
 import { requireActor } from './auth.ts';
@@ -19,7 +20,7 @@ export const photoRoutes: Route[] = [
     async handle(ctx) {
       const actor = requireActor(ctx, ctx.params.teamId as TeamId);
       const cycleId = ctx.url.searchParams.get('cycle');
-      if (!isId(cycleId)) {
+      if (!isCycleDocId(cycleId)) {
         throw new HttpError(400, 'bad_request', 'the query parameter cycle must be a cycle id');
       }
       const type = (ctx.req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { Health } from '../../src/model/api.ts';
+import { isCycleDocId } from '../../src/model/docName.ts';
 import { isId } from '../../src/model/ids.ts';
 import { isStorageFull, ServiceError } from '../services/errors.ts';
 import { isPhotoHash } from '../services/photos.ts';
@@ -24,9 +25,14 @@ export const API_ROUTES: readonly Route[] = [
   ...cycleRoutes,
 ];
 
-/** How a path parameter must look: `:hash` is a photo's SHA-256, every other one an id. */
+/**
+ * How a path parameter must look: `:hash` is a photo's SHA-256, `:cycleId` an
+ * id other than the roster's reserved one, every other one an id.
+ */
 function wellFormed(name: string, value: string): boolean {
-  return name === 'hash' ? isPhotoHash(value) : isId(value);
+  if (name === 'hash') return isPhotoHash(value);
+  if (name === 'cycleId') return isCycleDocId(value);
+  return isId(value);
 }
 
 type Match = { readonly route: Route; readonly params: Record<string, string> } | 'bad-id' | null;

@@ -1,5 +1,5 @@
 import type { CycleId } from '../../src/model/cycleTypes.ts';
-import { teamScopedDocName } from '../../src/model/docName.ts';
+import { isCycleDocId, teamScopedDocName } from '../../src/model/docName.ts';
 import { inTransaction, prepared } from '../db/open.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
@@ -14,9 +14,11 @@ import { deleteCyclePhotos, type PhotoStorage } from './photos.ts';
  *   2. the loaded document, if any, is discarded and its connections closed
  *      (devices reconnect and are refused as deleted);
  *   3. the cycle's photos, except files another cycle still links;
- *   4. the tombstone in the team document, so every device hides and purges it.
+ *   4. the roster (built from the tombstones), so every device hides and purges
+ *      it, and the team document drops its summary.
  * Idempotent: deleting again repeats the harmless steps and keeps the first
- * tombstone. Resolves with whether this call recorded the tombstone.
+ * tombstone. Resolves with whether this call recorded the tombstone. The
+ * roster's reserved id is no cycle (bad_request).
  */
 export async function deleteCycle(
   deps: ServiceDeps,
@@ -27,6 +29,7 @@ export async function deleteCycle(
   if (actor.role !== 'facilitator') {
     throw new ServiceError('forbidden', 'only a facilitator may delete a cycle');
   }
+  if (!isCycleDocId(cycleId)) throw new ServiceError('bad_request', 'not a cycle id');
   const name = teamScopedDocName(actor.teamId, cycleId);
   const deletedAt = deps.now().toISOString();
   const deleted = inTransaction(deps.db, () => {
@@ -42,16 +45,9 @@ export async function deleteCycle(
   });
   deps.documents.discard(name);
   deleteCyclePhotos(deps, storage, actor, cycleId);
-  const first = prepared(
-    deps.db,
-    'SELECT deleted_by, deleted_at FROM deleted_documents WHERE name = ?',
-  ).get(name);
-  await deps.teamDocs.markCycleDeleted(actor.teamId, cycleId, {
-    deletedAt: typeof first?.deleted_at === 'string' ? first.deleted_at : deletedAt,
-    deletedBy:
-      typeof first?.deleted_by === 'string'
-        ? (first.deleted_by as Actor['memberId'])
-        : actor.memberId,
-  });
+  await Promise.all([
+    deps.roster.refresh(actor.teamId),
+    deps.teamDocs.dropCycleSummary(actor.teamId, cycleId),
+  ]);
   return { deleted };
 }

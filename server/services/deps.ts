@@ -1,28 +1,28 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { DocId, MemberId, TeamId } from '../../src/model/ids.ts';
 import type { Role } from '../../src/model/roles.ts';
-import type { TeamMemberEntry } from '../../src/model/teamDoc.ts';
 
 /**
- * Writes the server's part of a team document (DESIGN §3 Documents). The
- * implementation lives in server/sync, so services stay free of Hocuspocus.
- * Each call resolves once the change is applied (and appended to the log);
- * it never rejects (a failure is logged: the database row is the truth).
+ * Writes the server's part of a team document (DESIGN §3 Documents): its name
+ * at creation, and dropping a deleted cycle's summary. The implementation
+ * lives in server/sync, so services stay free of Hocuspocus. Each call
+ * resolves once the change is applied (and appended to the log); it never
+ * rejects (a failure is logged: the database row is the truth).
  */
 export type TeamDocWriter = {
-  initTeam(
-    teamId: TeamId,
-    init: { name: string; createdAt: string },
-    creator: { memberId: MemberId; entry: TeamMemberEntry },
-  ): Promise<void>;
-  putMember(teamId: TeamId, memberId: MemberId, entry: TeamMemberEntry): Promise<void>;
-  markMemberRemoved(teamId: TeamId, memberId: MemberId, removedAt: string): Promise<void>;
-  /** Records a deleted cycle in the team document and removes its summary. */
-  markCycleDeleted(
-    teamId: TeamId,
-    cycleId: DocId,
-    tombstone: { deletedAt: string; deletedBy: MemberId },
-  ): Promise<void>;
+  initTeam(teamId: TeamId, init: { name: string; createdAt: string }): Promise<void>;
+  /** Removes a deleted cycle's summary from the team document. */
+  dropCycleSummary(teamId: TeamId, cycleId: DocId): Promise<void>;
+};
+
+/**
+ * Brings the team's read-only roster document (src/model/roster.ts) in line
+ * with the database: members, roles, names, removals and deleted cycles.
+ * Called after every such change; idempotent. Resolves once applied; never
+ * rejects (a failure is logged, and the roster is rebuilt on its next load).
+ */
+export type RosterWriter = {
+  refresh(teamId: TeamId): Promise<void>;
 };
 
 /** Acts on loaded documents of the sync server. */
@@ -49,6 +49,7 @@ export type ServiceDeps = {
   /** The current time; injected so tests can expire invites. */
   readonly now: () => Date;
   readonly teamDocs: TeamDocWriter;
+  readonly roster: RosterWriter;
   readonly connections: ConnectionControl;
   readonly documents: DocumentControl;
 };

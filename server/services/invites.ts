@@ -18,7 +18,7 @@ import { canInvite, canManageMembers, isRole, type Role } from '../../src/model/
 import { inTransaction, prepared } from '../db/open.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
-import { insertMember, type MemberRow, toEntry } from './members.ts';
+import { insertMember, type MemberRow } from './members.ts';
 import { hashSecret, issueToken } from './tokens.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -191,11 +191,7 @@ export async function joinWithInvite(
     const token = issueToken(deps.db, member.teamId, member.memberId, now);
     return { member, token, teamName: invite.teamName };
   });
-  await deps.teamDocs.putMember(
-    joined.member.teamId,
-    joined.member.memberId,
-    toEntry(joined.member),
-  );
+  await deps.roster.refresh(joined.member.teamId);
   return {
     teamId: joined.member.teamId,
     memberId: joined.member.memberId,

@@ -2,7 +2,6 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { MemberInfo, UpdateMemberRequest } from '../../src/model/api.ts';
 import type { MemberId, TeamId } from '../../src/model/ids.ts';
 import { canManageMembers, isRole, type Role } from '../../src/model/roles.ts';
-import type { TeamMemberEntry } from '../../src/model/teamDoc.ts';
 import { inTransaction, prepared } from '../db/open.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
@@ -46,15 +45,6 @@ export function insertMember(db: DatabaseSync, member: MemberRow): void {
     member.joinedAt,
     member.removedAt,
   );
-}
-
-export function toEntry(member: MemberRow): TeamMemberEntry {
-  return {
-    displayName: member.displayName,
-    role: member.role,
-    joinedAt: member.joinedAt,
-    removedAt: member.removedAt,
-  };
 }
 
 export function toMemberInfo(member: MemberRow): MemberInfo {
@@ -120,14 +110,14 @@ export async function updateMember(
     return { next, roleChanges };
   });
   if (updated.roleChanges) deps.connections.roleChanged(actor.teamId, memberId, updated.next.role);
-  await deps.teamDocs.putMember(actor.teamId, memberId, toEntry(updated.next));
+  await deps.roster.refresh(actor.teamId);
   return toMemberInfo(updated.next);
 }
 
 /**
  * Removes a member: a facilitator may remove anyone, anyone may remove
  * themselves (leave). Revokes all their tokens, closes their sync
- * connections and marks them removed in the team document. Removing the last
+ * connections and marks them removed in the roster. Removing the last
  * facilitator is a conflict.
  */
 export async function removeMember(
@@ -153,5 +143,5 @@ export async function removeMember(
     revokeMemberTokens(db, actor.teamId, memberId, deps.now());
   });
   deps.connections.revoke(actor.teamId, memberId);
-  await deps.teamDocs.markMemberRemoved(actor.teamId, memberId, removedAt);
+  await deps.roster.refresh(actor.teamId);
 }

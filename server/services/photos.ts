@@ -3,7 +3,7 @@ import { existsSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CycleId } from '../../src/model/cycleTypes.ts';
-import { teamScopedDocName } from '../../src/model/docName.ts';
+import { isCycleDocId, teamScopedDocName } from '../../src/model/docName.ts';
 import type { TeamId } from '../../src/model/ids.ts';
 import {
   hasSignature,
@@ -165,8 +165,12 @@ function refuseOverQuota(
   }
 }
 
-/** A photo is never linked to a deleted cycle: it would outlive the cycle (not_found). */
+/**
+ * A photo is never linked to a deleted cycle: it would outlive the cycle
+ * (not_found), nor to the roster's reserved id, which is no cycle (bad_request).
+ */
 function refuseDeletedCycle(deps: ServiceDeps, actor: Actor, cycleId: CycleId): void {
+  if (!isCycleDocId(cycleId)) throw new ServiceError('bad_request', 'not a cycle id');
   if (isDocumentDeleted(deps.db, teamScopedDocName(actor.teamId, cycleId))) {
     throw new ServiceError('not_found', 'the cycle was deleted');
   }
@@ -209,6 +213,7 @@ export function deleteCyclePhotos(
   if (actor.role !== 'facilitator') {
     throw new ServiceError('forbidden', "only a facilitator may delete a cycle's photos");
   }
+  if (!isCycleDocId(cycleId)) throw new ServiceError('bad_request', 'not a cycle id');
   const dir = teamDir(storage, actor.teamId);
   // Synchronous throughout, like the end of storePhoto, so the two never interleave.
   const orphans = inTransaction(deps.db, () => {

@@ -3,7 +3,7 @@ import { type MemberId, newMemberId, newTeamId, type TeamId } from '../../src/mo
 import { inTransaction, prepared } from '../db/open.ts';
 import type { ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
-import { findMember, insertMember, type MemberRow, toEntry } from './members.ts';
+import { findMember, insertMember, type MemberRow } from './members.ts';
 import { hashSecret, issueToken } from './tokens.ts';
 
 export type CreateTeamResult = {
@@ -24,7 +24,7 @@ export const DEFAULT_MAX_TEAMS = 10_000;
  * repeat with the same teamId and creatorKey returns a fresh token for the
  * same member (`retried`); any other request for a taken teamId is a conflict.
  * A new team beyond `maxTeams` is refused (team_limit_reached); a retry is not.
- * The team document gets the name and the creator before this resolves.
+ * The team document gets the name, and the roster the creator, before this resolves.
  */
 export async function createTeam(
   deps: ServiceDeps,
@@ -85,12 +85,11 @@ export async function createTeam(
     };
   });
 
-  // Also on a retry: the first attempt may have died before the document write.
-  await deps.teamDocs.initTeam(
-    teamId,
-    { name: result.teamName, createdAt: result.createdAt },
-    { memberId: result.creator.memberId, entry: toEntry(result.creator) },
-  );
+  // Also on a retry: the first attempt may have died before the document writes.
+  await Promise.all([
+    deps.teamDocs.initTeam(teamId, { name: result.teamName, createdAt: result.createdAt }),
+    deps.roster.refresh(teamId),
+  ]);
 
   return {
     outcome: result.outcome,

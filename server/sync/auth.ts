@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { SyncDenyReason } from '../../src/model/apiErrors.ts';
-import { parseDocName } from '../../src/model/docName.ts';
+import { isRosterDocName, parseDocName } from '../../src/model/docName.ts';
 import type { MemberId, TeamId } from '../../src/model/ids.ts';
 import { canEdit, type Role } from '../../src/model/roles.ts';
 import { isDocumentDeleted } from '../services/deletedDocuments.ts';
@@ -25,7 +25,8 @@ export class SyncDenied extends Error {
 /**
  * Decides who may open a document (DESIGN §3 Identity): the token must belong
  * to a current member of the team named by the document (`<teamId>` or
- * `<teamId>/<docId>`, never a mere prefix). Guests get a read-only connection.
+ * `<teamId>/<docId>`, never a mere prefix). Guests get read-only connections,
+ * and everyone a read-only connection to the roster ({@link isReadOnlyFor}).
  * A deleted document is refused to everyone (DocumentDeleted).
  */
 export function authorize(db: DatabaseSync, token: string, documentName: string): SyncContext {
@@ -40,12 +41,24 @@ export function authorize(db: DatabaseSync, token: string, documentName: string)
   return { memberId: member.memberId, teamId: member.teamId, role: member.role };
 }
 
+/**
+ * Whether a member's connection to a document is read-only: always for the
+ * roster, which only the server writes (src/model/roster.ts), whatever the
+ * role; otherwise for roles that may not edit (guests). Hocuspocus applies no
+ * update from a read-only connection.
+ */
+export function isReadOnlyFor(documentName: string, role: Role): boolean {
+  return isRosterDocName(documentName) || !canEdit(role);
+}
+
 export function authExtension(db: DatabaseSync): Extension {
   return {
     extensionName: 'leskring-auth',
     async onAuthenticate(payload: onAuthenticatePayload): Promise<SyncContext> {
       const context = authorize(db, payload.token ?? '', payload.documentName);
-      if (!canEdit(context.role)) payload.connectionConfig.readOnly = true;
+      if (isReadOnlyFor(payload.documentName, context.role)) {
+        payload.connectionConfig.readOnly = true;
+      }
       return context;
     },
   };

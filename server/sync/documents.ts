@@ -1,5 +1,5 @@
 import type { Hocuspocus } from '@hocuspocus/server';
-import { DOCUMENT_DELETED_REASON } from '../../src/model/teamDoc.ts';
+import { DOCUMENT_DELETED_REASON } from '../../src/model/roster.ts';
 import type { DocumentControl } from '../services/deps.ts';
 import type { Persistence } from './persistence.ts';
 import { CLOSE_DOCUMENT_DELETED } from './tombstones.ts';

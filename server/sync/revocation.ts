@@ -1,8 +1,9 @@
 import type { Connection, Hocuspocus } from '@hocuspocus/server';
 import { CLOSE_REVOKED, SYNC_CLOSE } from '../../src/model/apiErrors.ts';
 import type { MemberId, TeamId } from '../../src/model/ids.ts';
-import { canEdit, type Role } from '../../src/model/roles.ts';
+import type { Role } from '../../src/model/roles.ts';
 import type { ConnectionControl } from '../services/deps.ts';
+import { isReadOnlyFor } from './auth.ts';
 
 /** Close code that makes the provider reconnect (and re-authenticate) right away. */
 const CLOSE_RECONNECT = SYNC_CLOSE.reconnect;
@@ -43,7 +44,7 @@ export function connectionControl(hocuspocus: Hocuspocus): ConnectionControl {
     roleChanged(teamId, memberId, role: Role) {
       for (const connection of connectionsOf(hocuspocus, teamId, memberId)) {
         // Effective at once for the next message, then a reconnect refreshes the provider's scope.
-        connection.readOnly = !canEdit(role);
+        connection.readOnly = isReadOnlyFor(connection.document.name, role);
         const context: unknown = connection.context;
         if (typeof context === 'object' && context !== null) Object.assign(context, { role });
         connection.webSocket.close(CLOSE_RECONNECT, 'role-changed');

@@ -1,5 +1,5 @@
 import { SYNC_CLOSE } from '../../src/model/apiErrors.ts';
-import { DOCUMENT_DELETED_REASON } from '../../src/model/teamDoc.ts';
+import { DOCUMENT_DELETED_REASON } from '../../src/model/roster.ts';
 
 /** WebSocket close code for a socket that had a deleted document open (it reconnects and is refused). */
 export const CLOSE_DOCUMENT_DELETED = SYNC_CLOSE.documentDeleted;

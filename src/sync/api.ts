@@ -222,7 +222,7 @@ export function health(): Promise<Health> {
 /**
  * DELETE a cycle for the whole team (facilitators): the server removes its
  * document and refuses it from then on, deletes its photos and records the
- * deletion in the team document. Deleting again is fine.
+ * deletion in the roster. Deleting again is fine.
  */
 export function deleteCycle(teamId: TeamId, token: string, cycleId: DocId): Promise<void> {
   return request<void>({

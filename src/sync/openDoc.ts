@@ -1,7 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { parseDocName } from '../model/docName.ts';
+import { isRosterDocName, parseDocName } from '../model/docName.ts';
 import type { TeamId } from '../model/ids.ts';
 import { getMembership, updateMembership } from '../store/memberships.ts';
 import {
@@ -272,6 +272,7 @@ async function connectEntry(entry: Entry): Promise<void> {
   }
 
   const name = handle.name;
+  const readOnlyByDesign = isRosterDocName(name);
   const ws = sharedSocket();
   const provider = new HocuspocusProvider({
     name,
@@ -286,8 +287,14 @@ async function connectEntry(entry: Entry): Promise<void> {
       dispatchDocConnection(name, { type: 'authenticated' });
       refreshPresence(provider);
     },
+    // This device never writes the roster (the server applies no update to it), so nothing of
+    // it can be waiting to sync: a local copy the server lacks (say, after a server restore)
+    // must not keep the badge on "syncing" or hold back app updates for good.
     onUnsyncedChanges: ({ number }) =>
-      dispatchDocConnection(name, { type: 'unsyncedChanges', count: number }),
+      dispatchDocConnection(name, {
+        type: 'unsyncedChanges',
+        count: readOnlyByDesign ? 0 : number,
+      }),
     onSynced: ({ state }) => {
       if (state) dispatchDocConnection(name, { type: 'synced' });
     },

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { displayNameSchema, teamNameSchema } from '../model/api.ts';
-import { teamDocName } from '../model/docName.ts';
+import { rosterDocName, teamDocName } from '../model/docName.ts';
 import {
   newId,
   newMemberId,
@@ -10,7 +10,7 @@ import {
   type TeamId,
 } from '../model/ids.ts';
 import { parseInviteInput } from '../model/inviteCode.ts';
-import { initTeamDoc, putMember, readTeam } from '../model/teamDoc.ts';
+import { initTeamDoc, readTeam } from '../model/teamDoc.ts';
 import { deleteLocalInvitesOfTeam } from '../store/localInvites.ts';
 import {
   deleteMembership,
@@ -51,10 +51,11 @@ function parseOrThrow<T>(schema: v.GenericSchema<unknown, T>, value: unknown, wh
 
 /**
  * Creates a team on this device, online or not: a new team id, member id and
- * creator key; the team document (name, self as facilitator) stored in
- * IndexedDB before this resolves; a 'pending' membership. Registration with
- * the server then starts in the background. Throws ApiError('bad_request') for
- * an empty or too long name.
+ * creator key; the team document (its name) stored in IndexedDB before this
+ * resolves; a 'pending' membership. Registration with the server then starts
+ * in the background; the server writes the roster (self as facilitator), and
+ * until it arrives the team page shows this membership as the only member.
+ * Throws ApiError('bad_request') for an empty or too long name.
  */
 export async function createTeamLocally(input: {
   name: string;
@@ -76,15 +77,9 @@ export async function createTeamLocally(input: {
     lastOpenedAt: null,
     registrationError: null,
   };
-  await editDocLocally(teamDocName(membership.teamId), (doc) => {
-    initTeamDoc(doc, { name, createdAt: now });
-    putMember(doc, membership.memberId, {
-      displayName,
-      role: 'facilitator',
-      joinedAt: now,
-      removedAt: null,
-    });
-  });
+  await editDocLocally(teamDocName(membership.teamId), (doc) =>
+    initTeamDoc(doc, { name, createdAt: now }),
+  );
   await putMembership(membership);
   void registerPendingTeams().catch(() => {});
   return membership;
@@ -223,13 +218,16 @@ export async function leaveTeam(teamId: TeamId): Promise<void> {
 }
 
 /**
- * Deletes the y-indexeddb databases of the team's documents on this device;
- * resolves with the ids of the team's other documents (its cycles) it found.
+ * Deletes the y-indexeddb databases of the team's documents on this device
+ * (the team document, the roster and the cycles); resolves with the ids of
+ * the cycles it found.
  */
 export async function deleteLocalTeamDocs(teamId: TeamId): Promise<string[]> {
   const idb = globalThis.indexedDB as IDBFactory | undefined;
   if (!idb) return [];
-  const names = new Set([localDbName(teamDocName(teamId))]);
+  const roster = localDbName(rosterDocName(teamId));
+  // Named outright: a browser without indexedDB.databases() finds no others.
+  const names = new Set([localDbName(teamDocName(teamId)), roster]);
   const prefix = localDbName(`${teamId}/`);
   if (typeof idb.databases === 'function') {
     try {
@@ -243,6 +241,6 @@ export async function deleteLocalTeamDocs(teamId: TeamId): Promise<string[]> {
   }
   await Promise.all([...names].map(deleteIndexedDb));
   return [...names]
-    .filter((name) => name.startsWith(prefix))
+    .filter((name) => name.startsWith(prefix) && name !== roster)
     .map((name) => name.slice(prefix.length));
 }

@@ -7,7 +7,7 @@ import {
   waitForServiceWorkerControl,
 } from './harness.ts';
 import { HomePage, JoinPage, TeamPage } from './pages.ts';
-import { openRawTeamDoc } from './rawClient.ts';
+import { openRawRoster, openRawTeamDoc } from './rawClient.ts';
 
 describe('offline start: the app and the team open without a network after a first visit', () => {
   let stage: Stage;
@@ -87,13 +87,15 @@ describe('offline start: the app and the team open without a network after a fir
     await team.shell.waitForConnection('online', { timeout: 40_000 });
 
     const server = openRawTeamDoc(stage.app.url, teamId, bramToken);
+    const roster = openRawRoster(stage.app.url, teamId, bramToken);
     try {
-      await server.whenSynced;
+      await Promise.all([server.whenSynced, roster.whenSynced]);
       expect(server.team().name).toBe('Natuur, techniek en W&T');
-      expect(server.team().members.map((member) => member.displayName)).toEqual(['Anna', 'Bram']);
+      expect(roster.roster().members.map((member) => member.displayName)).toEqual(['Anna', 'Bram']);
       expect(server.denials).toEqual([]);
     } finally {
       server.destroy();
+      roster.destroy();
     }
   });
 });

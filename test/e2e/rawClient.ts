@@ -5,8 +5,9 @@
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import { teamDocName } from '../../src/model/docName.ts';
+import { rosterDocName, teamDocName } from '../../src/model/docName.ts';
 import type { TeamId } from '../../src/model/ids.ts';
+import { type RosterSnapshot, readRoster } from '../../src/model/roster.ts';
 import { readTeam, type TeamSnapshot } from '../../src/model/teamDoc.ts';
 
 export interface RawTeamClient {
@@ -26,6 +27,16 @@ export function openRawTeamDoc(serverUrl: string, teamId: string, token: string)
 }
 
 export type RawDocClient = Omit<RawTeamClient, 'team'>;
+
+/** Opens the team's roster (members and deleted cycles, written by the server) with `token`. */
+export function openRawRoster(
+  serverUrl: string,
+  teamId: string,
+  token: string,
+): RawDocClient & { roster(): RosterSnapshot } {
+  const client = openRawDoc(serverUrl, rosterDocName(teamId as TeamId), token);
+  return { ...client, roster: () => readRoster(client.doc) };
+}
 
 /** Opens any document (`<teamId>` or `<teamId>/<docId>`) on the server with `token`. */
 export function openRawDoc(serverUrl: string, name: string, token: string): RawDocClient {

@@ -2,14 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { teamScopedDocName } from '../../src/model/docName.ts';
+import { ROSTER_DOC_ID, rosterDocName, teamScopedDocName } from '../../src/model/docName.ts';
 import { type DocId, newDocId } from '../../src/model/ids.ts';
 import {
   DOCUMENT_DELETED_REASON,
-  putCycleSummary,
-  readCycleSummaries,
   readCycleTombstone,
-} from '../../src/model/teamDoc.ts';
+  readDeletedCycleIds,
+} from '../../src/model/roster.ts';
+import { putCycleSummary, readCycleSummaries, TEAM_CYCLES } from '../../src/model/teamDoc.ts';
 import {
   api,
   createInvite,
@@ -90,7 +90,8 @@ describe('DELETE /api/teams/:teamId/cycles/:cycleId', () => {
       expect(colleague.doc.getMap('meta').get('title')).toBe('Breuken vergelijken'),
     );
     const team = newProvider(wsUrl, { name: owner.teamId, token: owner.token });
-    await waitFor(() => expect(isSettled(team)).toBe(true));
+    const roster = newProvider(wsUrl, { name: rosterDocName(owner.teamId), token: member.token });
+    await waitFor(() => expect(isSettled(team) && isSettled(roster)).toBe(true));
     putCycleSummary(team.doc, {
       cycleId: cycleId as DocId,
       title: 'Breuken vergelijken',
@@ -126,10 +127,11 @@ describe('DELETE /api/teams/:teamId/cycles/:cycleId', () => {
     expect(storedRows(server.dbPath, name)).toBe(0);
     expect(readStoredDoc(server.dbPath, name).getMap('meta').size).toBe(0);
 
-    // The team document carries the tombstone, and the summary is gone.
+    // The roster carries the tombstone, and the team document lost the summary.
     await waitFor(() => {
-      expect(readCycleTombstone(team.doc, cycleId)).toMatchObject({ deletedBy: owner.memberId });
-      expect(readCycleSummaries(team.doc)).toEqual([]);
+      expect(readCycleTombstone(roster.doc, cycleId)).toMatchObject({ deletedBy: owner.memberId });
+      expect(team.doc.getMap(TEAM_CYCLES).has(cycleId)).toBe(false);
+      expect(readCycleSummaries(team.doc, readDeletedCycleIds(roster.doc))).toEqual([]);
     });
     // The colleague's other documents still work.
     const teamOfColleague = newProvider(wsUrl, { name: owner.teamId, token: member.token });
@@ -211,5 +213,35 @@ describe('DELETE /api/teams/:teamId/cycles/:cycleId', () => {
 
     expect(client.denials).toEqual([]);
     expect(readStoredDoc(server.dbPath, name).getMap('meta').get('title')).toBe('blijft');
+  });
+
+  it('refuses to treat the roster as a cycle: no deletion, no photos', async () => {
+    const { url, server } = await startTestServer();
+    const owner = await createTeam(url);
+    const refused = await deleteCycle(url, owner, ROSTER_DOC_ID, owner.token);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('bad_request');
+    const photos = await api(
+      url,
+      'DELETE',
+      `/api/teams/${owner.teamId}/cycles/${ROSTER_DOC_ID}/photos`,
+      {
+        token: owner.token,
+      },
+    );
+    expect(photos.status).toBe(400);
+    const upload = await fetch(`${url}/api/teams/${owner.teamId}/photos?cycle=${ROSTER_DOC_ID}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'image/jpeg' },
+      body: jpeg(),
+    });
+    expect(upload.status).toBe(400);
+    const db = new DatabaseSync(server.dbPath, { readOnly: true });
+    try {
+      expect(db.prepare('SELECT COUNT(*) AS n FROM deleted_documents').get()?.n).toBe(0);
+      expect(db.prepare('SELECT COUNT(*) AS n FROM photo_cycles').get()?.n).toBe(0);
+    } finally {
+      db.close();
+    }
   });
 });

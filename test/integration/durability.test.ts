@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { teamScopedDocName } from '../../src/model/docName.ts';
+import { rosterDocName, teamScopedDocName } from '../../src/model/docName.ts';
 import { newDocId } from '../../src/model/ids.ts';
+import { readRoster } from '../../src/model/roster.ts';
 import { readTeam } from '../../src/model/teamDoc.ts';
 import {
   createTeam,
@@ -89,10 +90,15 @@ describe('durability (DESIGN §4: killing the server never loses an acknowledged
     await waitFor(() => expect(isSettled(reader)).toBe(true));
     expect(reader.doc.getArray('events').length).toBe(200);
     expect(reader.doc.getMap('plan').get('goal')).toBe('last edit before the crash');
-    // The team document the server wrote itself survived as well.
+    // The documents the server wrote itself survived as well.
     const team = newProvider(second.wsUrl, { name: owner.teamId, token: owner.token });
-    await waitFor(() => expect(isSettled(team)).toBe(true));
-    expect(readTeam(team.doc).members.map((m) => m.memberId)).toEqual([owner.memberId]);
+    const roster = newProvider(second.wsUrl, {
+      name: rosterDocName(owner.teamId),
+      token: owner.token,
+    });
+    await waitFor(() => expect(isSettled(team) && isSettled(roster)).toBe(true));
+    expect(readTeam(team.doc).name).toBe(owner.teamName);
+    expect(readRoster(roster.doc).members.map((m) => m.memberId)).toEqual([owner.memberId]);
   });
 
   it('does not acknowledge an update it could not store, and stores it once the disk recovers', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { teamScopedDocName } from '../../src/model/docName.ts';
+import { rosterDocName, teamScopedDocName } from '../../src/model/docName.ts';
 import { type DocId, newDocId } from '../../src/model/ids.ts';
+import { readRoster } from '../../src/model/roster.ts';
 import { readTeam } from '../../src/model/teamDoc.ts';
 import { isSettled, newProvider, startTestServer, teamWithMember, waitFor } from './helpers.ts';
 
@@ -49,14 +50,18 @@ describe('sync server (DESIGN §4: offline edits merge without loss)', () => {
     expect(b.doc.getMap('plan').toJSON()).toEqual(a.doc.getMap('plan').toJSON());
   });
 
-  it('writes the team document itself: name and members', async () => {
+  it('writes the team document (name) and the roster (members) itself', async () => {
     const { url, wsUrl } = await startTestServer();
     const { owner, member } = await teamWithMember(url, 'coach');
     const client = newProvider(wsUrl, { name: owner.teamId, token: owner.token });
-    await waitFor(() => expect(isSettled(client)).toBe(true));
-    const team = readTeam(client.doc);
-    expect(team.name).toBe(owner.teamName);
-    expect(team.members.map((m) => [m.memberId, m.role]).sort()).toEqual(
+    const roster = newProvider(wsUrl, { name: rosterDocName(owner.teamId), token: member.token });
+    await waitFor(() => expect(isSettled(client) && isSettled(roster)).toBe(true));
+    expect(readTeam(client.doc).name).toBe(owner.teamName);
+    expect(
+      readRoster(roster.doc)
+        .members.map((m) => [m.memberId, m.role])
+        .sort(),
+    ).toEqual(
       [
         [owner.memberId, 'facilitator'],
         [member.memberId, 'coach'],

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSE_REVOKED } from '../../src/model/apiErrors.ts';
-import { teamScopedDocName } from '../../src/model/docName.ts';
+import { rosterDocName, teamScopedDocName } from '../../src/model/docName.ts';
 import { newDocId } from '../../src/model/ids.ts';
-import { readTeam } from '../../src/model/teamDoc.ts';
+import { readRoster } from '../../src/model/roster.ts';
 import {
   api,
   createTeam,
@@ -88,14 +88,15 @@ describe('sync onAuthenticate (DESIGN §3 Identity, access and privacy)', () => 
       live.some((c) => (c.context as { memberId?: string }).memberId === member.memberId),
     ).toBe(false);
 
-    // Their token no longer works for the API either, and the team document marks them removed.
+    // Their token no longer works for the API either, and the roster marks them removed.
     const list = await api(url, 'GET', `/api/teams/${owner.teamId}/invites`, {
       token: member.token,
     });
     expect(list.status).toBe(401);
-    const teamDoc = newProvider(wsUrl, { name: owner.teamId, token: owner.token });
-    await waitFor(() => expect(isSettled(teamDoc)).toBe(true));
-    expect(readTeam(teamDoc.doc).members.map((m) => m.memberId)).toEqual([owner.memberId]);
+    const roster = newProvider(wsUrl, { name: rosterDocName(owner.teamId), token: owner.token });
+    await waitFor(() => expect(isSettled(roster)).toBe(true));
+    expect(readRoster(roster.doc).members.map((m) => m.memberId)).toEqual([owner.memberId]);
+    expect(readRoster(roster.doc).names.get(member.memberId)).toBe(member.displayName);
   });
 
   it('applies a role change to open connections: a member demoted to guest becomes read-only', async () => {

@@ -16,15 +16,20 @@ type Props = {
   membership: LocalMembership;
   /** The team document (null while it opens). */
   teamDoc: Y.Doc | null;
+  /** The roster's deleted cycles, never listed (null while it opens). */
+  deletedCycles: ReadonlyMap<string, unknown> | null;
   /** False for guests and removed members: they see the list but cannot start a cycle. */
   editable: boolean;
 };
 
+const NONE_DELETED: ReadonlyMap<string, unknown> = new Map();
+
 /** The team's cycles with their stage, research lessons taught and last activity; start or load one. */
-export function CycleList({ membership, teamDoc, editable }: Props) {
+export function CycleList({ membership, teamDoc, deletedCycles, editable }: Props) {
   const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
-  const summaries = useYSnapshot(teamDoc, readCycleSummaries);
+  const deleted = deletedCycles ?? NONE_DELETED;
+  const summaries = useYSnapshot(teamDoc, (doc) => readCycleSummaries(doc, deleted), [deleted]);
   const [busy, setBusy] = useState<'start' | 'example' | null>(null);
 
   async function start(kind: 'start' | 'example') {

@@ -41,8 +41,8 @@ const isTab = (value: string | null): value is TabKey =>
 export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId: string }) {
   const { t } = useTranslation();
   const state = useCyclePage(teamId, cycleId);
-  const { team, member, teamDoc, teamSnapshot } = state;
-  usePurgeDeletedCycles(member?.teamId ?? null, teamDoc);
+  const { team, member, teamDoc, teamSnapshot, rosterDoc, roster } = state;
+  usePurgeDeletedCycles(member?.teamId ?? null, rosterDoc);
   const { handle, cycle, ctx, undo, canUndo, canRedo, status, docName } = state;
   const presence = usePresence(member ? docName : null);
   // The provider appears once the stored state is loaded and changes on reconnect; presence re-renders us then.
@@ -66,6 +66,7 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
     status === 'ready' ? (cycleId as CycleId) : null,
     handle?.doc ?? null,
     teamReady ? teamDoc : null,
+    rosterDoc,
     cycle,
     !readOnly,
   );
@@ -97,7 +98,7 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
     rlId,
     onSelectResearchLesson: setSelectedRl,
     membership: member,
-    team: teamSnapshot ?? { name: member.teamName, schemaVersion: 0, members: [], skipped: 0 },
+    members: roster?.members ?? [],
     readOnly,
     ctx,
   };

@@ -6,7 +6,7 @@ import { showToast } from '../../app/ui/toasts.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import type { CycleId } from '../../model/cycleTypes.ts';
 import type { TeamId } from '../../model/ids.ts';
-import { readCycleTombstone, type TeamSnapshot } from '../../model/teamDoc.ts';
+import { type RosterSnapshot, readCycleTombstone } from '../../model/roster.ts';
 import type { LocalMembership } from '../../store/memberships.ts';
 import { useYSnapshot } from '../../sync/hooks.ts';
 import { CycleDeleteError, type DeleteFailure, deleteCycleForTeam } from './cycleDeletion.ts';
@@ -136,20 +136,19 @@ export function DeleteCycle({ membership, cycleId, title, teamDoc }: Props) {
 /** What the cycle page shows instead of a deleted cycle. */
 export function CycleDeleted({
   teamId,
-  teamDoc,
-  team,
+  rosterDoc,
+  roster,
   cycleId,
 }: {
   teamId: TeamId;
-  teamDoc: Y.Doc | null;
-  team: TeamSnapshot | null;
+  rosterDoc: Y.Doc | null;
+  roster: RosterSnapshot | null;
   cycleId: string;
 }) {
   const { t, i18n } = useTranslation();
-  const tombstone = useYSnapshot(teamDoc, (doc) => readCycleTombstone(doc, cycleId), [cycleId]);
-  const by = tombstone?.deletedBy
-    ? team?.members.find((member) => member.memberId === tombstone.deletedBy)?.displayName
-    : undefined;
+  const tombstone = useYSnapshot(rosterDoc, (doc) => readCycleTombstone(doc, cycleId), [cycleId]);
+  // Removed members keep their name in the roster: who deleted it stays known.
+  const by = tombstone?.deletedBy ? roster?.names.get(tombstone.deletedBy) : undefined;
   const date = tombstone?.deletedAt ? formatDateTime(tombstone.deletedAt, i18n.language) : null;
   return (
     <section className="stack" data-testid="cycle-deleted">

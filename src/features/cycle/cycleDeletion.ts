@@ -1,14 +1,14 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { CycleId } from '../../model/cycleTypes.ts';
-import { teamScopedDocName } from '../../model/docName.ts';
-import { isDocId, type MemberId, parseTeamId, type TeamId } from '../../model/ids.ts';
+import { isCycleDocId, teamScopedDocName } from '../../model/docName.ts';
+import { parseTeamId, type TeamId } from '../../model/ids.ts';
 import {
   DOCUMENT_DELETED_REASON,
   isCycleDeleted,
-  markCycleDeleted,
   readDeletedCycleIds,
-} from '../../model/teamDoc.ts';
+} from '../../model/roster.ts';
+import { removeCycleSummary } from '../../model/teamDoc.ts';
 import { forgetJournal } from '../../store/eventJournal.ts';
 import type { LocalMembership } from '../../store/memberships.ts';
 import { forgetCyclePhotos } from '../../store/photos.ts';
@@ -23,8 +23,10 @@ import { deleteIndexedDb, localDbName, peekDoc } from '../../sync/openDoc.ts';
  * it for the team and refuses its document from then on; every device then
  * removes what it kept of it: the y-indexeddb copy, the photos only this
  * cycle used, the real pupil names and the observation journal. A device
- * learns of it from the tombstone in the team document or from the server
- * refusing the document as deleted, whichever comes first.
+ * learns of it only from the server: the tombstone in the roster (which only
+ * the server writes) or the server refusing the document as deleted,
+ * whichever comes first. Never from the team document: any teacher can write
+ * that one, and a forged tombstone there would purge unsynced work everywhere.
  */
 
 const DELETE_ORIGIN = { kind: 'user', action: 'delete-cycle' };
@@ -67,10 +69,11 @@ export async function purgeLocalCycle(teamId: TeamId, cycleId: CycleId): Promise
 
 /**
  * Deletes the cycle for the whole team (facilitator, online): the server
- * first, so nothing is deleted here unless it is gone there too; then the
- * tombstone in this device's team document (the server writes one as well)
- * and this device's copy. A team not yet registered has its cycles on this
- * device only, which are deleted here. Rejects with CycleDeleteError.
+ * first, so nothing is deleted here unless it is gone there too (the server
+ * then records it in the roster); then its summary in this device's team
+ * document, so the list drops it at once, and this device's copy. A team not
+ * yet registered has its cycles on this device only, which are deleted here.
+ * Rejects with CycleDeleteError.
  */
 export async function deleteCycleForTeam(
   membership: LocalMembership,
@@ -100,14 +103,7 @@ export async function deleteCycleForTeam(
       throw new CycleDeleteError('failed', error);
     }
   }
-  if (teamDoc) {
-    markCycleDeleted(
-      teamDoc,
-      cycleId,
-      { deletedAt: new Date().toISOString(), deletedBy: membership.memberId as MemberId },
-      DELETE_ORIGIN,
-    );
-  }
+  if (teamDoc) removeCycleSummary(teamDoc, cycleId, DELETE_ORIGIN);
   await purgeLocalCycle(membership.teamId, cycleId);
 }
 
@@ -150,25 +146,25 @@ function useRefusedAsDeleted(docName: string | null): boolean {
 }
 
 /**
- * True once the cycle is known to be deleted: a tombstone in the team
- * document, or the server refusing its document as deleted. Then this device's
- * copy is purged (once). Call it before opening the cycle document, and skip
- * opening it when true.
+ * True once the cycle is known to be deleted: a tombstone in the roster, or
+ * the server refusing its document as deleted. Then this device's copy is
+ * purged (once). Call it before opening the cycle document, and skip opening
+ * it when true.
  */
 export function useCycleDeleted(
   teamId: string | null,
   cycleId: string | null,
-  teamDoc: Y.Doc | null,
+  roster: Y.Doc | null,
 ): boolean {
   const team = parseTeamId(teamId);
-  const docName = team && isDocId(cycleId) ? teamScopedDocName(team, cycleId) : null;
+  const docName = team && isCycleDocId(cycleId) ? teamScopedDocName(team, cycleId) : null;
   const tombstoned =
-    useYSnapshot(teamDoc, (doc) => (cycleId ? isCycleDeleted(doc, cycleId) : false), [cycleId]) ??
+    useYSnapshot(roster, (doc) => (cycleId ? isCycleDeleted(doc, cycleId) : false), [cycleId]) ??
     false;
   const refusedHere = useRefusedAsDeleted(docName);
   const deleted = docName !== null && (tombstoned || refusedHere);
   useEffect(() => {
-    if (!deleted || !team || !isDocId(cycleId)) return;
+    if (!deleted || !team || !isCycleDocId(cycleId)) return;
     void purgeLocalCycle(team, cycleId).catch((error: unknown) =>
       console.warn('could not remove the deleted cycle from this device', error),
     );
@@ -177,18 +173,24 @@ export function useCycleDeleted(
 }
 
 /**
+ * Purges what this device keeps of every cycle the roster records as deleted,
+ * and of no other: the roster is the only document no member can write.
+ */
+export async function purgeDeletedCycles(teamId: TeamId, roster: Y.Doc): Promise<void> {
+  const ids = [...readDeletedCycleIds(roster)].filter(isCycleDocId);
+  await Promise.all(ids.map((cycleId) => purgeLocalCycle(teamId, cycleId)));
+}
+
+/**
  * Purges every deleted cycle of the team this device still holds something
  * of, e.g. one deleted while this device was away and never opened since.
  */
-export function usePurgeDeletedCycles(teamId: TeamId | null, teamDoc: Y.Doc | null): void {
-  const ids = useYSnapshot(teamDoc, (doc) => [...readDeletedCycleIds(doc)].sort().join(' '));
+export function usePurgeDeletedCycles(teamId: TeamId | null, roster: Y.Doc | null): void {
+  const ids = useYSnapshot(roster, (doc) => [...readDeletedCycleIds(doc)].sort().join(' '));
   useEffect(() => {
-    if (!teamId || !ids) return;
-    for (const cycleId of ids.split(' ')) {
-      if (!isDocId(cycleId)) continue;
-      void purgeLocalCycle(teamId, cycleId).catch((error: unknown) =>
-        console.warn('could not remove a deleted cycle from this device', error),
-      );
-    }
-  }, [teamId, ids]);
+    if (!teamId || !roster || !ids) return;
+    void purgeDeletedCycles(teamId, roster).catch((error: unknown) =>
+      console.warn('could not remove a deleted cycle from this device', error),
+    );
+  }, [teamId, roster, ids]);
 }

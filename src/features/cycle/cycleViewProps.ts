@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { CycleSnapshot, ModelContext, ResearchLessonId } from '../../model/cycleTypes.ts';
-import type { TeamSnapshot } from '../../model/teamDoc.ts';
+import type { TeamMember } from '../../model/roster.ts';
 import type { LocalMembership } from '../../store/memberships.ts';
 
 /**
@@ -16,8 +16,8 @@ export type CycleViewProps = {
   readonly rlId: ResearchLessonId;
   readonly onSelectResearchLesson: (id: ResearchLessonId) => void;
   readonly membership: LocalMembership;
-  /** The team document's snapshot: members to pick teachers and observers from. */
-  readonly team: TeamSnapshot;
+  /** The team's current members (the roster), to pick teachers and observers from. */
+  readonly members: readonly TeamMember[];
   /** Guests, removed members, and documents written by a newer app version are read-only. */
   readonly readOnly: boolean;
   /** Carries this user's undo origin: every write from the page goes through it. */

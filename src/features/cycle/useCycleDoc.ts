@@ -2,9 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { readCycle } from '../../model/cycleDoc.ts';
 import type { CycleSnapshot, ModelContext } from '../../model/cycleTypes.ts';
-import { teamScopedDocName } from '../../model/docName.ts';
+import { isCycleDocId, teamScopedDocName } from '../../model/docName.ts';
 import { touchesOnlyObservationLogs } from '../../model/eventLog.ts';
-import { isDocId, newId, parseTeamId } from '../../model/ids.ts';
+import { newId, parseTeamId } from '../../model/ids.ts';
 import { createCycleUndoManager } from '../../model/undo.ts';
 import { replayJournal } from '../../store/eventJournal.ts';
 import { useDoc, useYSnapshot } from '../../sync/hooks.ts';
@@ -51,7 +51,8 @@ export function cycleExists(cycle: CycleSnapshot | null): boolean {
  */
 export function useCycleDoc(teamId: string | null, cycleId: string | null): CycleDocState {
   const team = parseTeamId(teamId);
-  const docName = team !== null && isDocId(cycleId) ? teamScopedDocName(team, cycleId) : null;
+  // The roster's reserved id is no cycle: its page is "not found".
+  const docName = team !== null && isCycleDocId(cycleId) ? teamScopedDocName(team, cycleId) : null;
   useEffect(() => void (docName && performance.mark('leskring:cycle-open')), [docName]);
   const handle = useDoc(docName);
   const doc = handle?.doc ?? null;

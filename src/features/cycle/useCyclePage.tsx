@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { teamDocName } from '../../model/docName.ts';
 import { parseTeamId, type TeamId } from '../../model/ids.ts';
+import type { RosterSnapshot } from '../../model/roster.ts';
 import { readTeam, type TeamSnapshot } from '../../model/teamDoc.ts';
 import { useMembership } from '../../store/hooks.ts';
 import type { LocalMembership } from '../../store/memberships.ts';
 import { useDoc, useYSnapshot } from '../../sync/hooks.ts';
+import { useRoster } from '../../sync/roster.ts';
 import { useCycleDeleted } from './cycleDeletion.ts';
 import { CycleDeleted } from './DeleteCycle.tsx';
 import { type CycleDocState, useCycleDoc } from './useCycleDoc.ts';
@@ -18,14 +20,18 @@ export type CyclePageState = CycleDocState & {
   readonly member: LocalMembership | null;
   readonly teamDoc: Y.Doc | null;
   readonly teamSnapshot: TeamSnapshot | null;
+  /** The roster document (read-only, written by the server). */
+  readonly rosterDoc: Y.Doc | null;
+  /** Members and deleted cycles (useRoster); null without a membership. */
+  readonly roster: RosterSnapshot | null;
   /** The cycle was deleted: it is not opened, and this device's copy is purged. */
   readonly deleted: boolean;
 };
 
 /**
  * What every page of one cycle (the cycle page, observing a run, a run's
- * timeline) opens first: the membership, the team document and, unless the
- * cycle was deleted, the cycle document.
+ * timeline) opens first: the membership, the team document, the roster and,
+ * unless the cycle was deleted, the cycle document.
  */
 export function useCyclePage(teamId: string, cycleId: string): CyclePageState {
   const team = parseTeamId(teamId);
@@ -34,9 +40,20 @@ export function useCyclePage(teamId: string, cycleId: string): CyclePageState {
   const teamHandle = useDoc(member && team ? teamDocName(team) : null);
   const teamDoc = teamHandle?.doc ?? null;
   const teamSnapshot = useYSnapshot(teamDoc, readTeam);
-  const deleted = useCycleDeleted(member ? teamId : null, cycleId, teamDoc);
+  const { doc: rosterDoc, roster } = useRoster(member);
+  const deleted = useCycleDeleted(member ? teamId : null, cycleId, rosterDoc);
   const cycleState = useCycleDoc(member && !deleted ? teamId : null, cycleId);
-  return { ...cycleState, team, membership, member, teamDoc, teamSnapshot, deleted };
+  return {
+    ...cycleState,
+    team,
+    membership,
+    member,
+    teamDoc,
+    teamSnapshot,
+    rosterDoc,
+    roster,
+    deleted,
+  };
 }
 
 /**
@@ -49,8 +66,8 @@ export function cyclePageFallback(page: CyclePageState, cycleId: string): ReactN
     return (
       <CycleDeleted
         teamId={member.teamId}
-        teamDoc={page.teamDoc}
-        team={page.teamSnapshot}
+        rosterDoc={page.rosterDoc}
+        roster={page.roster}
         cycleId={cycleId}
       />
     );

@@ -2,29 +2,37 @@ import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { readCycle, summarizeCycle } from '../../model/cycleDoc.ts';
 import type { CycleId, CycleSnapshot } from '../../model/cycleTypes.ts';
-import { isCycleDeleted, putCycleSummary, readCycleSummaries } from '../../model/teamDoc.ts';
+import { readDeletedCycleIds } from '../../model/roster.ts';
+import { putCycleSummary, readCycleSummaries } from '../../model/teamDoc.ts';
 
 /** How long after the last local change the team document's summary is written. */
 export const SUMMARY_DEBOUNCE_MS = 1_000;
 
 const SUMMARY_ORIGIN = { kind: 'user', action: 'cycle-summary' };
 
+/** The roster's deleted cycles (none while the roster is not open). */
+export type DeletedCycles = { has(cycleId: string): boolean };
+
+const NONE_DELETED: DeletedCycles = new Set<string>();
+
 /**
  * Brings the team document's summary of the cycle up to date unless it already
  * is; `lastActivityAt` is kept from the stored entry (or `now` for a new one).
- * Never writes for a deleted cycle: a device still holding it open would
- * otherwise bring it back to the team's list. Returns whether it wrote.
+ * Never writes for a cycle the roster records as deleted (`deleted`): a device
+ * still holding it open would otherwise write a summary nobody needs (the list
+ * hides it anyway). Returns whether it wrote.
  */
 export function repairCycleSummary(
   teamDoc: Y.Doc,
+  deleted: DeletedCycles,
   cycleId: CycleId,
   cycleDoc: Y.Doc,
   now: string,
 ): boolean {
-  if (isCycleDeleted(teamDoc, cycleId)) return false;
+  if (deleted.has(cycleId)) return false;
   const snapshot = readCycle(cycleDoc);
   if (snapshot.meta.title === '' || snapshot.meta.createdAt === '') return false;
-  const stored = readCycleSummaries(teamDoc).find((entry) => entry.cycleId === cycleId);
+  const stored = readCycleSummaries(teamDoc, deleted).find((entry) => entry.cycleId === cycleId);
   const next = summarizeCycle(cycleId, snapshot, stored?.lastActivityAt ?? now);
   if (
     stored &&
@@ -35,20 +43,27 @@ export function repairCycleSummary(
     stored.createdAt === next.createdAt
   )
     return false;
-  return putCycleSummary(teamDoc, next, SUMMARY_ORIGIN);
+  putCycleSummary(teamDoc, next, SUMMARY_ORIGIN);
+  return true;
 }
 
 /** Records local activity on the cycle in its summary; never for a deleted cycle. Returns whether it wrote. */
 export function touchCycleSummary(
   teamDoc: Y.Doc,
+  deleted: DeletedCycles,
   cycleId: CycleId,
   cycleDoc: Y.Doc,
   now: string,
 ): boolean {
-  if (isCycleDeleted(teamDoc, cycleId)) return false;
+  if (deleted.has(cycleId)) return false;
   const snapshot = readCycle(cycleDoc);
   if (snapshot.meta.title === '') return false;
-  return putCycleSummary(teamDoc, summarizeCycle(cycleId, snapshot, now), SUMMARY_ORIGIN);
+  putCycleSummary(teamDoc, summarizeCycle(cycleId, snapshot, now), SUMMARY_ORIGIN);
+  return true;
+}
+
+function deletedIn(roster: Y.Doc | null): DeletedCycles {
+  return roster ? readDeletedCycleIds(roster) : NONE_DELETED;
 }
 
 /**
@@ -57,12 +72,13 @@ export function touchCycleSummary(
  * now), and whenever title, stage, research lessons or runs taught differ from
  * the stored entry (keeping its lastActivityAt). Remote changes do not bump the
  * activity time: the colleague who made them writes it. A deleted cycle
- * (tombstone in the team document) is never written again.
+ * (tombstone in the roster, read at the time of each write) is never written again.
  */
 export function useCycleSummarySync(
   cycleId: CycleId | null,
   cycleDoc: Y.Doc | null,
   teamDoc: Y.Doc | null,
+  roster: Y.Doc | null,
   cycle: CycleSnapshot | null,
   enabled: boolean,
 ): void {
@@ -73,7 +89,7 @@ export function useCycleSummarySync(
     if (!enabled || !cycleId || !cycleDoc || !teamDoc) return;
     const write = () => {
       pending.current = null;
-      touchCycleSummary(teamDoc, cycleId, cycleDoc, new Date().toISOString());
+      touchCycleSummary(teamDoc, deletedIn(roster), cycleId, cycleDoc, new Date().toISOString());
     };
     const onUpdate = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       if (!tr.local) return;
@@ -88,7 +104,7 @@ export function useCycleSummarySync(
         write();
       }
     };
-  }, [enabled, cycleId, cycleDoc, teamDoc]);
+  }, [enabled, cycleId, cycleDoc, teamDoc, roster]);
 
   // Repair: the stored entry is missing or out of date (edits from a device that never opened the team page).
   // What the summary is made of; the repair below runs again whenever it changes.
@@ -104,9 +120,10 @@ export function useCycleSummarySync(
   useEffect(() => {
     if (!enabled || !cycleId || !cycleDoc || !teamDoc || summaryKey === '') return;
     const timer = setTimeout(
-      () => repairCycleSummary(teamDoc, cycleId, cycleDoc, new Date().toISOString()),
+      () =>
+        repairCycleSummary(teamDoc, deletedIn(roster), cycleId, cycleDoc, new Date().toISOString()),
       SUMMARY_DEBOUNCE_MS,
     );
     return () => clearTimeout(timer);
-  }, [enabled, cycleId, cycleDoc, teamDoc, summaryKey]);
+  }, [enabled, cycleId, cycleDoc, teamDoc, roster, summaryKey]);
 }

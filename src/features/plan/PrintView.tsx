@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
 import { cycleTextPlain } from '../../model/cycleDoc.ts';
 import type { CasePupil, CycleSnapshot, ResearchLesson, Run } from '../../model/cycleTypes.ts';
-import { teamDocName } from '../../model/docName.ts';
 import { parseTeamId } from '../../model/ids.ts';
 import { totalMinutes } from '../../model/phases.ts';
 import { predictionKey } from '../../model/predictions.ts';
-import { readTeam, type TeamMember } from '../../model/teamDoc.ts';
+import type { TeamMember } from '../../model/roster.ts';
 import { useMembership } from '../../store/hooks.ts';
 import { type PupilNames, usePupilNames } from '../../store/pupilNames.ts';
-import { useDoc, useYSnapshot } from '../../sync/hooks.ts';
+import { useRoster } from '../../sync/roster.ts';
 import { useCycleDoc } from '../cycle/useCycleDoc.ts';
 import { formatCreated, formatDay } from './format.ts';
 import './plan.css';
@@ -27,8 +26,7 @@ export default function PrintView({ teamId, cycleId }: Props) {
   const team = parseTeamId(teamId);
   const membership = useMembership(team);
   const { handle, cycle, status } = useCycleDoc(membership ? teamId : null, cycleId);
-  const teamHandle = useDoc(membership && team ? teamDocName(team) : null);
-  const teamSnapshot = useYSnapshot(teamHandle?.doc ?? null, readTeam);
+  const { roster } = useRoster(membership);
   const realNames = usePupilNames(cycleId);
   const search = new URLSearchParams(useSearch());
   const [rlChoice, setRlChoice] = useState<string | null>(search.get('rl'));
@@ -85,7 +83,7 @@ export default function PrintView({ teamId, cycleId }: Props) {
                 <option value="">{t('plan.print.noRun')}</option>
                 {runs.map((each) => (
                   <option key={each.id} value={each.id}>
-                    {runLabel(each, t, teamSnapshot?.members ?? [], i18n.language)}
+                    {runLabel(each, t, roster?.members ?? [], i18n.language)}
                   </option>
                 ))}
               </select>
@@ -116,7 +114,7 @@ export default function PrintView({ teamId, cycleId }: Props) {
           cycle={cycle}
           rl={rl}
           run={run}
-          members={teamSnapshot?.members ?? []}
+          members={roster?.members ?? []}
           researchQuestion={researchQuestion}
           realNames={includeRealNames ? (realNames ?? null) : null}
         />

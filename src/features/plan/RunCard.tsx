@@ -11,6 +11,7 @@ import type {
   Run,
 } from '../../model/cycleTypes.ts';
 import type { MemberId } from '../../model/ids.ts';
+import type { TeamMember } from '../../model/roster.ts';
 import {
   addInterviewQuestion,
   interviewQuestionText,
@@ -19,7 +20,6 @@ import {
   setObserver,
   updateRun,
 } from '../../model/runs.ts';
-import type { TeamMember } from '../../model/teamDoc.ts';
 import { formatDay } from './format.ts';
 import { RunFields, type RunFieldValues } from './RunFields.tsx';
 

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResearchLesson } from '../../model/cycleTypes.ts';
-import type { TeamMember } from '../../model/teamDoc.ts';
+import type { TeamMember } from '../../model/roster.ts';
 
 /** The fields as the form shows them; an empty teacherId means "not chosen yet". */
 export type RunFieldValues = {

@@ -9,8 +9,8 @@ import type {
   RunId,
 } from '../../model/cycleTypes.ts';
 import type { MemberId } from '../../model/ids.ts';
+import type { TeamMember } from '../../model/roster.ts';
 import { planRun } from '../../model/runs.ts';
-import type { TeamMember } from '../../model/teamDoc.ts';
 import { RunFields, type RunFieldValues } from './RunFields.tsx';
 
 const EMPTY: RunFieldValues = { researchLessonId: '', date: '', className: '', teacherId: '' };

@@ -19,7 +19,7 @@ export function RunsTab({
   docName,
   cycle,
   rlId,
-  team,
+  members,
   membership,
   readOnly,
   ctx,
@@ -76,7 +76,7 @@ export function RunsTab({
               docName={docName}
               run={run}
               lessons={lessons}
-              members={team.members}
+              members={members}
               pupils={cycle.casePupils}
               readOnly={readOnly}
               ctx={ctx}
@@ -106,7 +106,7 @@ export function RunsTab({
           doc={doc}
           lessons={lessons}
           rlId={rlId}
-          members={team.members}
+          members={members}
           ctx={ctx}
           onPlanned={(id) => setEditing(id)}
         />

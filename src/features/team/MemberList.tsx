@@ -4,7 +4,7 @@ import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
 import { showToast } from '../../app/ui/toasts.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { canManageMembers, ROLES, type Role } from '../../model/roles.ts';
-import type { TeamMember } from '../../model/teamDoc.ts';
+import type { TeamMember } from '../../model/roster.ts';
 import type { LocalMembership } from '../../store/memberships.ts';
 import { removeMember, updateMember } from '../../sync/api.ts';
 import type { PresenceEntry } from '../../sync/presence.ts';

@@ -8,6 +8,7 @@ import { readTeam } from '../../model/teamDoc.ts';
 import { useMembership } from '../../store/hooks.ts';
 import { type LocalMembership, updateMembership } from '../../store/memberships.ts';
 import { useDoc, usePresence, useYSnapshot } from '../../sync/hooks.ts';
+import { useRoster } from '../../sync/roster.ts';
 import { CycleList } from '../cycle/CycleList.tsx';
 import { usePurgeDeletedCycles } from '../cycle/cycleDeletion.ts';
 import { InvitePanel } from './InvitePanel.tsx';
@@ -23,18 +24,19 @@ export default function TeamPage({ teamId: rawTeamId }: { teamId: string }) {
   const docName = teamId ? teamDocName(teamId) : null;
   const handle = useDoc(membership ? docName : null);
   const team = useYSnapshot(handle?.doc ?? null, readTeam);
+  const { doc: rosterDoc, roster } = useRoster(membership);
   const presence = usePresence(membership ? docName : null);
   // Cycles deleted while this device was away leave nothing behind on it.
-  usePurgeDeletedCycles(membership ? teamId : null, handle?.doc ?? null);
+  usePurgeDeletedCycles(membership ? teamId : null, rosterDoc);
 
   const known = Boolean(membership);
   useEffect(() => {
     if (teamId && known) void updateMembership(teamId, { lastOpenedAt: new Date().toISOString() });
   }, [teamId, known]);
 
-  // Keep this device's copy in step with the team document: renames by colleagues
-  // (for the start screen) and a role a facilitator gave us (for what we may do).
-  const selfRole = team?.members.find((member) => member.memberId === membership?.memberId)?.role;
+  // Keep this device's copy in step: the team's name as colleagues renamed it (for the
+  // start screen) and the role a facilitator gave us, from the roster (for what we may do).
+  const selfRole = roster?.members.find((member) => member.memberId === membership?.memberId)?.role;
   useEffect(() => {
     if (!teamId || !membership) return;
     const patch: Partial<LocalMembership> = {};
@@ -70,12 +72,17 @@ export default function TeamPage({ teamId: rawTeamId }: { teamId: string }) {
         </p>
       )}
       {membership.status === 'pending' && <p className="notice">{t('home.pending')}</p>}
-      <CycleList membership={membership} teamDoc={handle?.doc ?? null} editable={editable} />
+      <CycleList
+        membership={membership}
+        teamDoc={handle?.doc ?? null}
+        deletedCycles={roster?.deletedCycles ?? null}
+        editable={editable}
+      />
       <Link href={`/teams/${teamId}/kijkwijzers`}>{t('templatesUi.teamLink')}</Link>
       <div className="columns">
-        <MemberList membership={membership} members={team?.members ?? []} presence={presence} />
+        <MemberList membership={membership} members={roster?.members ?? []} presence={presence} />
         {canInvite(membership.role) && !removed && (
-          <InvitePanel membership={membership} memberCount={team?.members.length ?? 0} />
+          <InvitePanel membership={membership} memberCount={roster?.members.length ?? 0} />
         )}
       </div>
       <LeaveTeam membership={membership} />

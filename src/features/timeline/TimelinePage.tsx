@@ -8,7 +8,6 @@ import { readRunTemplate, touchesOnlyObservationLogs } from '../../model/eventLo
 import { isId, type MemberId } from '../../model/ids.ts';
 import { isInterviewEvent } from '../../model/interviews.ts';
 import { canEdit } from '../../model/roles.ts';
-import { readMemberNames } from '../../model/teamDoc.ts';
 import { useYSnapshot } from '../../sync/hooks.ts';
 import { cyclePageFallback, useCyclePage } from '../cycle/useCyclePage.tsx';
 import { formatDay } from '../plan/format.ts';
@@ -39,8 +38,8 @@ const ignoreTaps = (tr: Y.Transaction): boolean => touchesOnlyObservationLogs(tr
 export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props) {
   const { t, i18n } = useTranslation();
   const page = useCyclePage(teamId, cycleId);
-  const { team, member, handle, cycle, ctx, status, docName, teamDoc } = page;
-  const memberNames = useYSnapshot(teamDoc, readMemberNames);
+  const { team, member, handle, cycle, ctx, status, docName, roster } = page;
+  const memberNames = roster?.names;
   const doc = handle?.doc ?? null;
   const runId = (isId(runParam) ? runParam : '') as RunId;
   const log = useRunLog(doc, runId);

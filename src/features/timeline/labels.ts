@@ -24,7 +24,7 @@ export function makeLabels(
   input: {
     /** The member using this device (named with "you"); null before the membership loaded. */
     me: { memberId: MemberId; displayName: string } | null;
-    /** Every member's name, removed members included (readMemberNames). */
+    /** Every member's name, removed members included (the roster's `names`). */
     names: ReadonlyMap<MemberId, string>;
     pupils: readonly CasePupil[];
     researchLesson: ResearchLesson | undefined;

@@ -7,14 +7,17 @@ import {
 import type { CycleId, CycleSummary } from '../../../src/model/cycleTypes.ts';
 import { type MemberId, newDocId, newMemberId } from '../../../src/model/ids.ts';
 import {
+  type CycleTombstone,
   isCycleDeleted,
-  markCycleDeleted,
+  readDeletedCycleIds,
+  readRoster,
+  writeRoster,
+} from '../../../src/model/roster.ts';
+import {
   putCycleSummary,
   readCycleSummaries,
-  readCycleTombstone,
-  readDeletedCycleIds,
+  removeCycleSummary,
   TEAM_CYCLES,
-  TEAM_DELETED_CYCLES,
 } from '../../../src/model/teamDoc.ts';
 import { newCycle } from './cycleTestUtils.ts';
 
@@ -32,83 +35,90 @@ const summary = (cycleId: CycleId, title = 'Breuken'): CycleSummary => ({
 
 const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from));
 
-describe('deleted cycles in the team document', () => {
+/** A roster as the server writes it, with these cycles deleted. */
+function rosterDeleting(...cycleIds: string[]): Y.Doc {
+  const doc = new Y.Doc();
+  const tombstone: CycleTombstone = { deletedAt: NOW, deletedBy: newMemberId() };
+  writeRoster(doc, {
+    members: [],
+    deletedCycles: new Map(cycleIds.map((id) => [id, tombstone])),
+  });
+  return doc;
+}
+
+describe('deleted cycles: the roster says, the team document does not', () => {
   const facilitator: MemberId = newMemberId();
 
-  it('hides a deleted cycle, removes its summary and keeps who deleted it when', () => {
-    const doc = new Y.Doc();
+  it('hides a cycle the roster records as deleted from the list', () => {
+    const team = new Y.Doc();
     const gone = newDocId() as CycleId;
     const stays = newDocId() as CycleId;
-    putCycleSummary(doc, summary(gone, 'weg'));
-    putCycleSummary(doc, summary(stays, 'blijft'));
-    markCycleDeleted(doc, gone, { deletedAt: NOW, deletedBy: facilitator });
+    putCycleSummary(team, summary(gone, 'weg'));
+    putCycleSummary(team, summary(stays, 'blijft'));
+    const roster = rosterDeleting(gone);
 
-    expect(readCycleSummaries(doc).map((s) => s.title)).toEqual(['blijft']);
-    expect(doc.getMap(TEAM_CYCLES).has(gone)).toBe(false);
-    expect(isCycleDeleted(doc, gone)).toBe(true);
-    expect(isCycleDeleted(doc, stays)).toBe(false);
-    expect(readCycleTombstone(doc, gone)).toEqual({ deletedAt: NOW, deletedBy: facilitator });
-    expect(readCycleTombstone(doc, stays)).toBeNull();
-    expect([...readDeletedCycleIds(doc)]).toEqual([gone]);
+    expect(readCycleSummaries(team, readRoster(roster).deletedCycles).map((s) => s.title)).toEqual([
+      'blijft',
+    ]);
+    expect(readCycleSummaries(team, readDeletedCycleIds(roster))).toHaveLength(1);
+    removeCycleSummary(team, gone);
+    expect(team.getMap(TEAM_CYCLES).has(gone)).toBe(false);
+    expect(team.getMap(TEAM_CYCLES).has(stays)).toBe(true);
   });
 
-  it('never lets a summary bring a deleted cycle back, also one written offline elsewhere', () => {
+  it('never lets a summary written offline elsewhere bring a deleted cycle back', () => {
     const here = new Y.Doc();
     const offline = new Y.Doc();
     const cycleId = newDocId() as CycleId;
     putCycleSummary(here, summary(cycleId));
     sync(here, offline);
-
-    markCycleDeleted(here, cycleId, { deletedAt: NOW, deletedBy: facilitator });
-    expect(putCycleSummary(here, summary(cycleId, 'terug?'))).toBe(false);
+    const roster = rosterDeleting(cycleId);
+    removeCycleSummary(here, cycleId);
     // A colleague without the news keeps editing the cycle offline, then both sync.
     putCycleSummary(offline, summary(cycleId, 'offline bewerkt'));
     sync(offline, here);
     sync(here, offline);
     for (const doc of [here, offline]) {
-      expect(readCycleSummaries(doc)).toEqual([]);
-      expect(isCycleDeleted(doc, cycleId)).toBe(true);
+      expect(readCycleSummaries(doc, readDeletedCycleIds(roster))).toEqual([]);
     }
   });
 
-  it('keeps the first tombstone when the server and the client both write one', () => {
-    const doc = new Y.Doc();
-    const cycleId = newDocId();
-    markCycleDeleted(doc, cycleId, { deletedAt: NOW, deletedBy: facilitator });
-    markCycleDeleted(doc, cycleId, { deletedAt: '2030-01-01T00:00:00.000Z', deletedBy: null });
-    expect(readCycleTombstone(doc, cycleId)).toEqual({ deletedAt: NOW, deletedBy: facilitator });
-  });
-
-  it('treats a malformed tombstone as a deletion all the same', () => {
-    const doc = new Y.Doc();
+  it('ignores a tombstone a teacher forged in the team document', () => {
+    const team = new Y.Doc();
     const cycleId = newDocId() as CycleId;
-    putCycleSummary(doc, summary(cycleId));
-    doc.getMap(TEAM_DELETED_CYCLES).set(cycleId, 'garbage');
-    expect(isCycleDeleted(doc, cycleId)).toBe(true);
-    expect(readCycleTombstone(doc, cycleId)).toEqual({ deletedAt: '', deletedBy: null });
-    expect(readCycleSummaries(doc)).toEqual([]);
+    putCycleSummary(team, summary(cycleId));
+    // What the team document's `deletedCycles` held before the roster, now forgeable by anyone.
+    team.getMap('deletedCycles').set(cycleId, { deletedAt: NOW, deletedBy: facilitator });
+    const roster = rosterDeleting();
+    expect(isCycleDeleted(roster, cycleId)).toBe(false);
+    expect(readCycleSummaries(team, readDeletedCycleIds(roster)).map((s) => s.cycleId)).toEqual([
+      cycleId,
+    ]);
   });
 });
 
 describe('the cycle summary sync and deleted cycles', () => {
-  it('writes a missing summary for a live cycle, and nothing once it is deleted', () => {
+  it('writes a missing summary for a live cycle, and nothing once the roster says it is deleted', () => {
     const team = new Y.Doc();
     const cycleDoc = newCycle();
     const cycleId = newDocId() as CycleId;
-    expect(repairCycleSummary(team, cycleId, cycleDoc, NOW)).toBe(true);
-    expect(readCycleSummaries(team).map((s) => s.title)).toEqual(['Breuken vergelijken']);
-    expect(repairCycleSummary(team, cycleId, cycleDoc, NOW)).toBe(false);
+    const none = new Set<string>();
+    expect(repairCycleSummary(team, none, cycleId, cycleDoc, NOW)).toBe(true);
+    expect(readCycleSummaries(team, none).map((s) => s.title)).toEqual(['Breuken vergelijken']);
+    expect(repairCycleSummary(team, none, cycleId, cycleDoc, NOW)).toBe(false);
 
-    markCycleDeleted(team, cycleId, { deletedAt: NOW, deletedBy: null });
-    expect(repairCycleSummary(team, cycleId, cycleDoc, NOW)).toBe(false);
-    expect(touchCycleSummary(team, cycleId, cycleDoc, NOW)).toBe(false);
+    removeCycleSummary(team, cycleId);
+    const deleted = readDeletedCycleIds(rosterDeleting(cycleId));
+    expect(repairCycleSummary(team, deleted, cycleId, cycleDoc, NOW)).toBe(false);
+    expect(touchCycleSummary(team, deleted, cycleId, cycleDoc, NOW)).toBe(false);
     expect(team.getMap(TEAM_CYCLES).has(cycleId)).toBe(false);
   });
 
   it('records local activity on a live cycle', () => {
     const team = new Y.Doc();
     const cycleId = newDocId() as CycleId;
-    expect(touchCycleSummary(team, cycleId, newCycle(), NOW)).toBe(true);
-    expect(readCycleSummaries(team)[0]?.lastActivityAt).toBe(NOW);
+    const none = new Set<string>();
+    expect(touchCycleSummary(team, none, cycleId, newCycle(), NOW)).toBe(true);
+    expect(readCycleSummaries(team, none)[0]?.lastActivityAt).toBe(NOW);
   });
 });

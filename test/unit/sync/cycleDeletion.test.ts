@@ -3,12 +3,14 @@ import * as Y from 'yjs';
 import {
   CycleDeleteError,
   deleteCycleForTeam,
+  purgeDeletedCycles,
   purgeLocalCycle,
 } from '../../../src/features/cycle/cycleDeletion.ts';
-import type { CycleId, RunId } from '../../../src/model/cycleTypes.ts';
+import type { CycleId, CycleSummary, RunId } from '../../../src/model/cycleTypes.ts';
 import { teamScopedDocName } from '../../../src/model/docName.ts';
 import { newDocId, newMemberId, newTeamId, type TeamId } from '../../../src/model/ids.ts';
-import { isCycleDeleted, readCycleTombstone } from '../../../src/model/teamDoc.ts';
+import { writeRoster } from '../../../src/model/roster.ts';
+import { putCycleSummary, TEAM_CYCLES } from '../../../src/model/teamDoc.ts';
 import { db } from '../../../src/store/db.ts';
 import type { LocalMembership } from '../../../src/store/memberships.ts';
 import { addLocalPhoto, getPhoto } from '../../../src/store/photos.ts';
@@ -56,6 +58,24 @@ async function createLocalDb(name: string): Promise<void> {
   });
 }
 
+/** A team document listing the cycle, as the team page reads it. */
+function teamDocListing(cycleId: CycleId): Y.Doc {
+  const doc = new Y.Doc();
+  const summary: CycleSummary = {
+    cycleId,
+    title: 'Breuken',
+    stage: 'design',
+    researchLessons: 1,
+    runsTaught: 0,
+    lastActivityAt: '2026-09-02T08:00:00.000Z',
+    createdAt: '2026-09-01T08:00:00.000Z',
+  };
+  putCycleSummary(doc, summary);
+  return doc;
+}
+
+const listed = (teamDoc: Y.Doc, cycleId: CycleId) => teamDoc.getMap(TEAM_CYCLES).has(cycleId);
+
 /** Everything this device keeps of a cycle: photos (one shared with another cycle), names, journal, document. */
 async function seed(teamId: TeamId, cycleId: CycleId, other: CycleId) {
   const docName = teamScopedDocName(teamId, cycleId);
@@ -89,18 +109,20 @@ describe('deleting a cycle on this device', () => {
   });
   afterEach(() => configureServer({}));
 
-  it('asks the server first, then writes the tombstone and removes only what the cycle alone used', async () => {
+  it('asks the server first, then drops the summary and removes only what the cycle alone used', async () => {
     const { docName, only, shared } = await seed(teamId, cycleId, other);
     const { requests } = fakeApi(() => new Response(null, { status: 204 }));
     const me = membership(teamId);
-    const teamDoc = new Y.Doc();
+    const teamDoc = teamDocListing(cycleId);
 
     await deleteCycleForTeam(me, cycleId, teamDoc);
 
     expect(requests.map((r) => [r.method, r.path, r.headers.authorization])).toEqual([
       ['DELETE', `/api/teams/${teamId}/cycles/${cycleId}`, 'Bearer token'],
     ]);
-    expect(readCycleTombstone(teamDoc, cycleId)?.deletedBy).toBe(me.memberId);
+    expect(listed(teamDoc, cycleId)).toBe(false);
+    // The tombstone is the server's to write (in the roster); none goes into the team document.
+    expect(teamDoc.getMap('deletedCycles').size).toBe(0);
     expect(await getPhoto(teamId, only.hash)).toBeUndefined();
     expect((await getPhoto(teamId, shared.hash))?.cycleIds).toEqual([other]);
     expect((await getPupilNames(cycleId)).size).toBe(0);
@@ -120,11 +142,11 @@ describe('deleting a cycle on this device', () => {
     async (_name, handler, reason) => {
       const { docName, only } = await seed(teamId, cycleId, other);
       fakeApi(handler);
-      const teamDoc = new Y.Doc();
+      const teamDoc = teamDocListing(cycleId);
       const result = deleteCycleForTeam(membership(teamId), cycleId, teamDoc);
       await expect(result).rejects.toBeInstanceOf(CycleDeleteError);
       await expect(result).rejects.toMatchObject({ reason });
-      expect(isCycleDeleted(teamDoc, cycleId)).toBe(false);
+      expect(listed(teamDoc, cycleId)).toBe(true);
       expect(await getPhoto(teamId, only.hash)).toBeDefined();
       expect((await getPupilNames(cycleId)).size).toBe(1);
       expect(await db.eventJournal.where('docName').equals(docName).count()).toBe(1);
@@ -148,11 +170,11 @@ describe('deleting a cycle on this device', () => {
   it('deletes a cycle of a team not yet registered on this device alone', async () => {
     const { only } = await seed(teamId, cycleId, other);
     const { requests } = fakeApi(offline);
-    const teamDoc = new Y.Doc();
+    const teamDoc = teamDocListing(cycleId);
     const me = membership(teamId, { status: 'pending', token: null });
     await deleteCycleForTeam(me, cycleId, teamDoc);
     expect(requests).toEqual([]);
-    expect(isCycleDeleted(teamDoc, cycleId)).toBe(true);
+    expect(listed(teamDoc, cycleId)).toBe(false);
     expect(await getPhoto(teamId, only.hash)).toBeUndefined();
   });
 
@@ -163,5 +185,44 @@ describe('deleting a cycle on this device', () => {
     expect(await localDbExists(localDbName(docName))).toBe(false);
     await purgeLocalCycle(teamId, cycleId);
     expect(await localDbExists(localDbName(docName))).toBe(false);
+  });
+
+  it('purges nothing for a tombstone a teacher forged in the team document', async () => {
+    const { docName, only } = await seed(teamId, cycleId, other);
+    // The team document as a teacher's raw update leaves it: a tombstone for the cycle.
+    const teamDoc = teamDocListing(cycleId);
+    teamDoc.getMap('deletedCycles').set(cycleId, {
+      deletedAt: '2026-10-01T08:00:00.000Z',
+      deletedBy: newMemberId(),
+    });
+    // The server's roster knows of no deletion.
+    const roster = new Y.Doc();
+    writeRoster(roster, { members: [], deletedCycles: new Map() });
+
+    await purgeDeletedCycles(teamId, roster);
+
+    expect(await getPhoto(teamId, only.hash)).toBeDefined();
+    expect((await getPupilNames(cycleId)).size).toBe(1);
+    expect(await db.eventJournal.where('docName').equals(docName).count()).toBe(1);
+    expect(await localDbExists(localDbName(docName))).toBe(true);
+  });
+
+  it('purges what the server recorded as deleted in the roster, and nothing else', async () => {
+    const { docName, only } = await seed(teamId, cycleId, other);
+    const roster = new Y.Doc();
+    writeRoster(roster, {
+      members: [],
+      deletedCycles: new Map([
+        [cycleId, { deletedAt: '2026-10-01T08:00:00.000Z', deletedBy: newMemberId() }],
+      ]),
+    });
+
+    await purgeDeletedCycles(teamId, roster);
+
+    expect(await getPhoto(teamId, only.hash)).toBeUndefined();
+    expect(await db.eventJournal.where('docName').equals(docName).count()).toBe(0);
+    expect(await localDbExists(localDbName(docName))).toBe(false);
+    expect((await getPupilNames(other)).get('p1')).toBe('Daan');
+    expect(await db.eventJournal.count()).toBe(1);
   });
 });
