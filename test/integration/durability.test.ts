@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { rosterDocName, teamScopedDocName } from '../../src/model/docName.ts';
 import { newDocId } from '../../src/model/ids.ts';
 import { readRoster } from '../../src/model/roster.ts';
@@ -15,6 +16,7 @@ import {
   tempDir,
   waitFor,
 } from './helpers.ts';
+import { rawClient } from './rawClient.ts';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'serverProcess.ts');
 
@@ -123,6 +125,31 @@ describe('durability (DESIGN §4: killing the server never loses an acknowledged
     await waitFor(() => expect(isSettled(writer)).toBe(true));
     expect(readStoredDoc(server.dbPath, name).getMap('plan').get('goal')).toBe(
       'written while the disk was full',
+    );
+  });
+  it('keeps an acknowledged update whose dependency the server lacks through SIGKILL, and completes it when the dependency arrives', async () => {
+    const dataDir = await tempDir();
+    const first = await spawnServer(dataDir);
+    const owner = await createTeam(first.url);
+    const name = teamScopedDocName(owner.teamId, newDocId());
+    const author = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    author.on('update', (update: Uint8Array) => updates.push(update));
+    author.getText('note').insert(0, 'Leerling B ');
+    author.getText('note').insert(11, 'vraagt om hulp.');
+    const [dependency, dependent] = updates as [Uint8Array, Uint8Array];
+
+    const raw = await rawClient(first.wsUrl, name, owner.token);
+    // Yjs keeps it aside (pendingStructs) and fires no update event; the ack must still mean stored.
+    expect(await raw.sendUpdate(dependent)).toBe(true);
+    await killHard(first.child);
+
+    const second = await spawnServer(dataDir);
+    const late = await rawClient(second.wsUrl, name, owner.token);
+    expect(await late.sendUpdate(dependency)).toBe(true);
+    const reader = newProvider(second.wsUrl, { name, token: owner.token });
+    await waitFor(() =>
+      expect(reader.doc.getText('note').toString()).toBe('Leerling B vraagt om hulp.'),
     );
   });
 });
