@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import * as v from 'valibot';
 import { DEFAULT_TRUSTED_PROXIES, parseProxyEntry } from './http/clientAddress.ts';
+import { DEFAULT_SYNC_LIMITS, type SyncServerLimits } from './main.ts';
 import { DEFAULT_PHOTO_MAX_BYTES, DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES } from './services/photos.ts';
 import { DEFAULT_MAX_TEAMS, DEFAULT_TEAM_CREATE_RATE_LIMIT } from './services/teams.ts';
+import { DEFAULT_GUARD_LIMITS } from './sync/updateGuard.ts';
 
 /**
  * Server settings, read from the environment once (nothing else reads
@@ -26,6 +28,39 @@ import { DEFAULT_MAX_TEAMS, DEFAULT_TEAM_CREATE_RATE_LIMIT } from './services/te
  *   PHOTO_MAX_BYTES   largest photo upload, in bytes                 @default 8388608 (8 MiB)
  *   PHOTO_QUOTA_PER_TEAM_BYTES  bytes all photos of one team may take together; a new photo
  *                     beyond it answers 507 quota_exceeded          @default 1073741824 (1 GiB)
+ *
+ * Sync limits (README "Limits and quotas"; beyond each the sender's socket is closed with
+ * the close code in brackets, or the document is refused with the reason in quotes):
+ *
+ *   SYNC_MAX_MESSAGE_BYTES
+ *       largest WebSocket message (1009)  @default 10485760 (10 MiB)
+ *   MAX_UPDATE_BYTES
+ *       bytes of one update (4413)  @default 8388608 (8 MiB)
+ *   MAX_UPDATE_STRUCTS
+ *       structs in one update (4413)  @default 200000
+ *   MAX_UPDATE_TYPES
+ *       shared types one update creates (4413)  @default 20000
+ *   MAX_NESTING_DEPTH
+ *       how deep shared types nest (4413)  @default 48
+ *   MAX_DOCUMENT_BYTES
+ *       stored bytes of one document (4507)  @default 33554432 (32 MiB)
+ *   MAX_DOCUMENT_STRUCTS
+ *       structs one document holds (4413)  @default 500000
+ *   MAX_DOCUMENT_TYPES
+ *       shared types one document holds (4413)  @default 50000
+ *   SYNC_SOCKET_RATE
+ *       messages/s per socket, bursts of 10x that (4429)  @default 100
+ *   SYNC_MEMBER_RATE
+ *       messages/s per member over all sockets, bursts of 10x (4429)  @default 200
+ *   MAX_OPEN_DOCUMENTS_PER_MEMBER
+ *       documents one member has open at once ("too-many-documents")  @default 100
+ *   MAX_DOCUMENTS_PER_TEAM
+ *       documents one team stores; no new one beyond ("quota-exceeded")  @default 2000
+ *   SYNC_CONNECT_RATE_LIMIT
+ *       WebSocket connections per client address per minute (HTTP 429)  @default 120
+ *   MEMORY_HIGH_WATER_PERCENT
+ *       percent of the V8 heap limit above which no document loads ("server-busy")
+ *       or grows (1013)  @default 80
  */
 export type Config = {
   readonly port: number;
@@ -39,7 +74,15 @@ export type Config = {
   readonly trustedProxies: readonly string[];
   readonly photoMaxBytes: number;
   readonly photoQuotaPerTeamBytes: number;
+  /** Largest WebSocket message, in bytes (startServer's `maxPayload`). */
+  readonly syncMaxMessageBytes: number;
+  /** startServer's `sync`; `validateUpdates` is for benchmarks only, so not configurable. */
+  readonly sync: Omit<SyncServerLimits, 'validateUpdates'>;
 };
+
+const MAX_MESSAGE_BYTES_DEFAULT = 10 * 1024 * 1024;
+/** A burst lets an honest client catch up after being offline without tripping the rate. */
+const BURST_FACTOR = 10;
 
 const integer = (min: number, max: number, fallback: number) =>
   v.pipe(
@@ -98,6 +141,20 @@ const EnvSchema = v.object({
     Number.MAX_SAFE_INTEGER,
     DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES,
   ),
+  SYNC_MAX_MESSAGE_BYTES: integer(1, 1024 * 1024 * 1024, MAX_MESSAGE_BYTES_DEFAULT),
+  MAX_UPDATE_BYTES: integer(1, 1024 * 1024 * 1024, DEFAULT_GUARD_LIMITS.maxUpdateBytes),
+  MAX_UPDATE_STRUCTS: integer(1, 1_000_000_000, DEFAULT_GUARD_LIMITS.maxStructs),
+  MAX_UPDATE_TYPES: integer(1, 1_000_000_000, DEFAULT_GUARD_LIMITS.maxTypes),
+  MAX_NESTING_DEPTH: integer(1, 1000, DEFAULT_GUARD_LIMITS.maxDepth),
+  MAX_DOCUMENT_BYTES: integer(1, Number.MAX_SAFE_INTEGER, DEFAULT_SYNC_LIMITS.maxDocumentBytes),
+  MAX_DOCUMENT_STRUCTS: integer(1, 1_000_000_000, DEFAULT_GUARD_LIMITS.maxDocumentStructs),
+  MAX_DOCUMENT_TYPES: integer(1, 1_000_000_000, DEFAULT_GUARD_LIMITS.maxDocumentTypes),
+  SYNC_SOCKET_RATE: integer(1, 1_000_000, DEFAULT_SYNC_LIMITS.socketRate.ratePerSecond),
+  SYNC_MEMBER_RATE: integer(1, 1_000_000, DEFAULT_SYNC_LIMITS.memberRate.ratePerSecond),
+  MAX_OPEN_DOCUMENTS_PER_MEMBER: integer(1, 100_000, DEFAULT_SYNC_LIMITS.maxOpenDocumentsPerMember),
+  MAX_DOCUMENTS_PER_TEAM: integer(1, 100_000_000, DEFAULT_SYNC_LIMITS.maxDocumentsPerTeam),
+  SYNC_CONNECT_RATE_LIMIT: integer(1, 100_000, DEFAULT_SYNC_LIMITS.connectRateLimit),
+  MEMORY_HIGH_WATER_PERCENT: integer(1, 100, Math.round(DEFAULT_SYNC_LIMITS.memoryHighWater * 100)),
 });
 
 /** Parses the environment; throws a readable error naming the bad variables. */
@@ -116,6 +173,20 @@ export function loadConfig(
     TRUSTED_PROXIES: env.TRUSTED_PROXIES,
     PHOTO_MAX_BYTES: env.PHOTO_MAX_BYTES,
     PHOTO_QUOTA_PER_TEAM_BYTES: env.PHOTO_QUOTA_PER_TEAM_BYTES,
+    SYNC_MAX_MESSAGE_BYTES: env.SYNC_MAX_MESSAGE_BYTES,
+    MAX_UPDATE_BYTES: env.MAX_UPDATE_BYTES,
+    MAX_UPDATE_STRUCTS: env.MAX_UPDATE_STRUCTS,
+    MAX_UPDATE_TYPES: env.MAX_UPDATE_TYPES,
+    MAX_NESTING_DEPTH: env.MAX_NESTING_DEPTH,
+    MAX_DOCUMENT_BYTES: env.MAX_DOCUMENT_BYTES,
+    MAX_DOCUMENT_STRUCTS: env.MAX_DOCUMENT_STRUCTS,
+    MAX_DOCUMENT_TYPES: env.MAX_DOCUMENT_TYPES,
+    SYNC_SOCKET_RATE: env.SYNC_SOCKET_RATE,
+    SYNC_MEMBER_RATE: env.SYNC_MEMBER_RATE,
+    MAX_OPEN_DOCUMENTS_PER_MEMBER: env.MAX_OPEN_DOCUMENTS_PER_MEMBER,
+    MAX_DOCUMENTS_PER_TEAM: env.MAX_DOCUMENTS_PER_TEAM,
+    SYNC_CONNECT_RATE_LIMIT: env.SYNC_CONNECT_RATE_LIMIT,
+    MEMORY_HIGH_WATER_PERCENT: env.MEMORY_HIGH_WATER_PERCENT,
   });
   if (!result.success) {
     const problems = result.issues.map(
@@ -136,5 +207,30 @@ export function loadConfig(
     trustedProxies: parsed.TRUSTED_PROXIES,
     photoMaxBytes: parsed.PHOTO_MAX_BYTES,
     photoQuotaPerTeamBytes: parsed.PHOTO_QUOTA_PER_TEAM_BYTES,
+    syncMaxMessageBytes: parsed.SYNC_MAX_MESSAGE_BYTES,
+    sync: {
+      update: {
+        ...DEFAULT_GUARD_LIMITS,
+        maxUpdateBytes: parsed.MAX_UPDATE_BYTES,
+        maxStructs: parsed.MAX_UPDATE_STRUCTS,
+        maxTypes: parsed.MAX_UPDATE_TYPES,
+        maxDepth: parsed.MAX_NESTING_DEPTH,
+        maxDocumentStructs: parsed.MAX_DOCUMENT_STRUCTS,
+        maxDocumentTypes: parsed.MAX_DOCUMENT_TYPES,
+      },
+      maxDocumentBytes: parsed.MAX_DOCUMENT_BYTES,
+      socketRate: {
+        ratePerSecond: parsed.SYNC_SOCKET_RATE,
+        burst: BURST_FACTOR * parsed.SYNC_SOCKET_RATE,
+      },
+      memberRate: {
+        ratePerSecond: parsed.SYNC_MEMBER_RATE,
+        burst: BURST_FACTOR * parsed.SYNC_MEMBER_RATE,
+      },
+      maxOpenDocumentsPerMember: parsed.MAX_OPEN_DOCUMENTS_PER_MEMBER,
+      maxDocumentsPerTeam: parsed.MAX_DOCUMENTS_PER_TEAM,
+      connectRateLimit: parsed.SYNC_CONNECT_RATE_LIMIT,
+      memoryHighWater: parsed.MEMORY_HIGH_WATER_PERCENT / 100,
+    },
   };
 }

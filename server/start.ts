@@ -95,6 +95,8 @@ async function main(): Promise<void> {
       trustedProxies: config.trustedProxies,
       photoMaxBytes: config.photoMaxBytes,
       photoQuotaPerTeamBytes: config.photoQuotaPerTeamBytes,
+      maxPayload: config.syncMaxMessageBytes,
+      sync: config.sync,
     });
   } catch (error) {
     console.error(
