@@ -188,15 +188,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     windowMs: 60_000,
     now: () => Date.now(),
   });
+  const limiter = syncLimits(db, {
+    memberRate: limits.memberRate,
+    maxOpenDocumentsPerMember: limits.maxOpenDocumentsPerMember,
+    maxDocumentsPerTeam: limits.maxDocumentsPerTeam,
+    memoryLow,
+  });
   const sync = createSyncServer({
     extensions: [
-      authExtension(db),
-      syncLimits(db, {
-        memberRate: limits.memberRate,
-        maxOpenDocumentsPerMember: limits.maxOpenDocumentsPerMember,
-        maxDocumentsPerTeam: limits.maxDocumentsPerTeam,
-        memoryLow,
-      }),
+      authExtension(db, limiter.admit),
+      limiter.extension,
       store.extension,
       // Rebuilds the roster on load after the persistence's: see server/sync/roster.ts.
       rosterExtension(db),

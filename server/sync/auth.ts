@@ -51,11 +51,21 @@ export function isReadOnlyFor(documentName: string, role: Role): boolean {
   return isRosterDocName(documentName) || !canEdit(role);
 }
 
-export function authExtension(db: DatabaseSync): Extension {
+/**
+ * `admit` runs after a member is known and may refuse too (limits). It is
+ * called from here because Hocuspocus hands each onAuthenticate hook a copy
+ * of the payload made before any hook ran, so a later extension never sees
+ * the member this one found.
+ */
+export function authExtension(
+  db: DatabaseSync,
+  admit: (context: SyncContext, payload: onAuthenticatePayload) => void = () => {},
+): Extension {
   return {
     extensionName: 'leskring-auth',
     async onAuthenticate(payload: onAuthenticatePayload): Promise<SyncContext> {
       const context = authorize(db, payload.token ?? '', payload.documentName);
+      admit(context, payload);
       if (isReadOnlyFor(payload.documentName, context.role)) {
         payload.connectionConfig.readOnly = true;
       }

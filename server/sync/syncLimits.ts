@@ -1,16 +1,13 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { getHeapStatistics } from 'node:v8';
-import type { Connection, Extension, Hocuspocus } from '@hocuspocus/server';
+import type { Connection, Extension, Hocuspocus, onAuthenticatePayload } from '@hocuspocus/server';
 import { SYNC_CLOSE } from '../../src/model/apiErrors.ts';
 import { parseDocName } from '../../src/model/docName.ts';
 import { prepared } from '../db/open.ts';
 import { type SyncContext, SyncDenied } from './auth.ts';
 import { type Rate, type TokenBucket, tokenBucket } from './tokenBucket.ts';
 
-/**
- * What one member may cost the sync server (README "Limits and quotas").
- * Runs after the auth extension, so the context names the member.
- */
+/** What one member may cost the sync server (README "Limits and quotas"). */
 export type SyncLimits = {
   /** Messages one member may send over all their sockets; beyond, the socket is closed (4429). */
   readonly memberRate: Rate;
@@ -60,7 +57,14 @@ function openDocumentsOf(instance: Hocuspocus, key: string): number {
   return names.size;
 }
 
-export function syncLimits(db: DatabaseSync, limits: SyncLimits): Extension {
+export type SyncLimiter = {
+  /** Refuses (SyncDenied) opening a document beyond the member's or team's limits; for authExtension. */
+  admit(context: SyncContext, payload: onAuthenticatePayload): void;
+  /** Counts every message against its member's budget. */
+  readonly extension: Extension;
+};
+
+export function syncLimits(db: DatabaseSync, limits: SyncLimits): SyncLimiter {
   const buckets = new Map<string, { bucket: TokenBucket; usedAt: number }>();
   let sweptAt = Date.now();
 
@@ -101,8 +105,7 @@ export function syncLimits(db: DatabaseSync, limits: SyncLimits): Extension {
   }
 
   return {
-    extensionName: 'leskring-limits',
-    async onAuthenticate({ documentName, instance, context }) {
+    admit(context, { documentName, instance }) {
       const key = memberKey(context);
       if (key === null) return;
       if (openDocumentsOf(instance, key) >= limits.maxOpenDocumentsPerMember) {
@@ -119,14 +122,17 @@ export function syncLimits(db: DatabaseSync, limits: SyncLimits): Extension {
         throw new SyncDenied('quota-exceeded');
       }
     },
-    async beforeHandleMessage({ connection }: { connection: Connection }) {
-      const key = memberKey(connection.context);
-      if (key === null || bucketOf(key).take()) return;
-      connection.webSocket.close(SYNC_CLOSE.rateLimited, 'rate-limited');
-      throw Object.assign(new Error(''), {
-        code: SYNC_CLOSE.rateLimited,
-        reason: 'rate-limited',
-      });
+    extension: {
+      extensionName: 'leskring-limits',
+      async beforeHandleMessage({ connection }: { connection: Connection }) {
+        const key = memberKey(connection.context);
+        if (key === null || bucketOf(key).take()) return;
+        connection.webSocket.close(SYNC_CLOSE.rateLimited, 'rate-limited');
+        throw Object.assign(new Error(''), {
+          code: SYNC_CLOSE.rateLimited,
+          reason: 'rate-limited',
+        });
+      },
     },
   };
 }
