@@ -7,15 +7,20 @@ const LABEL_KEYS = {
   connecting: 'connection.connecting',
   syncing: 'connection.syncing',
   denied: 'connection.denied',
+  refused: 'connection.refused',
+  busy: 'connection.busy',
   'local-only': 'connection.localOnly',
 } as const;
 
-/** The header badge: online / offline / syncing, with the number of changes the server has not confirmed. */
+/**
+ * The header badge: online / offline / syncing, with the number of changes the
+ * server has not confirmed, and why the server refused or slowed this device.
+ */
 export function ConnectionIndicator() {
   const { t } = useTranslation();
   const state = useConnectionState();
   const pending = state.unsyncedChanges;
-  const detail =
+  const count =
     pending > 0
       ? t('connection.unsynced', { count: pending })
       : state.status === 'online'
@@ -23,21 +28,23 @@ export function ConnectionIndicator() {
         : state.status === 'offline'
           ? t('connection.offlineHint')
           : '';
+  const reason = state.refusal ? t(`errors.syncClosed.${state.refusal}`) : '';
 
   return (
     <output
       className={`connection connection-${state.status}`}
       aria-live="polite"
-      title={detail}
+      title={reason ? `${reason} ${count}`.trim() : count}
       data-status={state.status}
       data-unsynced={pending}
     >
       <span className="connection-dot" aria-hidden="true" />
       <span className="connection-label">{t(LABEL_KEYS[state.status])}</span>
+      {reason && <span className="visually-hidden">{reason}</span>}
       {pending > 0 && (
         <span className="connection-count">
           <span aria-hidden="true">{pending}</span>
-          <span className="visually-hidden">{detail}</span>
+          <span className="visually-hidden">{count}</span>
         </span>
       )}
     </output>

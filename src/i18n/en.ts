@@ -36,6 +36,8 @@ export const en: Messages = {
     syncing: 'Syncing',
     localOnly: 'Only on this device',
     denied: 'No access',
+    refused: 'Change refused',
+    busy: 'Waiting for the server',
     unsynced_one: '{{count}} change not yet on the server',
     unsynced_other: '{{count}} changes not yet on the server',
     allSaved: 'Everything is saved on the server',
@@ -222,6 +224,18 @@ export const en: Messages = {
         'This team has the maximum number of documents on the server. A facilitator can make room by deleting an old cycle.',
       'server-busy':
         'The server is too busy right now. Your changes stay on this device and are sent later.',
+    },
+    syncClosed: {
+      'bad-update':
+        'The server refused a change from this device because it cannot be read safely. The change stays on this device; tell the server’s administrator.',
+      'update-too-large':
+        'The server refused a change from this device because it is too large. The change stays on this device; tell the server’s administrator.',
+      'document-too-large':
+        'This document has reached its maximum size on the server, so your latest changes were not taken. They stay on this device; tell the server’s administrator.',
+      'rate-limited':
+        'This device sent too much at once. It reconnects by itself and sends your changes again.',
+      'server-busy':
+        'The server is too busy right now. Your changes stay on this device and are sent again shortly.',
     },
     import: {
       'not-json': 'This file is not a kijkwijzer: it is not a JSON file.',

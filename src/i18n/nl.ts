@@ -35,6 +35,8 @@ export const nl = {
     syncing: 'Synchroniseren',
     localOnly: 'Alleen op dit apparaat',
     denied: 'Geen toegang',
+    refused: 'Wijziging geweigerd',
+    busy: 'Wachten op de server',
     unsynced_one: '{{count}} wijziging nog niet op de server',
     unsynced_other: '{{count}} wijzigingen nog niet op de server',
     allSaved: 'Alles is opgeslagen op de server',
@@ -226,6 +228,18 @@ export const nl = {
         'Dit team heeft het maximale aantal documenten op de server. Een begeleider kan ruimte maken door een oude cyclus te verwijderen.',
       'server-busy':
         'De server is even te druk. Je wijzigingen blijven op dit apparaat en worden later verstuurd.',
+    },
+    syncClosed: {
+      'bad-update':
+        'De server heeft een wijziging van dit apparaat geweigerd, omdat die niet veilig te lezen is. De wijziging blijft op dit apparaat; waarschuw de beheerder van de server.',
+      'update-too-large':
+        'De server heeft een wijziging van dit apparaat geweigerd, omdat die te groot is. De wijziging blijft op dit apparaat; waarschuw de beheerder van de server.',
+      'document-too-large':
+        'Dit document heeft op de server zijn maximale grootte bereikt, dus je laatste wijzigingen zijn niet overgenomen. Ze blijven op dit apparaat; waarschuw de beheerder van de server.',
+      'rate-limited':
+        'Dit apparaat stuurde te veel tegelijk. Het maakt zelf opnieuw verbinding en verstuurt je wijzigingen opnieuw.',
+      'server-busy':
+        'De server is even te druk. Je wijzigingen blijven op dit apparaat en worden zo opnieuw verstuurd.',
     },
     import: {
       'not-json': 'Dit bestand is geen kijkwijzer: het is geen JSON-bestand.',

@@ -1,12 +1,13 @@
-import { isSyncDenyReason, type SyncDenyReason } from '../model/apiErrors.ts';
+import { isSyncDenyReason, SYNC_CLOSE, type SyncDenyReason } from '../model/apiErrors.ts';
 
 /**
  * The app-wide sync badge (DESIGN §3 sync, LIBRARY-NOTES §2): one snapshot
  * aggregated over every open document, for `useSyncExternalStore`.
  *
  * The per-document state is driven only by the provider's `status`,
- * `disconnect`, `authenticated`, `authenticationFailed` and `unsyncedChanges`
- * events — never by `onSynced`, which does not report going out of sync.
+ * `disconnect` (with its close code), `authenticated`, `authenticationFailed`
+ * and `unsyncedChanges` events — never by `onSynced`, which does not report
+ * going out of sync.
  * `reduceDocConnection` and `aggregateConnection` are pure so the rules can be
  * tested without a socket.
  */
@@ -16,7 +17,43 @@ export type ConnectionStatus =
   | 'connecting'
   | 'syncing'
   | 'denied'
+  /** The server refused a change of this device ({@link SyncRefusal}); it stays on the device. */
+  | 'refused'
+  /** The server closed the socket to slow down; the provider reconnects and sends again. */
+  | 'busy'
   | 'local-only';
+
+/**
+ * Why the server closed the socket over what this device sent (SYNC_CLOSE).
+ * The socket is shared, so every open document hears it, not only the one
+ * whose change was refused.
+ */
+export type SyncRefusal =
+  | 'bad-update'
+  | 'update-too-large'
+  | 'document-too-large'
+  | 'rate-limited'
+  | 'server-busy';
+
+const REFUSAL_BY_CLOSE_CODE: ReadonlyMap<number, SyncRefusal> = new Map([
+  [SYNC_CLOSE.badUpdate, 'bad-update'],
+  [SYNC_CLOSE.updateTooLarge, 'update-too-large'],
+  // A message over the socket's size limit is a change the server will never take either.
+  [SYNC_CLOSE.messageTooBig, 'update-too-large'],
+  [SYNC_CLOSE.documentTooLarge, 'document-too-large'],
+  [SYNC_CLOSE.rateLimited, 'rate-limited'],
+  [SYNC_CLOSE.serverBusy, 'server-busy'],
+]);
+
+/** The refusal a close code means, or null for a close that is no verdict on this device's changes. */
+export function refusalOfCloseCode(code: number | undefined): SyncRefusal | null {
+  return code === undefined ? null : (REFUSAL_BY_CLOSE_CODE.get(code) ?? null);
+}
+
+/** Refusals that pass by themselves: the same changes are taken once the server has room. */
+export function isTransientRefusal(refusal: SyncRefusal): boolean {
+  return refusal === 'rate-limited' || refusal === 'server-busy';
+}
 
 export type ConnectionSnapshot = {
   readonly status: ConnectionStatus;
@@ -24,6 +61,8 @@ export type ConnectionSnapshot = {
   readonly unsyncedChanges: number;
   /** Why the server refused a document; null unless status is 'denied' (and null when it gave no known reason). */
   readonly deniedReason: SyncDenyReason | null;
+  /** Why the server refused or slowed this device; only with status 'refused' or 'busy'. */
+  readonly refusal?: SyncRefusal;
 };
 
 export type SocketStatus = 'connecting' | 'connected' | 'disconnected';
@@ -41,13 +80,19 @@ export type DocConnection =
       readonly denied: boolean;
       readonly deniedReason: SyncDenyReason | null;
       readonly unsyncedChanges: number;
+      /**
+       * The close that refused this device's changes; it stands through
+       * reconnects (the provider resends the same changes) until the server
+       * has taken everything.
+       */
+      readonly refusal: SyncRefusal | null;
       /** The server's state arrived since the socket last (re)opened. */
       readonly synced: boolean;
     };
 
 export type DocConnectionEvent =
   | { readonly type: 'status'; readonly status: SocketStatus }
-  | { readonly type: 'disconnect' }
+  | { readonly type: 'disconnect'; readonly code?: number }
   | { readonly type: 'authenticated' }
   | { readonly type: 'authenticationFailed'; readonly reason: string }
   | { readonly type: 'unsyncedChanges'; readonly count: number }
@@ -65,6 +110,7 @@ export function remoteDocConnection(
     denied,
     deniedReason,
     unsyncedChanges: 0,
+    refusal: null,
     synced: false,
   };
 }
@@ -75,12 +121,31 @@ export function reduceDocConnection(
   event: DocConnectionEvent,
 ): DocConnection {
   if (state.kind !== 'remote') return state;
+  const next = applyEvent(state, event);
+  // Every reopen resends what the server lacks and counts it as one unsynced change,
+  // so nothing unsynced while authenticated means the server took it all.
+  if (next.refusal !== null && next.authenticated && next.unsyncedChanges === 0) {
+    return { ...next, refusal: null };
+  }
+  return next;
+}
+
+type RemoteDocConnection = Extract<DocConnection, { kind: 'remote' }>;
+
+function applyEvent(state: RemoteDocConnection, event: DocConnectionEvent): RemoteDocConnection {
   switch (event.type) {
     case 'status':
       // Every (re)open authenticates again; a denial stands until the server accepts.
       return { ...state, socket: event.status, authenticated: false, synced: false };
     case 'disconnect':
-      return { ...state, socket: 'disconnected', authenticated: false, synced: false };
+      return {
+        ...state,
+        socket: 'disconnected',
+        authenticated: false,
+        synced: false,
+        // Other closes (network, shutdown) say nothing about whether the change is acceptable.
+        refusal: refusalOfCloseCode(event.code) ?? state.refusal,
+      };
     case 'authenticated':
       return { ...state, authenticated: true, denied: false, deniedReason: null };
     case 'authenticationFailed':
@@ -99,11 +164,14 @@ export function reduceDocConnection(
 
 /**
  * Aggregates the open documents into one badge. A denial wins (it needs the
- * user); then the best connection among the remote documents; 'local-only'
+ * user); then a refused change ('refused', it stays on the device); then,
+ * while the network is up, a close to slow down ('busy'); then the best
+ * connection among the remote documents; 'local-only'
  * when every open document belongs to an unregistered team; 'connecting' while
  * the only open documents are still opening (never a premature 'online'); with
  * nothing open, the browser's network flag decides between 'online' and 'offline'.
- * Changes of denied documents are not counted: they can never be delivered.
+ * Changes of denied documents are not counted: they can never be delivered;
+ * refused ones are, since the provider keeps offering them.
  */
 export function aggregateConnection(
   docs: Iterable<DocConnection>,
@@ -114,6 +182,7 @@ export function aggregateConnection(
   let remote = 0;
   let unsyncedChanges = 0;
   let denied: { deniedReason: SyncDenyReason | null } | null = null;
+  let refusal: SyncRefusal | null = null;
   let authenticated = false;
   let connected = false;
   let connecting = false;
@@ -132,12 +201,21 @@ export function aggregateConnection(
       continue;
     }
     unsyncedChanges += doc.unsyncedChanges;
+    if (doc.refusal !== null && (refusal === null || isTransientRefusal(refusal))) {
+      refusal = doc.refusal;
+    }
     if (doc.socket === 'connected') {
       connected = true;
       if (doc.authenticated) authenticated = true;
     } else if (doc.socket === 'connecting') connecting = true;
   }
   if (denied) return { status: 'denied', unsyncedChanges, deniedReason: denied.deniedReason };
+  if (refusal !== null && !isTransientRefusal(refusal)) {
+    return { status: 'refused', unsyncedChanges, deniedReason: null, refusal };
+  }
+  if (refusal !== null && networkOnline) {
+    return { status: 'busy', unsyncedChanges, deniedReason: null, refusal };
+  }
   let status: ConnectionStatus;
   if (remote === 0) {
     if (any) status = 'local-only';
@@ -154,7 +232,8 @@ function sameSnapshot(a: ConnectionSnapshot, b: ConnectionSnapshot): boolean {
   return (
     a.status === b.status &&
     a.unsyncedChanges === b.unsyncedChanges &&
-    a.deniedReason === b.deniedReason
+    a.deniedReason === b.deniedReason &&
+    a.refusal === b.refusal
   );
 }
 

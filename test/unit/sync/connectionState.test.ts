@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SYNC_CLOSE } from '../../../src/model/apiErrors.ts';
 import {
   aggregateConnection,
   type DocConnection,
@@ -7,7 +8,9 @@ import {
   getConnectionSnapshot,
   hasUnsyncedChanges,
   isServerSynced,
+  isTransientRefusal,
   reduceDocConnection,
+  refusalOfCloseCode,
   remoteDocConnection,
   setDocConnection,
   setNetworkOnline,
@@ -38,6 +41,7 @@ describe('reduceDocConnection', () => {
       denied: false,
       deniedReason: null,
       unsyncedChanges: 0,
+      refusal: null,
       synced: false,
     });
   });
@@ -82,6 +86,75 @@ describe('reduceDocConnection', () => {
       denied: true,
       deniedReason: null,
     });
+  });
+
+  it('reads a refusal from the close code and keeps it through reconnects', () => {
+    const refused = run(
+      [
+        { type: 'unsyncedChanges', count: 2 },
+        { type: 'disconnect', code: SYNC_CLOSE.documentTooLarge },
+        { type: 'status', status: 'connecting' },
+        { type: 'status', status: 'connected' },
+        // The provider counts what it resends on reopen as one change.
+        { type: 'unsyncedChanges', count: 1 },
+        { type: 'authenticated' },
+        { type: 'disconnect', code: 1006 },
+      ],
+      connectedSynced,
+    );
+    expect(refused).toMatchObject({
+      socket: 'disconnected',
+      refusal: 'document-too-large',
+      unsyncedChanges: 1,
+    });
+  });
+
+  it('drops the refusal once the server has taken every change', () => {
+    const refused = run(
+      [
+        { type: 'unsyncedChanges', count: 1 },
+        { type: 'disconnect', code: SYNC_CLOSE.rateLimited },
+        { type: 'status', status: 'connected' },
+        { type: 'unsyncedChanges', count: 1 },
+      ],
+      connectedSynced,
+    );
+    expect(run([{ type: 'authenticated' }], refused)).toMatchObject({ refusal: 'rate-limited' });
+    expect(
+      run([{ type: 'authenticated' }, { type: 'unsyncedChanges', count: 0 }], refused),
+    ).toMatchObject({ refusal: null, unsyncedChanges: 0 });
+    // Nothing unsynced before authenticating (the roster) is not yet the server's word.
+    const roster = run([{ type: 'unsyncedChanges', count: 0 }], refused);
+    expect(roster).toMatchObject({ refusal: 'rate-limited' });
+    expect(run([{ type: 'authenticated' }], roster)).toMatchObject({ refusal: null });
+  });
+
+  it('maps the close codes that judge this device’s changes, and only those', () => {
+    expect(refusalOfCloseCode(SYNC_CLOSE.badUpdate)).toBe('bad-update');
+    expect(refusalOfCloseCode(SYNC_CLOSE.updateTooLarge)).toBe('update-too-large');
+    expect(refusalOfCloseCode(SYNC_CLOSE.messageTooBig)).toBe('update-too-large');
+    expect(refusalOfCloseCode(SYNC_CLOSE.documentTooLarge)).toBe('document-too-large');
+    expect(refusalOfCloseCode(SYNC_CLOSE.rateLimited)).toBe('rate-limited');
+    expect(refusalOfCloseCode(SYNC_CLOSE.serverBusy)).toBe('server-busy');
+    for (const code of [
+      undefined,
+      1000,
+      1006,
+      SYNC_CLOSE.shutdown,
+      SYNC_CLOSE.storageUnavailable,
+      SYNC_CLOSE.reconnect,
+      SYNC_CLOSE.revoked,
+      SYNC_CLOSE.documentDeleted,
+    ]) {
+      expect(refusalOfCloseCode(code)).toBeNull();
+    }
+    expect(isTransientRefusal('rate-limited')).toBe(true);
+    expect(isTransientRefusal('server-busy')).toBe(true);
+    expect(isTransientRefusal('bad-update')).toBe(false);
+  });
+
+  it('a plain disconnect without a refusal leaves none', () => {
+    expect(run([{ type: 'disconnect', code: 1006 }], connectedSynced)).toMatchObject({});
   });
 
   it('leaves local-only documents alone', () => {
@@ -155,6 +228,53 @@ describe('aggregateConnection', () => {
     });
   });
 
+  it('says the server refused a change, still counting it as unsynced', () => {
+    const refused = run([
+      { type: 'unsyncedChanges', count: 4 },
+      { type: 'disconnect', code: SYNC_CLOSE.badUpdate },
+    ]);
+    // The shared socket closes for every document; a busy close elsewhere does not hide it.
+    const busy = run([{ type: 'disconnect', code: SYNC_CLOSE.rateLimited }]);
+    for (const online of [true, false]) {
+      expect(aggregateConnection([busy, refused, syncingDoc], online)).toEqual({
+        status: 'refused',
+        unsyncedChanges: 5,
+        deniedReason: null,
+        refusal: 'bad-update',
+      });
+    }
+  });
+
+  it('is busy after a close to slow down while the network is up, offline when it is not', () => {
+    const busy = run(
+      [
+        { type: 'unsyncedChanges', count: 2 },
+        { type: 'disconnect', code: SYNC_CLOSE.serverBusy },
+        { type: 'status', status: 'connecting' },
+      ],
+      connectedSynced,
+    );
+    expect(aggregateConnection([busy, connectedSynced], true)).toEqual({
+      status: 'busy',
+      unsyncedChanges: 2,
+      deniedReason: null,
+      refusal: 'server-busy',
+    });
+    expect(aggregateConnection([busy], false)).toEqual({
+      status: 'offline',
+      unsyncedChanges: 2,
+      deniedReason: null,
+    });
+  });
+
+  it('puts a denial before a refusal', () => {
+    const refused = run([{ type: 'disconnect', code: SYNC_CLOSE.updateTooLarge }]);
+    const denied = run([{ type: 'authenticationFailed', reason: 'token-invalid' }]);
+    expect(aggregateConnection([refused, denied], true)).toMatchObject({
+      status: 'denied',
+    });
+  });
+
   it('leaves a deleted cycle out: its page says so, the badge shows the rest', () => {
     const deleted = run([
       { type: 'unsyncedChanges', count: 3 },
@@ -217,6 +337,28 @@ describe('connection store', () => {
     const before = getConnectionSnapshot();
     dispatchDocConnection('b', { type: 'authenticated' });
     expect(getConnectionSnapshot()).toBe(before);
+  });
+
+  it('shows a refusal from a close code and clears it once the server takes the changes', () => {
+    setDocConnection('a', remoteDocConnection('connected'));
+    dispatchDocConnection('a', { type: 'authenticated' });
+    dispatchDocConnection('a', { type: 'unsyncedChanges', count: 1 });
+    dispatchDocConnection('a', { type: 'disconnect', code: SYNC_CLOSE.updateTooLarge });
+    expect(getConnectionSnapshot()).toEqual({
+      status: 'refused',
+      unsyncedChanges: 1,
+      deniedReason: null,
+      refusal: 'update-too-large',
+    });
+    expect(hasUnsyncedChanges()).toBe(true);
+    dispatchDocConnection('a', { type: 'status', status: 'connected' });
+    dispatchDocConnection('a', { type: 'authenticated' });
+    dispatchDocConnection('a', { type: 'unsyncedChanges', count: 0 });
+    expect(getConnectionSnapshot()).toEqual({
+      status: 'online',
+      unsyncedChanges: 0,
+      deniedReason: null,
+    });
   });
 
   it('follows the network flag when nothing is open', () => {
