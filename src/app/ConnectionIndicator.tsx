@@ -14,7 +14,8 @@ const LABEL_KEYS = {
 
 /**
  * The header badge: online / offline / syncing, with the number of changes the
- * server has not confirmed, and why the server refused or slowed this device.
+ * server has not confirmed, and why the server refused a document or a change,
+ * or slowed this device down.
  */
 export function ConnectionIndicator() {
   const { t } = useTranslation();
@@ -28,7 +29,11 @@ export function ConnectionIndicator() {
         : state.status === 'offline'
           ? t('connection.offlineHint')
           : '';
-  const reason = state.refusal ? t(`errors.syncClosed.${state.refusal}`) : '';
+  const reason = state.refusal
+    ? t(`errors.syncClosed.${state.refusal}`)
+    : state.deniedReason
+      ? t(`errors.sync.${state.deniedReason}`)
+      : '';
 
   return (
     <output
