@@ -19,7 +19,10 @@ export type RawClient = {
   readonly closed: Promise<{ code: number; reason: string }>;
   /** Resolves once the document is authenticated, or rejects with the refusal reason. */
   readonly authenticated: Promise<'readonly' | 'read-write'>;
-  /** Sends a Yjs update message (Sync/Update) and resolves with the ack (true/false), or 'closed'. */
+  /**
+   * Sends a Yjs update message (Sync/Update) and resolves with the ack
+   * (true/false), or 'closed' when the socket or the document connection closed.
+   */
   sendUpdate(update: Uint8Array): Promise<boolean | 'closed'>;
   /** Sends raw bytes as they are. */
   sendRaw(bytes: Uint8Array<ArrayBuffer>): void;
@@ -84,6 +87,10 @@ export async function rawClient(
       const detail = decoding.readVarString(decoder);
       if (authType === 2) authResolve(detail === 'readonly' ? 'readonly' : 'read-write');
       else if (authType === 1) authReject(new Error(detail));
+    } else if (type === 7) {
+      // Hocuspocus dropped this document's connection but left the socket open.
+      isClosed = true;
+      for (const waiter of ackWaiters.splice(0)) waiter('closed');
     } else if (type === 8) {
       ackWaiters.shift()?.(decoding.readVarUint(decoder) === 1);
     } else if (type === 0 || type === 4) {
