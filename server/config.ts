@@ -57,7 +57,7 @@ import { DEFAULT_GUARD_LIMITS } from './sync/updateGuard.ts';
  *   MAX_DOCUMENTS_PER_TEAM
  *       documents one team stores; no new one beyond ("quota-exceeded")  @default 2000
  *   SYNC_CONNECT_RATE_LIMIT
- *       WebSocket connections per client address per minute (HTTP 429)  @default 120
+ *       WebSocket connections per client address per minute (HTTP 429)  @default 600
  *   MEMORY_HIGH_WATER_PERCENT
  *       percent of the V8 heap limit above which no document loads ("server-busy")
  *       or grows (1013)  @default 80

@@ -102,7 +102,7 @@ export type SyncServerLimits = {
   readonly maxOpenDocumentsPerMember: number;
   /** @default 2000 */
   readonly maxDocumentsPerTeam: number;
-  /** WebSocket connections per client address per minute. @default 120 */
+  /** WebSocket connections per client address per minute (a school behind one NAT address shares it). @default 600 */
   readonly connectRateLimit: number;
   /** Share of the V8 heap limit above which no document grows or loads. @default 0.8 */
   readonly memoryHighWater: number;
@@ -120,7 +120,7 @@ export const DEFAULT_SYNC_LIMITS: SyncServerLimits = {
   memberRate: DEFAULT_MEMBER_RATE,
   maxOpenDocumentsPerMember: DEFAULT_MAX_OPEN_DOCUMENTS_PER_MEMBER,
   maxDocumentsPerTeam: DEFAULT_MAX_DOCUMENTS_PER_TEAM,
-  connectRateLimit: 120,
+  connectRateLimit: 600,
   memoryHighWater: 0.8,
   validateUpdates: true,
 };

@@ -75,7 +75,7 @@ export const SYNC_CLOSE = {
   documentDeleted: 4410,
   /** An update over the size, struct, type or nesting limits. */
   updateTooLarge: 4413,
-  /** Too many messages from this socket or member (SYNC_MESSAGE_RATE). */
+  /** Too many messages from this socket or member (SYNC_SOCKET_RATE, SYNC_MEMBER_RATE). */
   rateLimited: 4429,
   /** The document would grow beyond MAX_DOCUMENT_BYTES. */
   documentTooLarge: 4507,

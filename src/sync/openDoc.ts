@@ -282,7 +282,8 @@ async function connectEntry(entry: Entry): Promise<void> {
     token: async () => (await getMembership(teamId))?.token ?? '',
     onStatus: ({ status }) =>
       dispatchDocConnection(name, { type: 'status', status: status as SocketStatus }),
-    onDisconnect: () => dispatchDocConnection(name, { type: 'disconnect' }),
+    onDisconnect: ({ event }) =>
+      dispatchDocConnection(name, { type: 'disconnect', code: event.code }),
     onAuthenticated: () => {
       dispatchDocConnection(name, { type: 'authenticated' });
       refreshPresence(provider);

@@ -54,7 +54,7 @@ describe('loadConfig: sync limits', () => {
       memberRate: { ratePerSecond: 200, burst: 2_000 },
       maxOpenDocumentsPerMember: 100,
       maxDocumentsPerTeam: 2_000,
-      connectRateLimit: 120,
+      connectRateLimit: 600,
       memoryHighWater: 0.8,
     });
     const { validateUpdates: _, ...defaults } = DEFAULT_SYNC_LIMITS;
