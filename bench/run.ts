@@ -12,6 +12,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import * as cycleOpen from './cycleOpen.bench.ts';
 import * as fanout from './fanout.bench.ts';
+import * as flood from './flood.bench.ts';
 import * as initialJs from './initialJs.bench.ts';
 import { type BenchOutput, type BenchResult, formatTable } from './lib/report.ts';
 import * as observe from './observe.bench.ts';
@@ -23,6 +24,7 @@ const benchmarks: Array<{ name: string; run: () => Promise<BenchOutput> }> = [
   { name: 'initialJs', run: () => initialJs.run() },
   { name: 'syncLatency', run: () => syncLatency.run() },
   { name: 'fanout', run: () => fanout.run() },
+  { name: 'flood', run: () => flood.run() },
   { name: 'cycleOpen', run: () => cycleOpen.run() },
   { name: 'observe', run: () => observe.run() },
 ];

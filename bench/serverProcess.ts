@@ -1,7 +1,9 @@
 /**
  * Child-process entry for benchmarks: runs the real server alone in its own
  * process, so its memory and event loop are not shared with the benchmark's
- * clients. Talks to the parent over IPC (see lib/childServer.ts):
+ * clients. All of them connect from 127.0.0.1, so the per-address connection
+ * limit is lifted; `--unvalidated` switches the update guard off (the cost of
+ * validation is measured against it). Talks to the parent over IPC (see lib/childServer.ts):
  *   → { type: 'ready', port }              once listening
  *   ← { type: 'memory' } → { type: 'memory', rss, heapUsed }   (after a GC when --expose-gc)
  *   ← { type: 'close' }  → exits 0 after closing the server and removing DATA_DIR
@@ -20,6 +22,10 @@ const server = await startServer({
   port: 0,
   host: '127.0.0.1',
   dataDir,
+  sync: {
+    connectRateLimit: 1_000_000,
+    validateUpdates: !process.argv.includes('--unvalidated'),
+  },
   log: (line) => {
     if (/error|fail|warn/i.test(line)) process.stderr.write(`[server] ${line}\n`);
   },

@@ -47,9 +47,14 @@ function nextMessage<T extends ChildMessage['type']>(
   });
 }
 
-/** Starts the real server (bench/serverProcess.ts) in a child Node process on a free port. */
-export async function startChildServer(): Promise<ChildServer> {
-  const child = fork(ENTRY, [], {
+/**
+ * Starts the real server (bench/serverProcess.ts) in a child Node process on a
+ * free port. `unvalidated` switches the update guard off, to measure its cost.
+ */
+export async function startChildServer(
+  options: { unvalidated?: boolean } = {},
+): Promise<ChildServer> {
+  const child = fork(ENTRY, options.unvalidated ? ['--unvalidated'] : [], {
     execPath: process.execPath,
     execArgv: ['--expose-gc', '--disable-warning=ExperimentalWarning'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
