@@ -24,7 +24,7 @@ import {
   chromium,
   type Page,
 } from 'playwright-core';
-import { startServer } from '../../server/main.ts';
+import { type StartServerOptions, startServer } from '../../server/main.ts';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DEFAULT_DIST_DIR = join(REPO_ROOT, 'dist');
@@ -139,6 +139,8 @@ export interface StartAppServerOptions {
   /** Also print server log lines (default: only collected in `logs`). */
   echoLogs?: boolean;
   version?: string;
+  /** Sync server limits other than the defaults (to provoke refusals). */
+  sync?: StartServerOptions['sync'];
 }
 
 /**
@@ -162,6 +164,7 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
       dataDir,
       distDir,
       ...(options.version === undefined ? {} : { version: options.version }),
+      ...(options.sync === undefined ? {} : { sync: options.sync }),
       log: (line) => {
         logs.push(line);
         if (options.echoLogs) console.log(`[server] ${line}`);

@@ -24,6 +24,8 @@ export type ConnectionStatus =
   | 'connecting'
   | 'syncing'
   | 'denied'
+  | 'refused'
+  | 'busy'
   | 'local-only';
 
 export type RoleName = keyof typeof nl.roles;
