@@ -20,12 +20,12 @@ import {
 import { syncUrl } from './serverUrl.ts';
 
 /**
- * Opening documents (DESIGN §3 sync, LIBRARY-NOTES §2–3): one live Y.Doc per
- * document name, reference-counted. Each is persisted by y-indexeddb in the
- * database `y:<docName>`; once the stored state is applied, a Hocuspocus
- * provider is attached on one shared socket — if this device holds a token
- * for the document's team. Documents of a team that is still pending (created
- * offline) stay local until {@link connectTeamDocs} is called after registration.
+ * Opening documents: one live Y.Doc per document name, reference-counted. Each
+ * is persisted by y-indexeddb in the database `y:<docName>`; once the stored
+ * state is applied, a Hocuspocus provider is attached on one shared socket — if
+ * this device holds a token for the document's team. Documents of a team that
+ * is still pending (created offline) stay local until {@link connectTeamDocs}
+ * is called after registration.
  */
 export type DocHandle = {
   readonly name: string;
@@ -164,7 +164,7 @@ export function peekDoc(docName: string): DocHandle | null {
 
 /**
  * Resolves once every change made to the document so far is committed to
- * IndexedDB (y-indexeddb does not await its writes, LIBRARY-NOTES §3).
+ * IndexedDB (y-indexeddb does not await its writes).
  */
 export async function whenStored(handle: DocHandle): Promise<void> {
   const entry = entries.get(handle.name);
@@ -278,7 +278,7 @@ async function connectEntry(entry: Entry): Promise<void> {
     name,
     document: handle.doc,
     websocketProvider: ws,
-    // Read on every (re)open, so a token stored later is picked up (LIBRARY-NOTES §2).
+    // Read on every (re)open, so a token stored later is picked up.
     token: async () => (await getMembership(teamId))?.token ?? '',
     onStatus: ({ status }) =>
       dispatchDocConnection(name, { type: 'status', status: status as SocketStatus }),
