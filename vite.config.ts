@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import packageJson from './package.json' with { type: 'json' };
 
-// The app and its service worker (Workbox injectManifest, see LIBRARY-NOTES §7).
+// The app and its service worker (Workbox injectManifest).
 export default defineConfig({
   define: {
     __APP_VERSION__: JSON.stringify(packageJson.version),

@@ -1,6 +1,6 @@
 /**
- * Issue 5 (DESIGN §4 "a cycle document … opens in < 300 ms"): opening a cycle
- * with three research lessons of 12 phases, six case pupils and every
+ * Issue 5 (performance budget: a cycle document opens in < 300 ms): opening a
+ * cycle with three research lessons of 12 phases, six case pupils and every
  * prediction filled, in Chromium, from IndexedDB to the rendered lesson plan.
  *
  * Setup: the real server (in this process) serves the built app; a tablet
@@ -18,7 +18,7 @@
  * init script records every IndexedDB open, and a sample counts only if the
  * cycle's database `y:<teamId>/<cycleId>` was opened after the start mark, so
  * each figure includes loading it from IndexedDB. Then the same with the CPU
- * throttled 4× through CDP (LIBRARY-NOTES §8).
+ * throttled 4× through CDP (`Emulation.setCPUThrottlingRate`, Chromium only).
  */
 import type { Page } from 'playwright-core';
 import type { CycleId } from '../src/model/cycleTypes.ts';

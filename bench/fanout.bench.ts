@@ -1,6 +1,6 @@
 /**
- * DESIGN §4: one server process holds 200 clients on 50 documents with p95
- * fan-out < 50 ms.
+ * Performance budget: one server process holds 200 clients on 50 documents with
+ * p95 fan-out < 50 ms.
  *
  * The real server runs alone in a child process (bench/serverProcess.ts), so
  * its memory is not mixed with the clients'. One team, 50 documents (the team

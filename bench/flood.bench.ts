@@ -1,6 +1,6 @@
 /**
- * DESIGN §4: one member flooding updates never pushes another member's sync
- * p95 over 1 s.
+ * Performance budget: one member flooding updates never pushes another member's
+ * sync p95 over 1 s.
  *
  * The real server runs alone in a child process. One member floods a document
  * from a third process with 10,000 tiny updates a second over a raw socket

@@ -1,5 +1,5 @@
 /**
- * DESIGN §4: initial JavaScript ≤ 200 KB gzipped.
+ * Performance budget: initial JavaScript ≤ 200 KB gzipped.
  *
  * Counts the JavaScript the first page load needs: the scripts index.html
  * references plus their static import graph. With `dist/.vite/manifest.json`

@@ -1,7 +1,7 @@
 /**
- * Runs every benchmark (DESIGN §4 budgets), prints a table and writes
- * bench/results.json. Budget misses are reported, not failed: the exit code is
- * non-zero only when a benchmark could not run at all.
+ * Runs every benchmark against its performance budget, prints a table and
+ * writes bench/results.json. Budget misses are reported, not failed: the exit
+ * code is non-zero only when a benchmark could not run at all.
  *
  *   npm run bench                       build, then all benchmarks
  *   node bench/run.ts sync fanout       only benchmarks whose name matches (other figures

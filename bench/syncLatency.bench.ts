@@ -1,6 +1,6 @@
 /**
- * DESIGN §4: a change reaches another client through the server in < 100 ms
- * p95 on loopback.
+ * Performance budget: a change reaches another client through the server in
+ * < 100 ms p95 on loopback.
  *
  * The real server runs in a child process (bench/serverProcess.ts); two
  * HocuspocusProvider clients open the team document; client A makes 200

@@ -157,10 +157,10 @@ function urlHost(host: string): string {
 }
 
 /**
- * Starts Leskring's one server (DESIGN §3 Server): the built app, the HTTP
- * API and the Hocuspocus endpoint `/sync` on one port, over a SQLite
- * database in `dataDir`. Resolves once it listens. Every update the sync
- * server acknowledges is committed to disk first (server/sync/persistence.ts).
+ * Starts Leskring's one server: the built app, the HTTP API and the Hocuspocus
+ * endpoint `/sync` on one port, over a SQLite database in `dataDir`. Resolves
+ * once it listens. Every update the sync server acknowledges is committed to
+ * disk first (server/sync/persistence.ts).
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const log = options.log ?? defaultLog;

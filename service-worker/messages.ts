@@ -1,4 +1,4 @@
-/** Messages from the page to the service worker: one typed union (STYLE.md service-worker/). */
+/** Messages from the page to the service worker: one typed union, checked on arrival. */
 export type WorkerMessage = { readonly type: 'SKIP_WAITING' };
 
 export function isWorkerMessage(value: unknown): value is WorkerMessage {

@@ -4,7 +4,7 @@ export interface BenchResult {
   name: string;
   value: number;
   unit: string;
-  /** The DESIGN §4 budget in `unit`, or null when the figure has none. */
+  /** The performance budget in `unit`, or null when the figure has none. */
   budget: number | null;
 }
 

@@ -9,9 +9,10 @@ export type OpenedDatabase = { readonly db: DatabaseSync; readonly path: string 
 
 /**
  * Opens (creating if needed) `<dataDir>/leskring.sqlite` in WAL mode with
- * `synchronous = FULL`, so a committed row survives a process crash and a
- * power loss (LIBRARY-NOTES §5), then applies pending migrations. Throws when
- * the database knows a migration this code does not.
+ * `synchronous = FULL`, so a committed row survives a process crash and a power
+ * loss (with NORMAL a power loss may roll back recent commits), then applies
+ * pending migrations. Throws when the database knows a migration this code does
+ * not.
  */
 export function openDatabase(dataDir: string): OpenedDatabase {
   const dir = resolve(dataDir);
@@ -49,7 +50,7 @@ export function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
 
 const statementCache = new WeakMap<DatabaseSync, Map<string, StatementSync>>();
 
-/** A prepared statement, compiled once per database handle (every call blocks the event loop, §5). */
+/** A prepared statement, compiled once per database handle (every call blocks the event loop). */
 export function prepared(db: DatabaseSync, sql: string): StatementSync {
   let cache = statementCache.get(db);
   if (!cache) {

@@ -6,9 +6,9 @@ import { ServiceError } from './errors.ts';
 import { deleteCyclePhotos, type PhotoStorage } from './photos.ts';
 
 /**
- * Deletes a cycle for the whole team (facilitators only; DESIGN §3: photos
- * are deleted with their cycle). In this order, so that nothing can bring it
- * back in between:
+ * Deletes a cycle for the whole team (facilitators only; photos are deleted
+ * with their cycle). In this order, so that nothing can bring it back in
+ * between:
  *   1. one transaction: the tombstone (`deleted_documents`) and the removal of
  *      the document's stored updates and snapshot;
  *   2. the loaded document, if any, is discarded and its connections closed

@@ -3,11 +3,11 @@ import type { DocId, MemberId, TeamId } from '../../src/model/ids.ts';
 import type { Role } from '../../src/model/roles.ts';
 
 /**
- * Writes the server's part of a team document (DESIGN §3 Documents): its name
- * at creation, and dropping a deleted cycle's summary. The implementation
- * lives in server/sync, so services stay free of Hocuspocus. Each call
- * resolves once the change is applied (and appended to the log); it never
- * rejects (a failure is logged: the database row is the truth).
+ * Writes the server's part of a team document: its name at creation, and
+ * dropping a deleted cycle's summary. The implementation lives in server/sync,
+ * so services stay free of Hocuspocus. Each call resolves once the change is
+ * applied (and appended to the log); it never rejects (a failure is logged: the
+ * database row is the truth).
  */
 export type TeamDocWriter = {
   initTeam(teamId: TeamId, init: { name: string; createdAt: string }): Promise<void>;

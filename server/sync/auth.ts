@@ -23,11 +23,11 @@ export class SyncDenied extends Error {
 }
 
 /**
- * Decides who may open a document (DESIGN §3 Identity): the token must belong
- * to a current member of the team named by the document (`<teamId>` or
- * `<teamId>/<docId>`, never a mere prefix). Guests get read-only connections,
- * and everyone a read-only connection to the roster ({@link isReadOnlyFor}).
- * A deleted document is refused to everyone (DocumentDeleted).
+ * Decides who may open a document: the token must belong to a current member of
+ * the team named by the document (`<teamId>` or `<teamId>/<docId>`, never a
+ * mere prefix). Guests get read-only connections, and everyone a read-only
+ * connection to the roster ({@link isReadOnlyFor}). A deleted document is
+ * refused to everyone (DocumentDeleted).
  */
 export function authorize(db: DatabaseSync, token: string, documentName: string): SyncContext {
   const ref = parseDocName(documentName);

@@ -6,11 +6,11 @@ import { CLOSE_DOCUMENT_DELETED } from './tombstones.ts';
 
 /**
  * Drops deleted documents from the running sync server. Closing only the
- * document connection leaves the provider waiting on an open socket
- * (LIBRARY-NOTES §1 "Revoking a member"); closing the socket makes it
- * reconnect and meet onAuthenticate, which refuses the deleted document with
- * a reason the client recognises. The member's other documents on that
- * socket simply re-authenticate.
+ * document connection leaves the provider waiting on an open socket that never
+ * re-authenticates; closing the socket makes it reconnect and meet
+ * onAuthenticate, which refuses the deleted document with a reason the client
+ * recognises. The member's other documents on that socket simply
+ * re-authenticate.
  */
 export function documentControl(hocuspocus: Hocuspocus, store: Persistence): DocumentControl {
   return {

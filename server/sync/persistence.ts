@@ -15,7 +15,8 @@ import { type UpdateGuard, updateGuard } from './updateGuard.ts';
 import { scanUpdate, UpdateRefused } from './updateScan.ts';
 
 /**
- * Document storage over node:sqlite (DESIGN §3 Server).
+ * Document storage over node:sqlite: a snapshot plus an append-only update
+ * log per document.
  *
  * Validation and durability of a member's update, both in `beforeSync`,
  * which Hocuspocus awaits before it applies the update and acknowledges it:

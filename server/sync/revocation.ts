@@ -29,7 +29,8 @@ function connectionsOf(hocuspocus: Hocuspocus, teamId: TeamId, memberId: MemberI
 }
 
 /**
- * Acts on a member's open connections (LIBRARY-NOTES §1 "Revoking a member").
+ * Acts on a member's open connections, found through every loaded document
+ * (Hocuspocus has no call to close one member's connections).
  * Closing the WebSocket, not only the document connection, is what makes the
  * provider reconnect and meet onAuthenticate again, which then refuses.
  */

@@ -8,9 +8,8 @@ import {
 } from './updateScan.ts';
 
 /**
- * Checks a member's update before it touches a stored document (DESIGN §3
- * Documents: "every update is validated before it touches a stored
- * document").
+ * Checks a member's update before it touches a stored document, so a
+ * malformed or malicious update never corrupts one.
  *
  * `Y.decodeUpdate` succeeding proves little: a bit-flipped update can decode,
  * apply and leave a document whose encoded state no longer loads elsewhere.

@@ -2,8 +2,8 @@ import type { TFunction } from 'i18next';
 import { isApiErrorCode, isSyncDenyReason } from '../model/apiErrors.ts';
 
 /**
- * The one place that turns an error reason into a translated sentence
- * (STYLE.md "Validation and errors"). Unknown values get the generic text.
+ * The one place that turns an error reason into a translated sentence, so
+ * every screen words a reason alike. Unknown values get the generic text.
  */
 export function errorMessage(t: TFunction, error: unknown): string {
   const code =

@@ -16,9 +16,9 @@ import { positionAtEnd, positionFor } from './positions.ts';
 import { createCellsForPupil } from './predictions.ts';
 
 /**
- * Case pupils (DESIGN §2): at most six pseudonyms with a short profile, the
- * only pupil names that ever enter a shared document. Real names stay on the
- * device (src/store), never here.
+ * Case pupils: at most six pseudonyms with a short profile, the only pupil
+ * names that ever enter a shared document. Real names stay on the device
+ * (src/store), never here.
  */
 
 export type CasePupilInput = { readonly pseudonym: string; readonly profile?: string };

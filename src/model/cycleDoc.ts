@@ -30,7 +30,7 @@ import { positionAtEnd, sortPositioned } from './positions.ts';
 import { applyTextEdit } from './textBinding.ts';
 
 /**
- * The cycle document (DESIGN §2–3, contract in `.scratch/cycle-spec.md`).
+ * The cycle document (README, Documents).
  * These top-level names are the schema: renaming one orphans every cycle's
  * data, so they never change.
  *

@@ -1,10 +1,10 @@
 import type { DocId, MemberId } from './ids.ts';
 
 /**
- * Plain, immutable snapshots of a cycle document (DESIGN §2–3), as the UI
- * renders them. Readers in cycleDoc.ts and friends produce these from the
- * Y.Doc; the UI never holds live Y types except the Y.Text / Y.XmlFragment a
- * collaborative editor binds to.
+ * Plain, immutable snapshots of a cycle document, as the UI renders them.
+ * Readers in cycleDoc.ts and friends produce these from the Y.Doc; the UI never
+ * holds live Y types except the Y.Text / Y.XmlFragment a collaborative editor
+ * binds to.
  */
 
 export type CycleId = DocId;
@@ -15,7 +15,7 @@ export type RunId = string & { readonly __kind: 'RunId' };
 export type ResponseId = string & { readonly __kind: 'ResponseId' };
 export type QuestionId = string & { readonly __kind: 'QuestionId' };
 
-/** The practice-research cycle of DESIGN §2, in order. */
+/** The stages of a practice-research cycle, in order. */
 export const CYCLE_STAGES = [
   'data', // from data to question (nulmeting)
   'question', // research question (leervraag) and goals
@@ -146,7 +146,7 @@ export type CycleSummary = {
   readonly createdAt: string;
 };
 
-/** Time and ids come from outside the model, so tests are deterministic (STYLE.md). */
+/** Time and ids come from outside the model, so tests are deterministic. */
 export type ModelContext = {
   readonly now: () => string;
   readonly newId: () => string;

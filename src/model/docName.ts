@@ -1,9 +1,9 @@
 import { type DocId, isDocId, isTeamId, type TeamId } from './ids.ts';
 
 /**
- * Document names on the sync server (DESIGN §3 Documents): `<teamId>` for the
- * team document and `<teamId>/<docId>` for every other document of that team,
- * so the server authorizes by the team part alone.
+ * Document names on the sync server: `<teamId>` for the team document and
+ * `<teamId>/<docId>` for every other document of that team, so the server
+ * authorizes by the team part alone.
  */
 export type DocRef = { readonly teamId: TeamId; readonly docId: DocId | null };
 

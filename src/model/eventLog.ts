@@ -3,21 +3,20 @@ import type { ModelContext, PhaseId, RunId } from './cycleTypes.ts';
 import { isId, isMemberId, type MemberId } from './ids.ts';
 
 /**
- * The observation log (DESIGN §2 Observation, §4; contract in
- * `.scratch/observe-spec.md`, "Observation log"): every observer of a run
- * appends plain event objects to a Y.Array of their own; corrections are new
- * `undo` / `edit` events, never rewrites, so concurrent observers never
- * conflict. `foldEvents` turns a merged log into what was effectively seen.
+ * The observation log: every observer of a run appends plain event objects
+ * to a Y.Array of their own; corrections are new `undo` / `edit` events,
+ * never rewrites, so concurrent observers never conflict. `foldEvents` turns
+ * a merged log into what was effectively seen.
  *
- * Storage (cycle document). One array per run and observer (LIBRARY-NOTES §4:
- * consecutive pushes by one client merge into one struct) as a TOP-LEVEL type
- * named `observations:<runId>:<memberId>`, not nested in an `observations`
- * Y.Map as the contract first sketched: a nested map or array is created by
- * whoever writes first, and two observers who start the same run offline
- * would each create one under the same key, where Y.Map keeps one value and
- * drops the other with every event in it. Top-level types are identified by
- * name, so concurrent creations are the same type and merge. These names are
- * the schema (see cycleDoc.ts): they never change.
+ * Storage (cycle document). One array per run and observer (consecutive pushes
+ * by one client merge into one Yjs struct) as a TOP-LEVEL type named
+ * `observations:<runId>:<memberId>`, not nested in an `observations` Y.Map as
+ * first sketched: a nested map or array is created by whoever writes first, and
+ * two observers who start the same run offline would each create one under the
+ * same key, where Y.Map keeps one value and drops the other with every event in
+ * it. Top-level types are identified by name, so concurrent creations are the
+ * same type and merge. These names are the schema (see cycleDoc.ts): they never
+ * change.
  *
  *   observations:<runId>:<memberId>   Y.Array<ObservationEvent (plain object)>
  *   runTemplates                      Y.Map runId → template (plain object), the version a run was observed with

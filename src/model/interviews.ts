@@ -11,12 +11,12 @@ import {
 import { isId, type MemberId } from './ids.ts';
 
 /**
- * Pupil interviews after the lesson (DESIGN §2 Pupil interview, issue 6
- * point 7). An answer is an observation event of the member who asked: a
- * `note` whose item is `interview:<questionId>` and whose pupil is the case
- * pupil, appended to that member's own log of the run. Corrections are `edit`
- * and `undo` events on one's own answer, so members answering the same
- * question offline never overwrite each other: every member's answer is kept.
+ * Pupil interviews after the lesson (issue 6 point 7). An answer is an
+ * observation event of the member who asked: a `note` whose item is
+ * `interview:<questionId>` and whose pupil is the case pupil, appended to
+ * that member's own log of the run. Corrections are `edit` and `undo` events
+ * on one's own answer, so members answering the same question offline never
+ * overwrite each other: every member's answer is kept.
  */
 
 export const INTERVIEW_ITEM_PREFIX = 'interview:';

@@ -5,11 +5,11 @@ import { createCellsForPhase, MAX_PHASES, newPhaseMap } from './phases.ts';
 import { positionAtEnd } from './positions.ts';
 
 /**
- * Lesson-plan templates (DESIGN §2 Lesson plan). A template is a list of
- * phase keys with planned minutes; the UI supplies the localized titles.
- * EDI (explicit direct instruction): lesson goal, activating prior
- * knowledge, instruction, guided practice, closing (checking the goal),
- * independent practice, 50 minutes in all.
+ * Lesson-plan templates. A template is a list of phase keys with planned
+ * minutes; the UI supplies the localized titles. EDI (explicit direct
+ * instruction): lesson goal, activating prior knowledge, instruction, guided
+ * practice, closing (checking the goal), independent practice, 50 minutes in
+ * all.
  */
 export const LESSON_TEMPLATES = {
   edi: [

@@ -25,10 +25,10 @@ import { positionAtEnd, positionFor } from './positions.ts';
 import { predictionKey } from './predictions.ts';
 
 /**
- * The lesson plan of a research lesson: a table of phases (DESIGN §2).
- * Phases live in a Y.Map keyed by id and are ordered by a fractional
- * `position` (positions.ts), so reordering never deletes and re-inserts a
- * phase and concurrent moves, edits and deletes merge without duplicates.
+ * The lesson plan of a research lesson: a table of phases. Phases live in a
+ * Y.Map keyed by id and are ordered by a fractional `position` (positions.ts),
+ * so reordering never deletes and re-inserts a phase and concurrent moves,
+ * edits and deletes merge without duplicates.
  */
 
 export const MAX_PHASE_MINUTES = 240;

@@ -18,8 +18,8 @@ import type {
 } from './cycleTypes.ts';
 
 /**
- * The prediction grid (DESIGN §2 Case pupil): per research lesson, case pupil
- * × phase → a Y.Text with what the team expects this pupil to do or find hard.
+ * The prediction grid: per research lesson, case pupil × phase → a Y.Text with
+ * what the team expects this pupil to do or find hard.
  *
  * Cells are created eagerly, never while typing: two people who each created
  * "the same" cell would make two Y.Texts under one key, and the text of the one

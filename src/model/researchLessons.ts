@@ -27,10 +27,10 @@ import { newPhaseMap, newResponseMap, totalMinutes } from './phases.ts';
 import { predictionKey } from './predictions.ts';
 
 /**
- * Research lessons RL1–RL3 (DESIGN §2 Cycle): versions of one lesson plan.
- * Preparing the next one copies the latest plan and its predictions under the
- * deterministic key `rlN`, so two people preparing RL2 at once end up with one
- * RL2 (the copy of one of them wins whole) rather than two.
+ * Research lessons RL1–RL3: versions of one lesson plan. Preparing the next one
+ * copies the latest plan and its predictions under the deterministic key `rlN`,
+ * so two people preparing RL2 at once end up with one RL2 (the copy of one of
+ * them wins whole) rather than two.
  */
 
 function numberOf(rl: unknown): number | null {

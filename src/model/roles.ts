@@ -1,4 +1,4 @@
-/** Member roles (DESIGN §2 Team). Guests (a guest expert) may read but never write. */
+/** Member roles. Guests (a guest expert) may read but never write. */
 export const ROLES = ['teacher', 'coach', 'facilitator', 'guest'] as const;
 export type Role = (typeof ROLES)[number];
 

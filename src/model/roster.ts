@@ -5,14 +5,14 @@ import { isDocId, isMemberId, type MemberId } from './ids.ts';
 import { ROLES, type Role } from './roles.ts';
 
 /**
- * The roster document `<teamId>/<ROSTER_DOC_ID>` (rosterDocName in
- * docName.ts, DESIGN §3 Documents): what only the server decides about a
- * team. The server builds it from its database (the `members` table and the
- * `deleted_documents` tombstones) each time it loads it and after every
- * change; every connection to it is read-only, so no member can write it. It
- * exists because every teacher can write the team document: roles, removals
- * and cycle tombstones kept there could be forged (a teacher making
- * themselves facilitator, or purging a cycle from every device).
+ * The roster document `<teamId>/<ROSTER_DOC_ID>` (rosterDocName in docName.ts;
+ * README, Documents): what only the server decides about a team. The server
+ * builds it from its database (the `members` table and the `deleted_documents`
+ * tombstones) each time it loads it and after every change; every connection to
+ * it is read-only, so no member can write it. It exists because every teacher
+ * can write the team document: roles, removals and cycle tombstones kept there
+ * could be forged (a teacher making themselves facilitator, or purging a cycle
+ * from every device).
  *
  * These top-level names are the schema; they never change:
  *

@@ -23,9 +23,9 @@ import { isMemberId, type MemberId } from './ids.ts';
 import { positionAtEnd } from './positions.ts';
 
 /**
- * Runs (DESIGN §2 Run): one enactment of a research lesson with its date,
- * class, teaching member, observers (each following some case pupils) and the
- * questions for the pupil interviews afterwards.
+ * Runs: one enactment of a research lesson with its date, class, teaching
+ * member, observers (each following some case pupils) and the questions for the
+ * pupil interviews afterwards.
  */
 
 export type RunInput = {

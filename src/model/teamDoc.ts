@@ -4,9 +4,9 @@ import { CYCLE_STAGES, type CycleSummary } from './cycleTypes.ts';
 import { isDocId } from './ids.ts';
 
 /**
- * The team document (DESIGN §3 Documents), writable by every member who may
- * edit. These top-level names are the schema: renaming one orphans every
- * team's data, so they never change.
+ * The team document, writable by every member who may edit. These top-level
+ * names are the schema: renaming one orphans every team's data, so they never
+ * change.
  *
  *   meta     Y.Map  name (string), schemaVersion (number), createdAt (ISO string)
  *   cycles   Y.Map  cycleId → CycleSummary without cycleId (plain, last writer wins)

@@ -4,9 +4,8 @@ import type { ModelContext } from './cycleTypes.ts';
 import { isId, isMemberId, type MemberId } from './ids.ts';
 
 /**
- * Kijkwijzers: observation templates (DESIGN §2 Kijkwijzer, contract in
- * `.scratch/observe-spec.md`). A template is a plain value; the team document
- * keeps every version of it. These top-level names are the schema:
+ * Kijkwijzers: observation templates. A template is a plain value; the team
+ * document keeps every version of it. These top-level names are the schema:
  *
  *   templates  Y.Map  templateId → Y.Map { versions: Y.Map<saveId, StoredVersion>, archived: boolean }
  *

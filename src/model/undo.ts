@@ -20,11 +20,11 @@ export type CycleUndoOptions = {
 };
 
 /**
- * Per-user undo and redo over every part of a cycle (meta, baselines, the
- * long texts, research lessons, case pupils, runs). It tracks only
- * transactions with this user's `origin` (LIBRARY-NOTES §4), so it never undoes
- * a colleague's work, which arrives with the provider as origin. Observation
- * logs, once they exist, stay out of this scope: corrections there are events.
+ * Per-user undo and redo over every part of a cycle (meta, baselines, the long
+ * texts, research lessons, case pupils, runs). It tracks only transactions with
+ * this user's `origin`, so it never undoes a colleague's work, which arrives
+ * with the provider as origin. Observation logs, once they exist, stay out of
+ * this scope: corrections there are events.
  */
 export function createCycleUndoManager(
   doc: Y.Doc,

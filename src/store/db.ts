@@ -6,20 +6,20 @@ import type { PhotoRecord } from './photos.ts';
 import type { PupilNameRecord } from './pupilNames.ts';
 
 /**
- * The device-local Dexie database (DESIGN §3 store): this device's memberships
- * and tokens, settings and the invites it created. Shared data lives in Y.Docs
- * (src/sync), never here.
+ * The device-local Dexie database: this device's memberships and tokens,
+ * settings and the invites it created. Shared data lives in Y.Docs (src/sync),
+ * never here.
  *
  * Schema history — a released version is never edited; add `version(n + 1)`
  * with an `upgrade` instead:
  *   1  memberships (teamId), settings (key), localInvites (inviteId, teamId)
  *   2  + pupilNames ([cycleId+casePupilId], cycleId): real names of case pupils,
- *      typed on this device only and never synced (DESIGN §3 privacy)
+ *      typed on this device only and never synced
  *   3  + photos ([teamId+hash], status, cycleId): photos of pupil work with their
  *      upload state, taken here or downloaded from the team (issue 6 point 5)
  *   4  + eventJournal (id, docName): every observation tap, awaited before the
- *      tile says "saved", because y-indexeddb's own writes give no such signal
- *      (LIBRARY-NOTES §3); replayed into the cycle document on open
+ *      tile says "saved", because y-indexeddb's own writes give no such signal;
+ *      replayed into the cycle document on open
  *   5  photos: `cycleId` becomes `cycleIds` (multiEntry index) + `uploadedCycleIds`:
  *      a photo used in several cycles is uploaded once per cycle, because the
  *      server deletes a file only when no cycle links it any more (deleting a
@@ -88,8 +88,8 @@ db.version(5)
 type VersionChangeListener = (event: IDBVersionChangeEvent) => void;
 const versionChangeListeners = new Set<VersionChangeListener>();
 
-// Dexie's own listener closes this connection so the other tab's upgrade can proceed
-// (LIBRARY-NOTES §6); ours only tells the app, which reloads once nothing is unsynced.
+// Dexie's own listener closes this connection so the other tab's upgrade can proceed;
+// ours only tells the app, which reloads once nothing is unsynced.
 db.on('versionchange', (event) => {
   for (const listener of versionChangeListeners) listener(event);
 });

@@ -5,12 +5,12 @@ import { db } from './db.ts';
 
 /**
  * The tap journal (issue 6 point 4). y-indexeddb stores each Y.Doc update in a
- * transaction nobody can await (LIBRARY-NOTES §3), so an observation tile may
- * only say "saved" once this device has its own committed copy of the event:
- * every recorded event is also put here, in a strict-durability Dexie
- * transaction, and awaited. When a cycle document opens, events the journal
- * has but the document lacks (the tab closed before y-indexeddb wrote) are
- * put back; entries the stored document already holds are dropped.
+ * transaction nobody can await, so an observation tile may only say "saved"
+ * once this device has its own committed copy of the event: every recorded
+ * event is also put here, in a strict-durability Dexie transaction, and
+ * awaited. When a cycle document opens, events the journal has but the document
+ * lacks (the tab closed before y-indexeddb wrote) are put back; entries the
+ * stored document already holds are dropped.
  */
 export type JournalEntry = {
   /** The event's id. */

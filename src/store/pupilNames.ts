@@ -2,10 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from './db.ts';
 
 /**
- * Real names of case pupils, typed by a teacher on THIS device only
- * (DESIGN §3 privacy). They live in Dexie and nowhere else: never in a Y.Doc,
- * never sent to the server, never in an export unless the user asks. Shared
- * documents only ever hold the pseudonym ("Leerling A").
+ * Real names of case pupils, typed by a teacher on THIS device only. They live
+ * in Dexie and nowhere else: never in a Y.Doc, never sent to the server, never
+ * in an export unless the user asks. Shared documents only ever hold the
+ * pseudonym ("Leerling A").
  */
 export type PupilNameRecord = {
   readonly cycleId: string;

@@ -1,6 +1,7 @@
 /**
- * How safe this device's storage is (LIBRARY-NOTES §6): whether the browser
- * promised to keep it (persisted) and how full it is.
+ * How safe this device's storage is: whether the browser promised to keep it
+ * (persisted; otherwise it may evict it, Safari after 7 days unused) and how
+ * full it is.
  */
 export type StorageStatus = {
   /** null when the browser has no StorageManager.persisted(). */

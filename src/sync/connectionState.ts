@@ -1,8 +1,8 @@
 import { isSyncDenyReason, SYNC_CLOSE, type SyncDenyReason } from '../model/apiErrors.ts';
 
 /**
- * The app-wide sync badge (DESIGN §3 sync, LIBRARY-NOTES §2): one snapshot
- * aggregated over every open document, for `useSyncExternalStore`.
+ * The app-wide sync badge: one snapshot aggregated over every open document,
+ * for `useSyncExternalStore`.
  *
  * The per-document state is driven only by the provider's `status`,
  * `disconnect` (with its close code), `authenticated`, `authenticationFailed`
@@ -57,7 +57,7 @@ export function isTransientRefusal(refusal: SyncRefusal): boolean {
 
 export type ConnectionSnapshot = {
   readonly status: ConnectionStatus;
-  /** Local changes the server has not yet confirmed, summed over open documents (LIBRARY-NOTES §2). */
+  /** Local changes the server has not yet confirmed, summed over open documents. */
   readonly unsyncedChanges: number;
   /** Why the server refused a document; null unless status is 'denied' (and null when it gave no known reason). */
   readonly deniedReason: SyncDenyReason | null;

@@ -23,10 +23,10 @@ import { syncUrl } from './serverUrl.ts';
  * Opening documents: one live Y.Doc per document name, reference-counted.
  * Each is kept on the device by a LocalDocStore in the IndexedDB database
  * `y:<docName>`, every change committed in the task that made it; once the
- * stored state is applied, a Hocuspocus
- * provider is attached on one shared socket — if this device holds a token
- * for the document's team. Documents of a team that is still pending (created
- * offline) stay local until {@link connectTeamDocs} is called after registration.
+ * stored state is applied, a Hocuspocus provider is attached on one shared
+ * socket — if this device holds a token for the document's team. Documents of
+ * a team that is still pending (created offline) stay local until
+ * {@link connectTeamDocs} is called after registration.
  */
 export type DocHandle = {
   readonly name: string;
@@ -263,7 +263,7 @@ async function connectEntry(entry: Entry): Promise<void> {
     name,
     document: handle.doc,
     websocketProvider: ws,
-    // Read on every (re)open, so a token stored later is picked up (LIBRARY-NOTES §2).
+    // Read on every (re)open, so a token stored later is picked up.
     token: async () => (await getMembership(teamId))?.token ?? '',
     onStatus: ({ status }) =>
       dispatchDocConnection(name, { type: 'status', status: status as SocketStatus }),

@@ -23,11 +23,11 @@ import { backgroundRetry } from './backgroundRetry.ts';
 import { apiBaseUrl, requestTimeoutMs, serverFetch } from './serverUrl.ts';
 
 /**
- * The photo outbox (issue 6 point 5, DESIGN §3 sync): photos kept in Dexie by
- * src/store/photos.ts are uploaded in the background whenever the server can
- * be reached, soon after they are taken (Safari may evict the storage of an
- * unused site, LIBRARY-NOTES §6, so the device must not stay the only copy),
- * and photos of colleagues are downloaded once and then shown offline.
+ * The photo outbox (issue 6 point 5): photos kept in Dexie by
+ * src/store/photos.ts are uploaded in the background whenever the server can be
+ * reached, soon after they are taken (Safari may evict the storage of a site
+ * unused for 7 days, so the device must not stay the only copy), and photos of
+ * colleagues are downloaded once and then shown offline.
  */
 
 /** Interval between upload attempts while a photo is pending, in milliseconds. */

@@ -15,7 +15,7 @@ export type PresenceEntry = {
   readonly focus: string | null;
 };
 
-/** The awareness field every client sets (LIBRARY-NOTES §2). */
+/** The awareness field every client sets with who it is (`provider.setAwarenessField`). */
 export const AWARENESS_USER_FIELD = 'user';
 export type AwarenessUser = { memberId: string; name: string; color: string };
 /** The awareness field with the path of the field someone is editing ("each sees where the other is working"). */

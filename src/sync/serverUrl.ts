@@ -1,7 +1,7 @@
 /**
  * Where the server lives. In the app the HTTP API and the sync endpoint share
- * the page's origin (DESIGN §3 Server: one port); tests point them elsewhere
- * with {@link configureServer}.
+ * the page's origin (the server serves both on one port); tests point them
+ * elsewhere with {@link configureServer}.
  */
 export type ServerConfig = {
   /** Base URL of the HTTP API, without a trailing slash. Default: `location.origin`. */

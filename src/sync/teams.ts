@@ -34,10 +34,10 @@ import {
 } from './openDoc.ts';
 
 /**
- * The team lifecycle on this device (DESIGN §3 Identity): create a team even
- * offline and register it when the server is reachable, join with an invite
- * code, leave. Memberships and tokens live in Dexie (src/store); the team
- * document lives in y-indexeddb and syncs through openDoc.
+ * The team lifecycle on this device: create a team even offline and register it
+ * when the server is reachable, join with an invite code, leave. Memberships
+ * and tokens live in Dexie (src/store); the team document lives in y-indexeddb
+ * and syncs through openDoc.
  */
 
 /** Interval between registration attempts while a team is pending, in milliseconds. */

@@ -88,7 +88,7 @@ function phaseNamed(plan: readonly ShownPhase[], title: string): ShownPhase {
   return phase;
 }
 
-describe('DESIGN §4 / issue 5: two teachers edit one lesson plan at once, one offline for part of it, and merge without loss', () => {
+describe('issue 5: two teachers edit one lesson plan at once, one offline for part of it, and merge without loss', () => {
   let stage: Stage;
   let anna: TeacherContext;
   let bram: TeacherContext;

@@ -5,10 +5,10 @@
  *
  * Why the proxy: Playwright's `context.setOffline(true)` makes new requests
  * fail but leaves an open WebSocket OPEN (frames are held and delivered later),
- * so the sync provider never notices (LIBRARY-NOTES §8). A teacher context
- * that loads the app through a `CuttableProxy` origin can be taken offline for
- * real: `goOffline()` cuts the proxy (every socket closes) and sets the context
- * offline (page fetches fail too).
+ * so the sync provider never notices. A teacher context that loads the app
+ * through a `CuttableProxy` origin can be taken offline for real: `goOffline()`
+ * cuts the proxy (every socket closes) and sets the context offline (page
+ * fetches fail too).
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -47,7 +47,7 @@ export function chromiumExecutablePath(): Promise<string> {
 /**
  * Launches headless Chromium. Only `--no-sandbox` is passed: sparticuz's own
  * `args` are meant for AWS Lambda (`--single-process`, `--disable-web-security`
- * …) and would make the browser unlike a real one (LIBRARY-NOTES §8).
+ * …) and would make the browser unlike a real one.
  */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -57,7 +57,7 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A 10" tablet in portrait (DESIGN §1), Dutch, touch enabled. */
+/** A 10" tablet in portrait (the classroom device the app is built for), Dutch, touch enabled. */
 export const TABLET_CONTEXT: BrowserContextOptions = {
   viewport: { width: 800, height: 1280 },
   deviceScaleFactor: 1,

@@ -10,7 +10,7 @@ import {
 } from './harness.ts';
 import { type TeamPage, teamOfTwo } from './pages.ts';
 
-describe('DESIGN §4: edits made offline merge without loss when the device reconnects', () => {
+describe('edits made offline merge without loss when the device reconnects', () => {
   let stage: Stage;
   let bram: TeacherContext;
   let bramProxy: CuttableProxy;

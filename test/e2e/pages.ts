@@ -1,8 +1,8 @@
 /**
- * Page objects for the e2e journeys (STYLE.md, Tests): one class per screen,
- * locating elements the way a user would (roles and labels), with the label
- * text taken from the Dutch messages so a copy change does not break a spec.
- * Specs talk to these, never to CSS selectors.
+ * Page objects for the e2e journeys: one class per screen, locating elements
+ * the way a user would (roles and labels), with the label text taken from the
+ * Dutch messages so a copy change does not break a spec. Specs talk to these,
+ * never to CSS selectors.
  */
 import type { Locator, Page } from 'playwright-core';
 import { nl } from '../../src/i18n/nl.ts';

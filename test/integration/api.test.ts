@@ -38,7 +38,7 @@ function postChunked(baseUrl: string, path: string, size: number): Promise<numbe
   });
 }
 
-describe('HTTP API: bad input gets a 4xx, never a 500 (DESIGN §4)', () => {
+describe('HTTP API: bad input gets a 4xx, never a 500', () => {
   it('answers malformed JSON and schema violations with 400 bad_request', async () => {
     const { url } = await startTestServer();
     const malformed = await api(url, 'POST', '/api/teams', {

@@ -18,10 +18,11 @@ import {
 } from './helpers.ts';
 
 /**
- * Issue 5 quality bar and DESIGN §4 (offline edits merge without loss), with
- * the real server and real providers: two members concurrently insert, delete
- * and reorder phases and type into the same phase texts, in seeded random
- * interleavings, one of them offline for part of it. A failure names its seed.
+ * Issue 5 quality bar and the promise that offline edits merge without loss,
+ * with the real server and real providers: two members concurrently insert,
+ * delete and reorder phases and type into the same phase texts, in seeded
+ * random interleavings, one of them offline for part of it. A failure names its
+ * seed.
  */
 
 const RL1 = 'rl1' as ResearchLessonId;
@@ -75,7 +76,7 @@ function randomEdit(doc: Y.Doc, who: string, ctx: ModelContext, random: () => nu
 
 const tick = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-describe('cycle plan merge through the server (DESIGN §4: offline edits merge without loss)', () => {
+describe('cycle plan merge through the server: offline edits merge without loss', () => {
   for (const [index, seed] of SEEDS.entries()) {
     // Alternate how B goes offline: its socket closes, or its provider is destroyed and rebuilt.
     const destroyB = index % 2 === 1;

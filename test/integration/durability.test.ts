@@ -51,7 +51,7 @@ function killHard(child: ChildProcess): Promise<void> {
   });
 }
 
-describe('durability (DESIGN §4: killing the server never loses an acknowledged event)', () => {
+describe('durability: killing the server never loses an acknowledged event', () => {
   it('keeps data across a graceful restart', async () => {
     const first = await startTestServer();
     const owner = await createTeam(first.url);

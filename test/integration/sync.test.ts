@@ -5,7 +5,7 @@ import { readRoster } from '../../src/model/roster.ts';
 import { readTeam } from '../../src/model/teamDoc.ts';
 import { isSettled, newProvider, startTestServer, teamWithMember, waitFor } from './helpers.ts';
 
-describe('sync server (DESIGN §4: offline edits merge without loss)', () => {
+describe('sync server: offline edits merge without loss', () => {
   it('lets two members of a team converge on a cycle document', async () => {
     const { url, wsUrl } = await startTestServer();
     const { owner, member } = await teamWithMember(url);

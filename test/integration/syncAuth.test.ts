@@ -13,7 +13,7 @@ import {
   waitFor,
 } from './helpers.ts';
 
-describe('sync onAuthenticate (DESIGN §3 Identity, access and privacy)', () => {
+describe('sync onAuthenticate: only a current member of the team a document belongs to gets in', () => {
   it('refuses a missing token', async () => {
     const { url, wsUrl } = await startTestServer();
     const owner = await createTeam(url);

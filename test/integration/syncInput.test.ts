@@ -39,7 +39,7 @@ class Frame {
   }
 }
 
-describe('malformed sync input (DESIGN §4: bad input never crashes the server)', () => {
+describe('malformed sync input: bad input never crashes the server', () => {
   it('survives garbage frames, bad updates and oversized messages, and keeps serving others', async () => {
     const { url, wsUrl } = await startTestServer({ maxPayload: 64 * 1024 });
     const owner = await createTeam(url);

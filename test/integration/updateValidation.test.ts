@@ -53,7 +53,7 @@ function nestedMaps(depth: number): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-describe('update validation (DESIGN §3: every update is validated before it touches a stored document)', () => {
+describe('update validation: every update is validated before it touches a stored document', () => {
   it('refuses an update that decodes but is not well-formed: close 4400, nothing stored or acknowledged', async () => {
     const { url, wsUrl, server } = await startTestServer();
     const { owner, name, writer } = await seededDocument(wsUrl, url);

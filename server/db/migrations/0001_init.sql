@@ -1,5 +1,5 @@
 -- Teams, members and their tokens, invites, and the document store
--- (snapshot + append-only update log, DESIGN §3 Server).
+-- (snapshot + append-only update log).
 
 CREATE TABLE teams (
   id TEXT PRIMARY KEY,

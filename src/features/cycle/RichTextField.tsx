@@ -7,7 +7,8 @@ import type { CycleTextField } from '../../model/cycleTypes.ts';
 import type { PresenceEntry } from '../../sync/presence.ts';
 import { FocusChips } from './PresenceAvatars.tsx';
 
-// Tiptap and ProseMirror load only when a long text is first shown (initial-bundle budget, DESIGN §4).
+// Tiptap and ProseMirror load only when a long text is first shown: initial JavaScript must stay
+// ≤ 200 KB gzipped.
 const CollaborativeEditor = lazy(() => import('./CollaborativeEditor.tsx'));
 
 type Props = {

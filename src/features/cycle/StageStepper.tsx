@@ -7,7 +7,7 @@ type Props = {
   readonly readOnly: boolean;
 };
 
-/** The practice-research cycle of DESIGN §2 as a stepper; the team marks where it is. */
+/** The stages of the practice-research cycle as a stepper; the team marks where it is. */
 export function StageStepper({ stage, onChange, readOnly }: Props) {
   const { t } = useTranslation();
   const current = CYCLE_STAGES.indexOf(stage);

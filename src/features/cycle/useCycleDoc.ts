@@ -47,7 +47,7 @@ export function cycleExists(cycle: CycleSnapshot | null): boolean {
 /**
  * Opens the cycle document `<teamId>/<cycleId>` for a page: its live snapshot,
  * the model context with ONE stable origin object per page, and the per-user
- * Y.UndoManager over that origin (LIBRARY-NOTES §4).
+ * Y.UndoManager over that origin, so it never undoes a colleague's edits.
  */
 export function useCycleDoc(teamId: string | null, cycleId: string | null): CycleDocState {
   const team = parseTeamId(teamId);

@@ -13,8 +13,8 @@ type Props = {
 
 /**
  * The real name of a case pupil, kept on THIS device only (Dexie, never a
- * Y.Doc; DESIGN §3 privacy). Hidden unless the user chose to show real names;
- * the screen says plainly that it is never shared.
+ * Y.Doc). Hidden unless the user chose to show real names; the screen says
+ * plainly that it is never shared.
  */
 export function RealNameField({ cycleId, casePupilId, pseudonym, stored, show }: Props) {
   const { t } = useTranslation();

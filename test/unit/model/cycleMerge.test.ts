@@ -9,7 +9,7 @@ import { applyTextEdit } from '../../../src/model/textBinding.ts';
 import { newCycle, prng, RL1, replica, testCtx } from './cycleTestUtils.ts';
 
 /**
- * The merge promise (DESIGN §4: offline edits merge without loss), yjs-style:
+ * The merge promise (offline edits merge without loss), yjs-style:
  * N replicas of one cycle make random edits to the lesson plan while updates
  * travel between them in random, partial, out-of-order batches; after a full
  * exchange all replicas hold the same plan, no phase is duplicated or lost
@@ -104,7 +104,7 @@ function run(seed: number) {
   return { docs, ctxs, added, removed, insertions };
 }
 
-describe('cycle merge (DESIGN §4: offline edits merge without loss)', () => {
+describe('cycle merge: offline edits merge without loss', () => {
   for (const seed of SEEDS) {
     it(`converges on one plan without duplicates or lost insertions (seed ${seed})`, () => {
       const { docs, ctxs, added, removed, insertions } = run(seed);

@@ -13,12 +13,12 @@ import type { MemberId } from '../../../src/model/ids.ts';
 import { newCycle, prng, replica, testCtx } from './cycleTestUtils.ts';
 
 /**
- * The merge promise for observation logs (DESIGN §4: offline edits merge
- * without loss), yjs-style: three observers append random events (taps,
- * notes, undo and edit of earlier events, their own or a colleague's) while
- * updates travel between them in random, partial, out-of-order batches; after
- * a full exchange every replica holds the same log with every event exactly
- * once. A failure names its seed; replay it with OBSERVE_SEED.
+ * The merge promise for observation logs (offline edits merge without loss),
+ * yjs-style: three observers append random events (taps, notes, undo and edit
+ * of earlier events, their own or a colleague's) while updates travel between
+ * them in random, partial, out-of-order batches; after a full exchange every
+ * replica holds the same log with every event exactly once. A failure names its
+ * seed; replay it with OBSERVE_SEED.
  */
 
 const N = 3;
@@ -81,7 +81,7 @@ function run(seed: number) {
   return { docs, written };
 }
 
-describe('observation log merge (DESIGN §4: offline edits merge without loss)', () => {
+describe('observation log merge: offline edits merge without loss', () => {
   for (const seed of SEEDS) {
     it(`holds every event exactly once on every replica (seed ${seed})`, () => {
       const message = `seed ${seed} (replay: OBSERVE_SEED=${seed})`;

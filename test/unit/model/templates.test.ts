@@ -337,7 +337,7 @@ describe('templates in the team document', () => {
   });
 });
 
-describe('template versions merge (DESIGN §4: offline edits merge without loss)', () => {
+describe('template versions merge: offline edits merge without loss', () => {
   it('keeps both of two concurrent saves of version 1 as versions 2 and 3 on every replica', () => {
     const a = new Y.Doc();
     const ctxA = testCtx(20);
