@@ -1,4 +1,5 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { isRosterDocName, parseDocName } from '../model/docName.ts';
 import type { TeamId } from '../model/ids.ts';
@@ -10,7 +11,6 @@ import {
   type SocketStatus,
   setDocConnection,
 } from './connectionState.ts';
-import { LocalDocStore } from './localDocStore.ts';
 import {
   AWARENESS_USER_FIELD,
   type AwarenessUser,
@@ -20,13 +20,12 @@ import {
 import { syncUrl } from './serverUrl.ts';
 
 /**
- * Opening documents: one live Y.Doc per document name, reference-counted.
- * Each is kept on the device by a LocalDocStore in the IndexedDB database
- * `y:<docName>`, every change committed in the task that made it; once the
- * stored state is applied, a Hocuspocus provider is attached on one shared
- * socket — if this device holds a token for the document's team. Documents of
- * a team that is still pending (created offline) stay local until
- * {@link connectTeamDocs} is called after registration.
+ * Opening documents: one live Y.Doc per document name, reference-counted. Each
+ * is persisted by y-indexeddb in the database `y:<docName>`; once the stored
+ * state is applied, a Hocuspocus provider is attached on one shared socket — if
+ * this device holds a token for the document's team. Documents of a team that
+ * is still pending (created offline) stay local until {@link connectTeamDocs}
+ * is called after registration.
  */
 export type DocHandle = {
   readonly name: string;
@@ -63,7 +62,7 @@ export function deleteIndexedDb(name: string): Promise<void> {
 
 type Entry = {
   readonly handle: DocHandle;
-  readonly store: LocalDocStore;
+  readonly persistence: IndexeddbPersistence;
   readonly teamId: TeamId;
   refs: number;
   closed: boolean;
@@ -122,16 +121,16 @@ function acquire(docName: string): DocHandle {
   if (!ref) throw new RangeError(`not a document name: ${docName}`);
 
   const doc = new Y.Doc();
-  const store = new LocalDocStore(localDbName(docName), doc);
+  const persistence = new IndexeddbPersistence(localDbName(docName), doc);
   const handle: DocHandle = {
     name: docName,
     doc,
-    whenLocalReady: store.whenLoaded,
+    whenLocalReady: persistence.whenSynced.then(() => undefined),
     provider: null,
   };
   const entry: Entry = {
     handle,
-    store,
+    persistence,
     teamId: ref.teamId,
     refs: 1,
     closed: false,
@@ -163,12 +162,28 @@ export function peekDoc(docName: string): DocHandle | null {
   return entries.get(docName)?.handle ?? null;
 }
 
-/** Resolves once every change made to the document so far is committed to IndexedDB. */
+/**
+ * Resolves once every change made to the document so far is committed to
+ * IndexedDB (y-indexeddb does not await its writes).
+ */
 export async function whenStored(handle: DocHandle): Promise<void> {
   const entry = entries.get(handle.name);
   if (!entry || entry.handle !== handle) return;
-  await entry.store.whenLoaded;
-  await entry.store.whenStored();
+  await flushPersistence(entry.persistence);
+}
+
+async function flushPersistence(persistence: IndexeddbPersistence): Promise<void> {
+  await persistence.whenSynced;
+  const idb = persistence.db;
+  if (!idb) return;
+  // Transactions over the same store run in creation order: when this empty one
+  // completes, every earlier y-indexeddb write to 'updates' has committed.
+  await new Promise<void>((resolve, reject) => {
+    const tx = idb.transaction(['updates'], 'readwrite', { durability: 'strict' });
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
 }
 
 /**
@@ -349,7 +364,7 @@ async function closeEntry(entry: Entry): Promise<void> {
   if (entries.get(entry.handle.name) === entry) entries.delete(entry.handle.name);
   disconnectEntry(entry, null);
   try {
-    await entry.store.destroy();
+    await entry.persistence.destroy();
   } finally {
     entry.handle.doc.destroy();
   }
