@@ -7,6 +7,7 @@ import { startRegistrationLoop } from '../sync/teams.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { NavLink } from './NavLink.tsx';
+import { StorageProblemBanner } from './StorageProblemBanner.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 import { Toasts } from './ui/Toasts.tsx';
 
@@ -45,6 +46,7 @@ export function App() {
         </nav>
         <ConnectionIndicator />
       </header>
+      <StorageProblemBanner />
       <UpdatePrompt />
       <main id="main" tabIndex={-1}>
         <ErrorBoundary>

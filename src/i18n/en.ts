@@ -26,6 +26,16 @@ export const en: Messages = {
       dismiss: 'Dismiss',
     },
     otherTabUpgraded: 'Leskring was updated in another tab. Reload this page.',
+    storageProblem: {
+      quota_one:
+        'This device has no storage space left for Leskring: {{count}} change is not on this device yet. Keep this page open and free up space (see Settings); Leskring keeps trying.',
+      quota_other:
+        'This device has no storage space left for Leskring: {{count}} changes are not on this device yet. Keep this page open and free up space (see Settings); Leskring keeps trying.',
+      other_one:
+        'Saving on this device does not work right now ({{kind}}): {{count}} change exists only in this page. Keep this page open; Leskring keeps trying.',
+      other_other:
+        'Saving on this device does not work right now ({{kind}}): {{count}} changes exist only in this page. Keep this page open; Leskring keeps trying.',
+    },
     reload: 'Reload',
   },
   connection: {

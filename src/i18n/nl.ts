@@ -25,6 +25,16 @@ export const nl = {
       dismiss: 'Sluiten',
     },
     otherTabUpgraded: 'Leskring is in een ander tabblad bijgewerkt. Herlaad deze pagina.',
+    storageProblem: {
+      quota_one:
+        'Dit apparaat heeft geen opslagruimte meer voor Leskring: {{count}} wijziging staat nog niet op dit apparaat. Sluit deze pagina niet en maak ruimte vrij (zie Instellingen); Leskring probeert het steeds opnieuw.',
+      quota_other:
+        'Dit apparaat heeft geen opslagruimte meer voor Leskring: {{count}} wijzigingen staan nog niet op dit apparaat. Sluit deze pagina niet en maak ruimte vrij (zie Instellingen); Leskring probeert het steeds opnieuw.',
+      other_one:
+        'Opslaan op dit apparaat lukt nu niet ({{kind}}): {{count}} wijziging staat alleen in deze pagina. Sluit deze pagina niet; Leskring probeert het steeds opnieuw.',
+      other_other:
+        'Opslaan op dit apparaat lukt nu niet ({{kind}}): {{count}} wijzigingen staan alleen in deze pagina. Sluit deze pagina niet; Leskring probeert het steeds opnieuw.',
+    },
     reload: 'Herladen',
   },
   connection: {

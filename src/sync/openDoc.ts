@@ -1,5 +1,4 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { isRosterDocName, parseDocName } from '../model/docName.ts';
 import type { TeamId } from '../model/ids.ts';
@@ -11,6 +10,7 @@ import {
   type SocketStatus,
   setDocConnection,
 } from './connectionState.ts';
+import { LocalDocStore } from './localDocStore.ts';
 import {
   AWARENESS_USER_FIELD,
   type AwarenessUser,
@@ -18,14 +18,16 @@ import {
   trackAwareness,
 } from './presence.ts';
 import { syncUrl } from './serverUrl.ts';
+import { reportStorageProblem } from './storageProblems.ts';
 
 /**
- * Opening documents: one live Y.Doc per document name, reference-counted. Each
- * is persisted by y-indexeddb in the database `y:<docName>`; once the stored
- * state is applied, a Hocuspocus provider is attached on one shared socket — if
- * this device holds a token for the document's team. Documents of a team that
- * is still pending (created offline) stay local until {@link connectTeamDocs}
- * is called after registration.
+ * Opening documents: one live Y.Doc per document name, reference-counted.
+ * Each is kept on the device by a LocalDocStore in the IndexedDB database
+ * `y:<docName>`, every change committed in the task that made it; once the
+ * stored state is applied, a Hocuspocus provider is attached on one shared
+ * socket — if this device holds a token for the document's team. Documents of
+ * a team that is still pending (created offline) stay local until
+ * {@link connectTeamDocs} is called after registration.
  */
 export type DocHandle = {
   readonly name: string;
@@ -62,9 +64,17 @@ export function deleteIndexedDb(name: string): Promise<void> {
 
 type Entry = {
   readonly handle: DocHandle;
-  readonly persistence: IndexeddbPersistence;
+  readonly store: LocalDocStore;
   readonly teamId: TeamId;
   refs: number;
+  /**
+   * False while only local reads and writes hold it (editDocLocally,
+   * readDocLocally): they never start a provider, because closing one right
+   * after it sent its authentication left the server holding a half-open
+   * connection for that name on the shared socket, and the next provider for
+   * the same document then never finished its first sync.
+   */
+  wantsSync: boolean;
   closed: boolean;
   lingerTimer: ReturnType<typeof setTimeout> | null;
   /** Serializes connect/disconnect work so two calls never create two providers. */
@@ -107,7 +117,7 @@ export function acquireDoc(docName: string): DocHandle {
   return handle;
 }
 
-function acquire(docName: string): DocHandle {
+function acquire(docName: string, sync = true): DocHandle {
   const existing = entries.get(docName);
   if (existing) {
     existing.refs++;
@@ -115,32 +125,40 @@ function acquire(docName: string): DocHandle {
       clearTimeout(existing.lingerTimer);
       existing.lingerTimer = null;
     }
+    if (sync && !existing.wantsSync) startSync(existing);
     return existing.handle;
   }
   const ref = parseDocName(docName);
   if (!ref) throw new RangeError(`not a document name: ${docName}`);
 
   const doc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(localDbName(docName), doc);
+  const store = new LocalDocStore(localDbName(docName), doc);
+  store.onProblem((problem) => reportStorageProblem(docName, problem));
   const handle: DocHandle = {
     name: docName,
     doc,
-    whenLocalReady: persistence.whenSynced.then(() => undefined),
+    whenLocalReady: store.whenLoaded,
     provider: null,
   };
   const entry: Entry = {
     handle,
-    persistence,
+    store,
     teamId: ref.teamId,
     refs: 1,
+    wantsSync: false,
     closed: false,
     lingerTimer: null,
     queue: handle.whenLocalReady,
   };
   entries.set(docName, entry);
-  setDocConnection(docName, { kind: 'opening' });
-  enqueue(entry, () => connectEntry(entry));
+  if (sync) startSync(entry);
   return handle;
+}
+
+function startSync(entry: Entry): void {
+  entry.wantsSync = true;
+  setDocConnection(entry.handle.name, { kind: 'opening' });
+  enqueue(entry, () => connectEntry(entry));
 }
 
 /** Gives back a handle from {@link acquireDoc}; the last release closes the document after a short linger. */
@@ -162,28 +180,12 @@ export function peekDoc(docName: string): DocHandle | null {
   return entries.get(docName)?.handle ?? null;
 }
 
-/**
- * Resolves once every change made to the document so far is committed to
- * IndexedDB (y-indexeddb does not await its writes).
- */
+/** Resolves once every change made to the document so far is committed to IndexedDB. */
 export async function whenStored(handle: DocHandle): Promise<void> {
   const entry = entries.get(handle.name);
   if (!entry || entry.handle !== handle) return;
-  await flushPersistence(entry.persistence);
-}
-
-async function flushPersistence(persistence: IndexeddbPersistence): Promise<void> {
-  await persistence.whenSynced;
-  const idb = persistence.db;
-  if (!idb) return;
-  // Transactions over the same store run in creation order: when this empty one
-  // completes, every earlier y-indexeddb write to 'updates' has committed.
-  await new Promise<void>((resolve, reject) => {
-    const tx = idb.transaction(['updates'], 'readwrite', { durability: 'strict' });
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
+  await entry.store.whenLoaded;
+  await entry.store.whenStored();
 }
 
 /**
@@ -191,7 +193,7 @@ async function flushPersistence(persistence: IndexeddbPersistence): Promise<void
  * this device, whether or not the document is open elsewhere in the app.
  */
 export async function editDocLocally(docName: string, edit: (doc: Y.Doc) => void): Promise<void> {
-  const handle = acquire(docName);
+  const handle = acquire(docName, false);
   const entry = entries.get(docName);
   try {
     await handle.whenLocalReady;
@@ -205,7 +207,7 @@ export async function editDocLocally(docName: string, edit: (doc: Y.Doc) => void
 
 /** Reads the document as stored on this device, opening it briefly if it is not open. */
 export async function readDocLocally<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T> {
-  const handle = acquire(docName);
+  const handle = acquire(docName, false);
   const entry = entries.get(docName);
   try {
     await handle.whenLocalReady;
@@ -223,7 +225,7 @@ export async function readDocLocally<T>(docName: string, read: (doc: Y.Doc) => T
 export async function connectTeamDocs(teamId: TeamId): Promise<void> {
   const work: Promise<void>[] = [];
   for (const entry of entries.values()) {
-    if (entry.teamId !== teamId || entry.closed) continue;
+    if (entry.teamId !== teamId || entry.closed || !entry.wantsSync) continue;
     work.push(
       enqueue(entry, async () => {
         disconnectEntry(entry, { kind: 'opening' });
@@ -364,7 +366,8 @@ async function closeEntry(entry: Entry): Promise<void> {
   if (entries.get(entry.handle.name) === entry) entries.delete(entry.handle.name);
   disconnectEntry(entry, null);
   try {
-    await entry.persistence.destroy();
+    await entry.store.destroy();
+    reportStorageProblem(entry.handle.name, null);
   } finally {
     entry.handle.doc.destroy();
   }
