@@ -1,4 +1,5 @@
 import { cycleEn } from './cycle.en.ts';
+import { describeEn } from './describe.en.ts';
 import type { Messages } from './nl.ts';
 import { observeEn } from './observe.en.ts';
 import { photosEn } from './photos.en.ts';
@@ -261,6 +262,7 @@ export const en: Messages = {
   plan: planEn,
   templatesUi: templatesUiEn,
   observe: observeEn,
+  describe: describeEn,
   timeline: timelineEn,
   photos: photosEn,
 };

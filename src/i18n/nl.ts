@@ -1,4 +1,5 @@
 import { cycleNl } from './cycle.nl.ts';
+import { describeNl } from './describe.nl.ts';
 import { observeNl } from './observe.nl.ts';
 import { photosNl } from './photos.nl.ts';
 import { planNl } from './plan.nl.ts';
@@ -265,6 +266,7 @@ export const nl = {
   plan: planNl,
   templatesUi: templatesUiNl,
   observe: observeNl,
+  describe: describeNl,
   timeline: timelineNl,
   photos: photosNl,
 };

@@ -131,23 +131,6 @@ export const observeEn: Shape<typeof observeNl> = {
     share:
       'No network at school? Share your observation as a file with a colleague, who can import it.',
   },
-  describe: {
-    start: 'Start',
-    phase: 'To {{phase}}',
-    tally: '+{{count}} {{label}}',
-    check: '{{label}}: {{value}}',
-    checkYes: 'seen',
-    checkNo: 'not seen',
-    rating: '{{label}}: {{value}}',
-    interval: '{{label}}: {{value}}',
-    note: 'Note: {{text}}',
-    photo: 'Photo',
-    end: 'End',
-    undo: 'Undone',
-    edit: 'Corrected',
-    forPupil: '{{what}} ({{name}})',
-    unknownItem: 'item',
-  },
   errors: {
     record: 'This could not be recorded: {{reason}}',
   },

@@ -130,23 +130,6 @@ export const observeNl = {
     share:
       'Geen netwerk op school? Deel je observatie als bestand met een collega; die kan het importeren.',
   },
-  describe: {
-    start: 'Start',
-    phase: 'Naar {{phase}}',
-    tally: '+{{count}} {{label}}',
-    check: '{{label}}: {{value}}',
-    checkYes: 'gezien',
-    checkNo: 'niet gezien',
-    rating: '{{label}}: {{value}}',
-    interval: '{{label}}: {{value}}',
-    note: 'Notitie: {{text}}',
-    photo: 'Foto',
-    end: 'Einde',
-    undo: 'Ongedaan gemaakt',
-    edit: 'Verbeterd',
-    forPupil: '{{what}} ({{name}})',
-    unknownItem: 'onderdeel',
-  },
   errors: {
     record: 'Dit kon niet worden vastgelegd: {{reason}}',
   },

@@ -424,9 +424,8 @@ export function touchesOnlyObservationLogs(doc: Y.Doc, tr: Y.Transaction): boole
 
 /**
  * The kijkwijzer version a run was observed with is a plain object copied at
- * start. `Template` (src/model/templates.ts) is written in parallel with this
- * module; until it exists this is checked only for an id and a version.
- * TODO(issue 6): validate with the template schema from templates.ts.
+ * start. Writing it needs only an id and a version; readers go through
+ * readRunTemplate (runTemplate.ts), which reads the rest leniently.
  */
 export type RunTemplate = { readonly id: string; readonly version: number } & Readonly<
   Record<string, unknown>
@@ -439,12 +438,6 @@ function isRunTemplate(value: unknown): value is RunTemplate {
 }
 
 export const runTemplatesMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(CYCLE_RUN_TEMPLATES);
-
-/** The template the run was observed with, or null (none yet, or malformed). */
-export function readRunTemplate(doc: Y.Doc, runId: RunId): RunTemplate | null {
-  const value = runTemplatesMap(doc).get(runId);
-  return isRunTemplate(value) ? value : null;
-}
 
 export type StartInput = {
   /** The phase the lesson is in at start (usually the first planned phase). */

@@ -1,16 +1,13 @@
-import * as v from 'valibot';
-import type * as Y from 'yjs';
-import type { PhaseId, RunId } from './cycleTypes.ts';
+import type { PhaseId } from './cycleTypes.ts';
 import {
   type FoldedObservation,
   foldKey,
   MAX_EVENT_T,
   OBSERVATION_KINDS,
   type ObservationEvent,
-  readRunTemplate,
 } from './eventLog.ts';
 import { isInterviewEvent } from './interviews.ts';
-import { type Template, type TemplateItem, TemplateSchema } from './templates.ts';
+import type { TemplateItem } from './templates.ts';
 
 /**
  * What the live observation screen derives from one observer's own log
@@ -18,14 +15,6 @@ import { type Template, type TemplateItem, TemplateSchema } from './templates.ts
  * is in, what "undo last" would cancel, when an interval is due. Pure: the
  * current time is always passed in.
  */
-
-/** The template copy a run is observed with, checked against the template schema; null when absent or malformed. */
-export function readRunTemplateTyped(doc: Y.Doc, runId: RunId): Template | null {
-  const raw = readRunTemplate(doc, runId);
-  if (raw === null) return null;
-  const parsed = v.safeParse(TemplateSchema, raw);
-  return parsed.success ? (parsed.output as Template) : null;
-}
 
 export type LessonState = {
   /** The observer's first start event, or null before they started. */

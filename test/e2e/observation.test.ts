@@ -74,7 +74,7 @@ describe('live observation', () => {
       .toBe(nl.plan.phases.templates.activation);
     await screen.quickNote('Leerling C legt de breuken uit aan zijn buurman');
     await screen.correctNote(
-      message(nl.observe.describe.note, {
+      message(nl.describe.note, {
         text: 'Leerling C legt de breuken uit aan zijn buurman',
       }),
       'Leerling C legt de breuken uit aan zijn buurvrouw',
@@ -84,7 +84,7 @@ describe('live observation', () => {
     await expect
       .poll(() => screen.recent())
       .toEqual([
-        message(nl.observe.describe.note, {
+        message(nl.describe.note, {
           text: 'Leerling C legt de breuken uit aan zijn buurvrouw',
         }),
         expect.stringContaining('Leerling B'),

@@ -5,6 +5,7 @@ import { Link } from 'wouter';
 import type * as Y from 'yjs';
 import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
 import { showToast } from '../../app/ui/toasts.ts';
+import { translator } from '../../i18n/translate.ts';
 import type {
   CasePupilId,
   CycleId,
@@ -14,6 +15,7 @@ import type {
   Run,
   RunId,
 } from '../../model/cycleTypes.ts';
+import { type DescribeContext, describeEvent } from '../../model/describeEvent.ts';
 import {
   extendFold,
   type FoldedObservation,
@@ -28,18 +30,17 @@ import {
   lastUndoable,
   lessonClock,
   lessonState,
-  readRunTemplateTyped,
   recentRecords,
 } from '../../model/liveObservation.ts';
 import { predictionKey } from '../../model/predictions.ts';
 import { setObserver } from '../../model/runs.ts';
+import { readRunTemplate, runItems } from '../../model/runTemplate.ts';
 import type { Template } from '../../model/templates.ts';
 import { journalEvent } from '../../store/eventJournal.ts';
 import type { LocalMembership } from '../../store/memberships.ts';
 import { formatDay } from '../plan/format.ts';
 import { ShareLogButton } from '../timeline/LogFileActions.tsx';
 import { ActionBar } from './ActionBar.tsx';
-import { describeEvent, itemsById, type Lookups } from './describeEvent.ts';
 import type { NoteTarget } from './ItemControl.tsx';
 import { ItemsPanel } from './ItemsPanel.tsx';
 import { NoteSheet } from './NoteSheet.tsx';
@@ -47,6 +48,7 @@ import { ObservationPhotos } from './ObservationPhotos.tsx';
 import { ObserveHeader } from './ObserveHeader.tsx';
 import { PhaseBar } from './PhaseBar.tsx';
 import { PupilTile } from './PupilTile.tsx';
+import { phaseTitle } from './phaseTitle.ts';
 import { RecentList } from './RecentList.tsx';
 import { StartPanel } from './StartPanel.tsx';
 import { useLessonClock } from './useLessonClock.tsx';
@@ -150,7 +152,7 @@ export function LiveObservation(props: Props) {
   // The run's kijkwijzer copy is written with a start event: ours (`started`) or a colleague's,
   // whose transaction also changes the cycle snapshot. Taps leave it alone.
   // biome-ignore lint/correctness/useExhaustiveDependencies: started and cycle stand for "a start was written"
-  const template = useMemo(() => readRunTemplateTyped(doc, runId), [doc, runId, started, cycle]);
+  const template = useMemo(() => readRunTemplate(doc, runId), [doc, runId, started, cycle]);
   const followed = run.observers.find((o) => o.memberId === me)?.casePupilIds ?? NO_PUPILS;
   const pupils = useMemo(
     () =>
@@ -159,10 +161,19 @@ export function LiveObservation(props: Props) {
         : cycle.casePupils,
     [followed, cycle.casePupils],
   );
-  const lookups = useMemo<Lookups>(
-    () => ({ items: itemsById(template), pupils: cycle.casePupils, phases }),
-    [template, cycle.casePupils, phases],
-  );
+  const describeContext = useMemo<DescribeContext>(() => {
+    const names = new Map<string, string>(cycle.casePupils.map((p) => [p.id, p.pseudonym]));
+    return {
+      items: runItems(template),
+      phaseName: (id) =>
+        phaseTitle(
+          t,
+          phases,
+          phases.find((p) => p.id === id),
+        ),
+      pupilName: (id) => names.get(id),
+    };
+  }, [t, template, cycle.casePupils, phases]);
 
   const [note, setNote] = useState<NoteTarget | null>(null);
   const closeNote = useCallback(() => setNote(null), []);
@@ -211,16 +222,17 @@ export function LiveObservation(props: Props) {
 
   // Events are immutable objects: each is described once per language and kijkwijzer.
   const describe = useMemo(() => {
+    const translate = translator(t);
     const texts = new WeakMap<ObservationEvent, string>();
     return (event: ObservationEvent): string => {
       let text = texts.get(event);
       if (text === undefined) {
-        text = describeEvent(t, event, lookups);
+        text = describeEvent(event, describeContext, translate);
         texts.set(event, text);
       }
       return text;
     };
-  }, [t, lookups]);
+  }, [t, describeContext]);
   const recent = useMemo(() => recentRecords(log.folded.effective, 4), [log.folded.effective]);
   const effectiveRef = useRef(log.folded.effective);
   effectiveRef.current = log.folded.effective;

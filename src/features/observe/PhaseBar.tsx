@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Phase } from '../../model/cycleTypes.ts';
 import type { ObservationEvent } from '../../model/eventLog.ts';
 import { formatClock, type LessonState, nextPhase } from '../../model/liveObservation.ts';
-import { phaseTitle } from './describeEvent.ts';
+import { phaseTitle } from './phaseTitle.ts';
 import { useLessonClock } from './useLessonClock.tsx';
 
 type Props = {

@@ -7,6 +7,7 @@ import {
 } from '../../model/aggregates.ts';
 import type { Phase } from '../../model/cycleTypes.ts';
 import type { EventKind, ObservationEvent } from '../../model/eventLog.ts';
+import { levelLabel } from '../../model/runTemplate.ts';
 import type { Labels } from './labels.ts';
 import { formatClock } from './timelineRows.ts';
 
@@ -235,7 +236,7 @@ function RatingsTable({
                     <td className="num">{row.mean === null ? '—' : mean.format(row.mean)}</td>
                     {row.distribution.map((count, index) => {
                       const value = index + 1;
-                      const level = item?.levels[index] ?? '';
+                      const level = levelLabel(item, value);
                       const title = level
                         ? t('timeline.summary.ratings.levelNamed', { value, label: level })
                         : t('timeline.summary.ratings.level', { value });

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { CasePupil, CycleId, PhaseId } from '../../model/cycleTypes.ts';
 import type { ObservationEvent } from '../../model/eventLog.ts';
 import type { TeamId } from '../../model/ids.ts';
+import type { TemplateItem } from '../../model/templates.ts';
 import type { Labels } from './labels.ts';
 import { RecordRow } from './RecordRow.tsx';
-import type { ItemInfo } from './runItems.ts';
 import {
   CLASS_ONLY,
   FREE_NOTES,
@@ -22,7 +22,7 @@ type Props = {
   records: readonly ObservationEvent[];
   phaseOrder: readonly PhaseId[];
   pupils: readonly CasePupil[];
-  items: ReadonlyMap<string, ItemInfo>;
+  items: ReadonlyMap<string, TemplateItem>;
   labels: Labels;
   filter: TimelineFilter;
   onFilter: (filter: TimelineFilter) => void;
@@ -305,7 +305,7 @@ function filterOptions(
   t: TFunction,
   records: readonly ObservationEvent[],
   pupils: readonly CasePupil[],
-  items: ReadonlyMap<string, ItemInfo>,
+  items: ReadonlyMap<string, TemplateItem>,
   labels: Labels,
 ): { observers: Option[]; pupils: Option[]; items: Option[] } {
   const observerIds = new Set(records.map((event) => event.observer as string));
@@ -337,7 +337,7 @@ function filterOptions(
       label: labels.itemLabel({ itemId: id, kind: 'note' }),
     })),
     // Items the run's kijkwijzer copy does not name are told apart by their id.
-    ...outside.map((id) => ({ value: id, label: `${t('timeline.names.unknownItem')} (${id})` })),
+    ...outside.map((id) => ({ value: id, label: `${t('describe.unknownItem')} (${id})` })),
     ...(itemIds.has(FREE_NOTES)
       ? [{ value: FREE_NOTES, label: t('timeline.filters.freeNotes') }]
       : []),

@@ -1,8 +1,10 @@
 import type { TFunction } from 'i18next';
+import { translator } from '../../i18n/translate.ts';
 import type { CasePupil, PhaseId, ResearchLesson } from '../../model/cycleTypes.ts';
+import { itemName } from '../../model/describeEvent.ts';
 import type { ObservationEvent } from '../../model/eventLog.ts';
 import type { MemberId } from '../../model/ids.ts';
-import type { ItemInfo } from './runItems.ts';
+import type { TemplateItem } from '../../model/templates.ts';
 
 /** How the timeline names members, pupils, phases and items; unknown ones get a neutral name. */
 export type Labels = {
@@ -12,7 +14,9 @@ export type Labels = {
   /** '' for an event about the whole class. */
   readonly pupil: (id: string | undefined) => string;
   readonly phase: (id: PhaseId | null) => string;
-  readonly item: (id: string | undefined) => ItemInfo | undefined;
+  readonly item: (id: string | undefined) => TemplateItem | undefined;
+  /** The run's kijkwijzer items by id. */
+  readonly items: ReadonlyMap<string, TemplateItem>;
   /** Position of each item in the run's kijkwijzer. */
   readonly itemOrder: ReadonlyMap<string, number>;
   /** The item's label, or what a record without an item is (a free note, a photo). */
@@ -28,7 +32,7 @@ export function makeLabels(
     names: ReadonlyMap<MemberId, string>;
     pupils: readonly CasePupil[];
     researchLesson: ResearchLesson | undefined;
-    items: ReadonlyMap<string, ItemInfo>;
+    items: ReadonlyMap<string, TemplateItem>;
   },
 ): Labels {
   const members: ReadonlyMap<string, string> = input.names;
@@ -39,6 +43,7 @@ export function makeLabels(
       phase.title.trim() || t('timeline.names.untitledPhase', { number: index + 1 }),
     ]),
   );
+  const translate = translator(t);
   const nameOf = (id: MemberId): string | undefined =>
     members.get(id) ?? (id === input.me?.memberId ? input.me.displayName : undefined);
   return {
@@ -54,11 +59,12 @@ export function makeLabels(
         ? t('timeline.names.noPhase')
         : (phases.get(id) ?? t('timeline.names.unknownPhase')),
     item: (id) => (id === undefined ? undefined : input.items.get(id)),
+    items: input.items,
     itemOrder: new Map([...input.items.keys()].map((id, index) => [id, index])),
     itemLabel: (event) => {
       if (event.itemId === undefined)
         return event.kind === 'photo' ? t('timeline.names.photo') : t('timeline.names.freeNote');
-      return input.items.get(event.itemId)?.label.trim() || t('timeline.names.unknownItem');
+      return itemName(input.items, event.itemId, translate);
     },
   };
 }

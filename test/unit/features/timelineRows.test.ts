@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { runItems } from '../../../src/features/timeline/runItems.ts';
 import {
   CLASS_ONLY,
   FREE_NOTES,
@@ -14,7 +13,6 @@ import {
   appendEvent,
   type EventInput,
   foldEvents,
-  type RunTemplate,
   readRunEvents,
 } from '../../../src/model/eventLog.ts';
 import type { MemberId } from '../../../src/model/ids.ts';
@@ -110,38 +108,5 @@ describe('formatClock', () => {
     expect(formatClock(65_999)).toBe('01:05');
     expect(formatClock(3_600_000 + 61_000)).toBe('1:01:01');
     expect(formatClock(-5)).toBe('00:00');
-  });
-});
-
-describe('runItems', () => {
-  it('reads labels, levels and teams item by item, skipping malformed items', () => {
-    const template = {
-      id: 't1',
-      version: 2,
-      sections: [
-        {
-          items: [
-            {
-              id: 'climate',
-              kind: 'rating',
-              label: 'Klimaat',
-              levels: [
-                { value: 2, label: 'Matig' },
-                { value: 1, label: 'Zwak' },
-              ],
-            },
-            { id: 'gbg', kind: 'tally', label: 'Regel overtreden', teams: ['Rood', 'Blauw'] },
-            { id: 'broken', kind: 'dance', label: 'Kapot' },
-            { kind: 'check', label: 'Zonder id' },
-          ],
-        },
-        'not a section',
-      ],
-    } as unknown as RunTemplate;
-    const items = runItems(template);
-    expect([...items.keys()]).toEqual(['climate', 'gbg']);
-    expect(items.get('climate')?.levels).toEqual(['Zwak', 'Matig', '', '']);
-    expect(items.get('gbg')?.teams).toEqual(['Rood', 'Blauw']);
-    expect(runItems(null).size).toBe(0);
   });
 });

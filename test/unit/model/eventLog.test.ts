@@ -15,12 +15,12 @@ import {
   readLog,
   readRunEvents,
   readRunLog,
-  readRunTemplate,
   runObservers,
   startObservation,
   touchesOnlyObservationLogs,
 } from '../../../src/model/eventLog.ts';
 import type { MemberId } from '../../../src/model/ids.ts';
+import { readRunTemplate } from '../../../src/model/runTemplate.ts';
 import { newCycle, replica, sync, testCtx } from './cycleTestUtils.ts';
 
 const RUN = 'rvn0000000000000' as RunId;
@@ -138,7 +138,7 @@ describe('startObservation', () => {
     const start = startObservation(doc, RUN, ANS, { phaseId: P1, template }, ctx);
     expect(start).toMatchObject({ kind: 'start', t: 0, seq: 0, phaseId: P1 });
     startObservation(doc, RUN, BRAM, { phaseId: P1, template: { id: 'tpl', version: 3 } }, ctx);
-    expect(readRunTemplate(doc, RUN)).toEqual(template);
+    expect(readRunTemplate(doc, RUN)).toMatchObject(template);
     expect(readRunTemplate(doc, 'thr0000000000000' as RunId)).toBeNull();
   });
 });

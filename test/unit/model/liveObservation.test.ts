@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PhaseId, RunId } from '../../../src/model/cycleTypes.ts';
-import {
-  appendEvent,
-  type EventInput,
-  foldEvents,
-  readLog,
-  startObservation,
-} from '../../../src/model/eventLog.ts';
+import { appendEvent, type EventInput, foldEvents, readLog } from '../../../src/model/eventLog.ts';
 import type { MemberId } from '../../../src/model/ids.ts';
 import {
   formatClock,
@@ -16,7 +10,6 @@ import {
   lessonState,
   nextPhase,
   readItem,
-  readRunTemplateTyped,
   recentRecords,
 } from '../../../src/model/liveObservation.ts';
 import { newCycle, testCtx } from './cycleTestUtils.ts';
@@ -154,14 +147,7 @@ describe('intervalDue', () => {
   });
 });
 
-describe('readRunTemplateTyped and formatClock', () => {
-  it('refuses a malformed template copy', () => {
-    const ctx = testCtx();
-    const doc = newCycle(ctx);
-    startObservation(doc, RUN, ANS, { phaseId: null, template: { id: 'x', version: 1 } }, ctx);
-    expect(readRunTemplateTyped(doc, RUN)).toBeNull();
-  });
-
+describe('formatClock', () => {
   it('formats minutes and hours', () => {
     expect(formatClock(0)).toBe('0:00');
     expect(formatClock(65_432)).toBe('1:05');
