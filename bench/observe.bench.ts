@@ -18,12 +18,17 @@
  * until the tile says "saved", i.e. the journal's IndexedDB write committed.
  * Also unthrottled, for reference.
  *
+ * local-commit-4x-cpu: during those throttled taps, each change to the cycle
+ * document from the moment it was made until its IndexedDB transaction
+ * committed (LocalDocStore's `leskring:local-commit` measures).
+ *
  * timeline-scroll-5000-events: the run's timeline (a virtualised list of the
  * 5,000 events by phase) scrolled top to bottom 240 px per animation frame;
  * the 95th percentile of the frame durations, unthrottled and at 4×.
  */
 import type { Page } from 'playwright-core';
 import type { CycleId, RunId } from '../src/model/cycleTypes.ts';
+import { LOCAL_COMMIT_MEASURE } from '../src/sync/localDocStore.ts';
 import {
   BETWEEN_VISITS_MS,
   measureOpens,
@@ -193,17 +198,24 @@ export async function run(): Promise<BenchOutput> {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     let throttled: number[];
     let taps: { shown: number[]; saved: number[] };
+    let commits: number[] = [];
     let scrollThrottled: { frames: number[]; maxRows: number };
     try {
       throttled = await series();
       await navigateInApp(page, observePath);
       await tiles.nth(TILES - 1).waitFor({ timeout: 30_000 });
+      await page.evaluate((name) => performance.clearMeasures(name), LOCAL_COMMIT_MEASURE);
       taps = await tapSeries(page);
+      commits = await page.evaluate(
+        (name) => performance.getEntriesByName(name).map((entry) => entry.duration),
+        LOCAL_COMMIT_MEASURE,
+      );
       scrollThrottled = await timelineScroll(page, timelinePath);
     } finally {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     }
     if (taps.shown.length < TAPS) throw new Error(`only ${taps.shown.length} taps were seen`);
+    if (commits.length === 0) throw new Error('no local commit was measured during the taps');
     if (teacher.errors.length > 0) throw new Error(`page errors: ${teacher.errors.join('; ')}`);
 
     return {
@@ -257,8 +269,15 @@ export async function run(): Promise<BenchOutput> {
           unit: 'ms',
           budget: null,
         },
+        {
+          name: 'local-commit-p95-4x-cpu',
+          value: round(percentile(commits, 95), 1),
+          unit: 'ms',
+          budget: 50,
+        },
       ],
       notes: [
+        `document change → committed in IndexedDB (4× CPU, during the taps): ${summarizeMs(commits)} (${commits.length} commits)`,
         `cycle with ${FIXTURE_EVENTS} observation events (3 observers) + the cycle-open fixture ` +
           `(${round(setup.bytes / 1024, 1)} KB), IndexedDB → observation screen, ${OPEN_SAMPLES} opens: ${summarizeMs(normal)}`,
         `same with the CPU throttled 4×: ${summarizeMs(throttled)}`,

@@ -36,6 +36,21 @@ const CUSTOM = 'custom';
 /** From this many stored updates on, loading folds them into one. */
 const COMPACT_FROM = 500;
 const RETRY_FIRST_MS = 500;
+/** User Timing name of "edit → committed on this device" (read by the benchmarks). */
+export const LOCAL_COMMIT_MEASURE = 'leskring:local-commit';
+/** Measures kept before they are cleared, so a long session does not collect them forever. */
+const MEASURES_KEPT = 500;
+let measuresTaken = 0;
+
+function measureCommit(start: number): void {
+  if (typeof performance === 'undefined' || typeof performance.measure !== 'function') return;
+  performance.measure(LOCAL_COMMIT_MEASURE, { start, end: performance.now() });
+  measuresTaken += 1;
+  if (measuresTaken >= MEASURES_KEPT) {
+    performance.clearMeasures(LOCAL_COMMIT_MEASURE);
+    measuresTaken = 0;
+  }
+}
 const RETRY_MAX_MS = 30_000;
 
 function requestResult<T>(request: IDBRequest<T>): Promise<T> {
@@ -73,6 +88,8 @@ export class LocalDocStore {
   #waiting: Uint8Array[] = [];
   /** Writes issued and not yet committed. */
   #inFlight = 0;
+  /** When the oldest waiting update was made (performance.now()), for the commit measure. */
+  #waitingSince: number | null = null;
   #drained: Array<() => void> = [];
   #problem: StorageProblem | null = null;
   #problemListeners = new Set<(problem: StorageProblem | null) => void>();
@@ -88,6 +105,7 @@ export class LocalDocStore {
     this.#onUpdate = (update, origin) => {
       if (origin === this || this.#destroyed) return;
       this.#channel?.postMessage(update);
+      this.#waitingSince ??= performance.now();
       this.#waiting.push(update);
       this.#flush();
     };
@@ -188,16 +206,20 @@ export class LocalDocStore {
     if (!db || this.#destroyed || this.#waiting.length === 0) return;
     if (this.#problem !== null && this.#retryTimer !== null) return;
     const batch = this.#waiting;
+    const since = this.#waitingSince ?? performance.now();
     this.#waiting = [];
+    this.#waitingSince = null;
     this.#inFlight += 1;
     const settle = (failure: unknown) => {
       this.#inFlight -= 1;
       if (failure === null) {
+        measureCommit(since);
         this.#retryMs = RETRY_FIRST_MS;
         if (this.#problem !== null && this.#waiting.length === 0) this.#setProblem(null);
       } else {
         // Earliest first: updates are applied in any order, but keep the log tidy.
         this.#waiting = [...batch, ...this.#waiting];
+        this.#waitingSince = Math.min(since, this.#waitingSince ?? since);
         this.#setProblem(problemKind(failure));
         this.#scheduleRetry();
       }

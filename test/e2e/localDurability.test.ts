@@ -72,7 +72,7 @@ describe('an edit survives a reload made right after it, offline', () => {
       await field.focus();
       await field.press('ControlOrMeta+End');
       const reloaded = anna.page.waitForEvent('load');
-      await field.evaluate((textarea, typed) => {
+      await field.evaluate((_textarea, typed) => {
         document.execCommand('insertText', false, typed);
         location.reload();
       }, ` stap${i}`);
