@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { LocalDocStore } from '../../../src/sync/localDocStore.ts';
+import { failNextWrites } from './diskFull.ts';
 
 let counter = 0;
 const stores: LocalDocStore[] = [];
@@ -99,18 +100,7 @@ describe('LocalDocStore (the storage contract every document on the device keeps
     const problems: Array<string | null> = [];
     store.onProblem((problem) => problems.push(problem?.kind ?? null));
 
-    const original = IDBDatabase.prototype.transaction;
-    let failures = 2;
-    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
-      this: IDBDatabase,
-      ...args: Parameters<IDBDatabase['transaction']>
-    ) {
-      if (args[1] === 'readwrite' && failures > 0) {
-        failures -= 1;
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return original.apply(this, args);
-    });
+    failNextWrites(2);
 
     doc.getMap('meta').set('name', 'Bewaard ondanks een volle schijf');
     expect(store.problem?.kind).toBe('QuotaExceededError');

@@ -3,6 +3,7 @@ import { teamScopedDocName } from '../../../src/model/docName.ts';
 import { newDocId, newTeamId } from '../../../src/model/ids.ts';
 import { acquireDoc, closeAllDocs, releaseDoc, whenStored } from '../../../src/sync/openDoc.ts';
 import { getStorageProblem } from '../../../src/sync/storageProblems.ts';
+import { failNextWrites } from './diskFull.ts';
 
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -13,18 +14,7 @@ describe('storage problems reach the app (never a silent failure)', () => {
   it('reports a full disk with the waiting changes, and clears it once they are written', async () => {
     const handle = acquireDoc(teamScopedDocName(newTeamId(), newDocId()));
     await handle.whenLocalReady;
-    const original = IDBDatabase.prototype.transaction;
-    let failures = 1;
-    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
-      this: IDBDatabase,
-      ...args: Parameters<IDBDatabase['transaction']>
-    ) {
-      if (args[1] === 'readwrite' && failures > 0) {
-        failures -= 1;
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return original.apply(this, args);
-    });
+    failNextWrites(1);
 
     handle.doc.getMap('meta').set('title', 'Breuken');
     expect(getStorageProblem()).toEqual({ kind: 'QuotaExceededError', waiting: 1, documents: 1 });
