@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { teamScopedDocName } from '../../src/model/docName.ts';
 import { newDocId } from '../../src/model/ids.ts';
-import { createTeam, startTestServer } from './helpers.ts';
+import { createTeam, onCleanup, startTestServer } from './helpers.ts';
 import { type RawClient, rawClient } from './rawClient.ts';
 
 /**
@@ -90,6 +90,9 @@ function expectSame(actual: Y.Doc, expected: Y.Doc, context: string): void {
 describe(`update fuzzing (seed ${SEED}, ${ROUNDS} updates; replay with FUZZ_SEED)`, () => {
   it('never lets an update corrupt the document, before or after a restart', async () => {
     const rnd = random(SEED);
+    // Hocuspocus logs every connection it closes, with a stack: hundreds here, all expected.
+    const hocuspocusLog = vi.spyOn(console, 'error').mockImplementation(() => {});
+    onCleanup(() => hocuspocusLog.mockRestore());
     // Rate limits off: this test is about what an update does, not how many arrive.
     const unlimited = { ratePerSecond: 1e9, burst: 1e9 };
     const sync = { socketRate: unlimited, memberRate: unlimited };
