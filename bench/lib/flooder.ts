@@ -1,5 +1,5 @@
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { authMessage, updateMessage } from '../../test/integration/syncWire.ts';
 
 /**
  * A hostile member for the flood benchmark (run in its own process by
@@ -11,16 +11,6 @@ export type Flooder = {
   /** Stops sending and closes the socket; resolves with what happened. */
   stop(): Promise<{ sent: number; closes: Map<number, number> }>;
 };
-
-function frame(
-  documentName: string,
-  write: (encoder: encoding.Encoder) => void,
-): Uint8Array<ArrayBuffer> {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, documentName);
-  write(encoder);
-  return new Uint8Array(encoding.toUint8Array(encoder));
-}
 
 export function startFlooder(options: {
   syncUrl: string;
@@ -37,11 +27,7 @@ export function startFlooder(options: {
   const closes = new Map<number, number>();
   let socket: WebSocket | null = null;
 
-  const auth = frame(options.documentName, (encoder) => {
-    encoding.writeVarUint(encoder, 2);
-    encoding.writeVarUint(encoder, 0);
-    encoding.writeVarString(encoder, options.token);
-  });
+  const auth = authMessage(options.documentName, options.token);
 
   function connect(): void {
     if (stopped) return;
@@ -56,16 +42,11 @@ export function startFlooder(options: {
     socket = ws;
   }
 
-  function updateMessage(): Uint8Array<ArrayBuffer> {
+  function nextUpdate(): Uint8Array<ArrayBuffer> {
     if (next >= updates.length) {
       for (let i = 0; i < 1_000; i++) source.getArray('flood').push([next + i]);
     }
-    const update = updates[next++] as Uint8Array;
-    return frame(options.documentName, (encoder) => {
-      encoding.writeVarUint(encoder, 0);
-      encoding.writeVarUint(encoder, 2);
-      encoding.writeVarUint8Array(encoder, update);
-    });
+    return updateMessage(options.documentName, updates[next++] as Uint8Array);
   }
 
   const tickMs = 10;
@@ -74,7 +55,7 @@ export function startFlooder(options: {
     const ws = socket;
     if (ws === null || ws.readyState !== WebSocket.OPEN) return;
     for (let i = 0; i < perTick; i++) {
-      ws.send(updateMessage());
+      ws.send(nextUpdate());
       sent += 1;
     }
   }, tickMs);

@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { onCleanup } from './helpers.ts';
+import { authMessage, syncStep1Message, updateMessage } from './syncWire.ts';
 
 /**
  * A hand-driven Hocuspocus client for attacks and precise checks: it sends
@@ -30,24 +30,6 @@ export type RawClient = {
   fetchDoc(): Promise<Y.Doc>;
   close(): void;
 };
-
-function message(
-  documentName: string,
-  write: (encoder: encoding.Encoder) => void,
-): Uint8Array<ArrayBuffer> {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, documentName);
-  write(encoder);
-  return new Uint8Array(encoding.toUint8Array(encoder));
-}
-
-export function updateMessage(documentName: string, update: Uint8Array): Uint8Array<ArrayBuffer> {
-  return message(documentName, (encoder) => {
-    encoding.writeVarUint(encoder, 0);
-    encoding.writeVarUint(encoder, 2);
-    encoding.writeVarUint8Array(encoder, update);
-  });
-}
 
 export async function rawClient(
   wsUrl: string,
@@ -106,13 +88,7 @@ export async function rawClient(
     socket.addEventListener('open', () => resolve(), { once: true });
     socket.addEventListener('error', () => reject(new Error('socket error')), { once: true });
   });
-  socket.send(
-    message(documentName, (encoder) => {
-      encoding.writeVarUint(encoder, 2);
-      encoding.writeVarUint(encoder, 0);
-      encoding.writeVarString(encoder, token);
-    }),
-  );
+  socket.send(authMessage(documentName, token));
 
   return {
     socket,
@@ -131,13 +107,7 @@ export async function rawClient(
     fetchDoc() {
       return new Promise((resolve, reject) => {
         docWaiters.push({ resolve, reject });
-        socket.send(
-          message(documentName, (encoder) => {
-            encoding.writeVarUint(encoder, 0);
-            encoding.writeVarUint(encoder, 0);
-            encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()));
-          }),
-        );
+        socket.send(syncStep1Message(documentName, Y.encodeStateVector(new Y.Doc())));
       });
     },
     close() {

@@ -12,7 +12,8 @@ import {
   teamWithMember,
   waitFor,
 } from './helpers.ts';
-import { rawClient, updateMessage } from './rawClient.ts';
+import { rawClient } from './rawClient.ts';
+import { updateMessage } from './syncWire.ts';
 
 /** Time until `reader` sees the value `writer` sets, in ms. */
 async function roundTrip(
