@@ -20,6 +20,7 @@ import {
   newProvider,
   readStoredDoc,
   startTestServer,
+  storedRows,
   syncCycleDoc,
   teamWithMember,
   waitFor,
@@ -62,17 +63,9 @@ function download(url: string, member: Membership, hash: string) {
 }
 
 /** Rows the server keeps of a document: update log plus snapshot. */
-function storedRows(dbPath: string, name: string): number {
-  const db = new DatabaseSync(dbPath, { readOnly: true });
-  try {
-    const count = (sql: string) => Number(db.prepare(sql).get(name)?.n ?? 0);
-    return (
-      count('SELECT COUNT(*) AS n FROM doc_updates WHERE name = ?') +
-      count('SELECT COUNT(*) AS n FROM doc_snapshots WHERE name = ?')
-    );
-  } finally {
-    db.close();
-  }
+function rowsOf(dbPath: string, name: string): number {
+  const { updates, snapshots } = storedRows(dbPath, name);
+  return updates + snapshots;
 }
 
 describe('DELETE /api/teams/:teamId/cycles/:cycleId', () => {
@@ -102,7 +95,7 @@ describe('DELETE /api/teams/:teamId/cycles/:cycleId', () => {
       createdAt: '2025-01-01T00:00:00.000Z',
     });
     await waitFor(() => expect(isSettled(team)).toBe(true));
-    expect(storedRows(server.dbPath, name)).toBeGreaterThan(0);
+    expect(rowsOf(server.dbPath, name)).toBeGreaterThan(0);
 
     const response = await deleteCycle(url, owner, cycleId, owner.token);
     expect(response.status).toBe(204);
@@ -116,7 +109,7 @@ describe('DELETE /api/teams/:teamId/cycles/:cycleId', () => {
     // Its copy (with an edit made afterwards) never reaches the server again.
     colleague.doc.getMap('meta').set('title', 'Toch nog bewerkt');
     await new Promise((done) => setTimeout(done, 300));
-    expect(storedRows(server.dbPath, name)).toBe(0);
+    expect(rowsOf(server.dbPath, name)).toBe(0);
     expect(server.hocuspocus.documents.has(name)).toBe(false);
 
     // A device that kept an old copy offline and connects now is refused as well.
@@ -124,7 +117,7 @@ describe('DELETE /api/teams/:teamId/cycles/:cycleId', () => {
     Y.applyUpdate(oldCopy, Y.encodeStateAsUpdate(colleague.doc));
     const late = newProvider(wsUrl, { name, token: member.token, doc: oldCopy });
     await waitFor(() => expect(late.denials).toContain(DOCUMENT_DELETED_REASON));
-    expect(storedRows(server.dbPath, name)).toBe(0);
+    expect(rowsOf(server.dbPath, name)).toBe(0);
     expect(readStoredDoc(server.dbPath, name).getMap('meta').size).toBe(0);
 
     // The roster carries the tombstone, and the team document lost the summary.
@@ -153,7 +146,7 @@ describe('DELETE /api/teams/:teamId/cycles/:cycleId', () => {
     const second = await startTestServer({ dataDir: first.dataDir });
     const again = newProvider(second.wsUrl, { name, token: owner.token, doc: client.doc });
     await waitFor(() => expect(again.denials).toContain(DOCUMENT_DELETED_REASON));
-    expect(storedRows(second.server.dbPath, name)).toBe(0);
+    expect(rowsOf(second.server.dbPath, name)).toBe(0);
   });
 
   it("deletes the cycle's photos but keeps a photo another cycle also uses", async () => {

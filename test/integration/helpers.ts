@@ -261,6 +261,20 @@ export async function syncCycleDoc(
  * What the database holds for a document (snapshot + update log), read
  * through a separate read-only connection, as a fresh Y.Doc.
  */
+/** Stored update rows and snapshots of one document. */
+export function storedRows(dbPath: string, name: string): { updates: number; snapshots: number } {
+  const db = new DatabaseSync(dbPath, { readOnly: true });
+  try {
+    const count = (sql: string) => Number(db.prepare(sql).get(name)?.n ?? 0);
+    return {
+      updates: count('SELECT COUNT(*) AS n FROM doc_updates WHERE name = ?'),
+      snapshots: count('SELECT COUNT(*) AS n FROM doc_snapshots WHERE name = ?'),
+    };
+  } finally {
+    db.close();
+  }
+}
+
 export function readStoredDoc(dbPath: string, name: string): Y.Doc {
   const db = new DatabaseSync(dbPath, { readOnly: true });
   try {

@@ -10,23 +10,10 @@ import {
   newProvider,
   readStoredDoc,
   startTestServer,
+  storedRows,
   waitFor,
 } from './helpers.ts';
 import { rawClient } from './rawClient.ts';
-
-/** Stored update rows and snapshots of one document. */
-function storedRows(dbPath: string, name: string): { updates: number; snapshots: number } {
-  const db = new DatabaseSync(dbPath, { readOnly: true });
-  try {
-    const count = (sql: string) => Number(db.prepare(sql).get(name)?.n ?? 0);
-    return {
-      updates: count('SELECT COUNT(*) AS n FROM doc_updates WHERE name = ?'),
-      snapshots: count('SELECT COUNT(*) AS n FROM doc_snapshots WHERE name = ?'),
-    };
-  } finally {
-    db.close();
-  }
-}
 
 /** A document with some content, written through a real provider, and its name. */
 async function seededDocument(wsUrl: string, url: string) {
