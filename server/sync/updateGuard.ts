@@ -204,7 +204,6 @@ export function updateGuard(limits: GuardLimits = DEFAULT_GUARD_LIMITS): UpdateG
       scanUpdate(update, limits, levelOf(doc));
 
       const stateBefore = stateOf(doc);
-      const encodedStateBefore = Y.encodeStateVector(doc);
       const pendingBefore = pendingBytes(doc);
       let transaction: Y.Transaction | null = null;
       const capture = (tr: Y.Transaction) => {
@@ -228,7 +227,7 @@ export function updateGuard(limits: GuardLimits = DEFAULT_GUARD_LIMITS): UpdateG
           throw new UpdateRefused('update-too-large', 'the document would grow beyond its limit');
         }
         if (tr !== null) checkTypes(tr.changed.keys(), structs + 1);
-        const encoded = Y.encodeStateAsUpdate(doc, encodedStateBefore);
+        const encoded = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(stateBefore));
         scanUpdate(encoded, {
           ...limits,
           maxStructs: Number.POSITIVE_INFINITY,
@@ -237,11 +236,11 @@ export function updateGuard(limits: GuardLimits = DEFAULT_GUARD_LIMITS): UpdateG
         });
         replica.structs = structs;
         replica.types = types;
+        // New structs, new deletions or something more waiting: there is something to store.
         const changes =
+          grew.structs > 0 ||
           pendingAfter !== pendingBefore ||
-          (tr !== null &&
-            (tr.deleteSet.clients.size > 0 ||
-              [...tr.afterState].some(([client, clock]) => tr.beforeState.get(client) !== clock)));
+          (tr !== null && tr.deleteSet.clients.size > 0);
         return { changes };
       } catch (error) {
         drop(document);
