@@ -10,7 +10,7 @@ import type { CycleId } from '../../src/model/cycleTypes.ts';
 import { teamDocName, teamScopedDocName } from '../../src/model/docName.ts';
 import type { MemberId, TeamId } from '../../src/model/ids.ts';
 import { putCycleSummary } from '../../src/model/teamDoc.ts';
-import { RELEASE_LINGER_MS } from '../../src/sync/openDoc.ts';
+import { RELEASE_LINGER_MS } from '../../src/sync/docSession.ts';
 import {
   type AppServer,
   launchBrowser,

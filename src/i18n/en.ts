@@ -38,6 +38,11 @@ export const en: Messages = {
         'Saving on this device does not work right now ({{kind}}): {{count}} changes exist only in this page. Keep this page open; Leskring keeps trying.',
     },
     reload: 'Reload',
+    deviceSave: {
+      saved: 'Saved on this device',
+      saving: 'Saving on this device…',
+      failed: 'Not saved on this device yet',
+    },
   },
   connection: {
     label: 'Connection',

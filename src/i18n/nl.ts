@@ -37,6 +37,11 @@ export const nl = {
         'Opslaan op dit apparaat lukt nu niet ({{kind}}): {{count}} wijzigingen staan alleen in deze pagina. Sluit deze pagina niet; Leskring probeert het steeds opnieuw.',
     },
     reload: 'Herladen',
+    deviceSave: {
+      saved: 'Opgeslagen op dit apparaat',
+      saving: 'Opslaan op dit apparaat…',
+      failed: 'Nog niet opgeslagen op dit apparaat',
+    },
   },
   connection: {
     label: 'Verbinding',

@@ -282,14 +282,14 @@ export function hasUnsyncedChanges(): boolean {
   return snapshot.unsyncedChanges > 0;
 }
 
-/** Sets (or, with null, forgets) the state of one open document. Used by openDoc. */
+/** Sets (or, with null, forgets) the state of one open document. Used by DocSession. */
 export function setDocConnection(docName: string, state: DocConnection | null): void {
   if (state === null) docs.delete(docName);
   else docs.set(docName, state);
   recompute();
 }
 
-/** Feeds one provider event of an open document. Used by openDoc. */
+/** Feeds one provider event of an open document. Used by DocSession. */
 export function dispatchDocConnection(docName: string, event: DocConnectionEvent): void {
   const state = docs.get(docName);
   if (!state) return;

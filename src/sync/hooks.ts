@@ -8,7 +8,7 @@ import {
   subscribeConnection,
   subscribeDocConnections,
 } from './connectionState.ts';
-import { acquireDoc, type DocHandle, releaseDoc } from './openDoc.ts';
+import { type DocSession, openSession, releaseSession, type SessionState } from './docSession.ts';
 import { getPresence, type PresenceEntry, subscribePresence } from './presence.ts';
 
 /** The app-wide sync badge state. */
@@ -17,25 +17,40 @@ export function useConnectionState(): ConnectionSnapshot {
 }
 
 /**
- * The live document for `docName`, acquired while the component is mounted;
- * null before the first effect, for a null name, or for a malformed name.
- * Await `handle.whenLocalReady` (or check it via useYSnapshot) before trusting
- * that stored content is visible.
+ * The session of `docName` (src/sync/docSession.ts), opened while the
+ * component is mounted; null before the first effect, for a null name, or for
+ * a malformed name. Its `state.status` says when stored content is visible.
  */
-export function useDoc(docName: string | null): DocHandle | null {
-  const [handle, setHandle] = useState<DocHandle | null>(null);
+export function useOpenSession(docName: string | null): DocSession | null {
+  const [session, setSession] = useState<DocSession | null>(null);
   useEffect(() => {
     if (docName === null || parseDocName(docName) === null) {
-      setHandle(null);
+      setSession(null);
       return;
     }
-    const acquired = acquireDoc(docName);
-    setHandle(acquired);
+    const opened = openSession(docName);
+    setSession(opened);
     return () => {
-      releaseDoc(acquired);
+      releaseSession(opened);
     };
   }, [docName]);
-  return handle !== null && handle.name === docName ? handle : null;
+  return session !== null && session.name === docName ? session : null;
+}
+
+const NO_SESSION_STATE: SessionState = Object.freeze({
+  status: 'loading',
+  save: 'saved',
+  awareness: null,
+});
+
+/** The session's status, save state and awareness, re-rendering when they change. */
+export function useSessionState(session: DocSession | null): SessionState {
+  const subscribe = useCallback(
+    (onChange: () => void) => (session ? session.subscribe(onChange) : () => {}),
+    [session],
+  );
+  const get = () => session?.state ?? NO_SESSION_STATE;
+  return useSyncExternalStore(subscribe, get, get);
 }
 
 type SnapshotCache<T> = {

@@ -93,6 +93,8 @@ export class LocalDocStore {
   #drained: Array<() => void> = [];
   #problem: StorageProblem | null = null;
   #problemListeners = new Set<(problem: StorageProblem | null) => void>();
+  #savingListeners = new Set<() => void>();
+  #wasSaving = false;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #retryMs = RETRY_FIRST_MS;
   #destroyed = false;
@@ -108,6 +110,7 @@ export class LocalDocStore {
       this.#waitingSince ??= performance.now();
       this.#waiting.push(update);
       this.#flush();
+      this.#notifySaving();
     };
     doc.on('update', this.#onUpdate);
     if (typeof BroadcastChannel !== 'undefined') {
@@ -123,6 +126,24 @@ export class LocalDocStore {
   whenStored(): Promise<void> {
     if (this.#inFlight === 0 && this.#waiting.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.#drained.push(resolve));
+  }
+
+  /** True while a change made on this device is not yet committed to IndexedDB. */
+  get saving(): boolean {
+    return this.#inFlight > 0 || this.#waiting.length > 0;
+  }
+
+  /** Calls `listener` whenever {@link saving} flips; returns an unsubscribe. */
+  onSavingChange(listener: () => void): () => void {
+    this.#savingListeners.add(listener);
+    return () => this.#savingListeners.delete(listener);
+  }
+
+  #notifySaving(): void {
+    const saving = this.saving;
+    if (saving === this.#wasSaving) return;
+    this.#wasSaving = saving;
+    for (const listener of this.#savingListeners) listener();
   }
 
   /** The current storage problem, or null while writes succeed. */
@@ -226,6 +247,7 @@ export class LocalDocStore {
       if (this.#inFlight === 0 && this.#waiting.length === 0) {
         for (const resolve of this.#drained.splice(0)) resolve();
       }
+      this.#notifySaving();
     };
     try {
       const tx = db.transaction([UPDATES], 'readwrite', { durability: 'strict' });

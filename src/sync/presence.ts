@@ -125,7 +125,7 @@ function publish(docName: string, next: readonly PresenceEntry[]): void {
 
 /**
  * Follows the awareness of an open document (or stops following, with null).
- * Used by openDoc whenever a provider is created or destroyed.
+ * Used by DocSession whenever a provider is created or destroyed.
  */
 export function trackAwareness(docName: string, awareness: Awareness | null): void {
   const previous = tracked.get(docName);

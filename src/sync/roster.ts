@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
-import type * as Y from 'yjs';
 import { rosterDocName } from '../model/docName.ts';
 import { type RosterSnapshot, readRoster, rosterWithSelf } from '../model/roster.ts';
 import type { LocalMembership } from '../store/memberships.ts';
-import { useDoc, useYSnapshot } from './hooks.ts';
+import type { DocSession } from './docSession.ts';
+import { useOpenSession, useYSnapshot } from './hooks.ts';
 
 export type TeamRoster = {
-  /** The roster document; null while it opens and without a membership. */
-  readonly doc: Y.Doc | null;
+  /** The roster's session; null while it opens and without a membership. */
+  readonly session: DocSession | null;
   /**
    * What the roster says; this device's own member alone until the server's
    * roster has arrived (a team created offline has none yet). Null without a
@@ -18,14 +18,13 @@ export type TeamRoster = {
 
 /**
  * The team's roster (src/model/roster.ts), opened read-only next to the team
- * document and kept in IndexedDB like every document, so it also shows
+ * document and kept on the device like every document, so it also shows
  * offline. Members, roles, removals and deleted cycles are read from here
  * only, never from the team document.
  */
 export function useRoster(membership: LocalMembership | null | undefined): TeamRoster {
-  const handle = useDoc(membership ? rosterDocName(membership.teamId) : null);
-  const doc = handle?.doc ?? null;
-  const stored = useYSnapshot(doc, readRoster);
+  const session = useOpenSession(membership ? rosterDocName(membership.teamId) : null);
+  const stored = useYSnapshot(session?.doc ?? null, readRoster);
   const memberId = membership?.memberId;
   const displayName = membership?.displayName;
   const role = membership?.role;
@@ -37,5 +36,5 @@ export function useRoster(membership: LocalMembership | null | undefined): TeamR
         : null,
     [stored, memberId, displayName, role, joinedAt],
   );
-  return { doc, roster };
+  return { session, roster };
 }

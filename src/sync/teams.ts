@@ -31,13 +31,13 @@ import {
   editDocLocally,
   localDbName,
   readDocLocally,
-} from './openDoc.ts';
+} from './docSession.ts';
 
 /**
  * The team lifecycle on this device: create a team even offline and register it
  * when the server is reachable, join with an invite code, leave. Memberships
  * and tokens live in Dexie (src/store); the team document lives in y-indexeddb
- * and syncs through openDoc.
+ * and syncs through its DocSession.
  */
 
 /** Interval between registration attempts while a team is pending, in milliseconds. */

@@ -1,21 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import type * as Y from 'yjs';
 import { showToast } from '../../app/ui/toasts.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { loadExampleCycle } from '../../model/exampleCycle.ts';
 import { readCycleSummaries } from '../../model/teamDoc.ts';
 import type { LocalMembership } from '../../store/memberships.ts';
+import { createCycle } from '../../sync/commands/cycle.ts';
 import { useYSnapshot } from '../../sync/hooks.ts';
-import { createCycle } from './createCycle.ts';
+import { useOptionalSession } from '../../sync/SessionContext.tsx';
 import { exampleCycleContent } from './exampleContent.ts';
 import './cycle.css';
 
 type Props = {
   membership: LocalMembership;
-  /** The team document (null while it opens). */
-  teamDoc: Y.Doc | null;
   /** The roster's deleted cycles, never listed (null while it opens). */
   deletedCycles: ReadonlyMap<string, unknown> | null;
   /** False for guests and removed members: they see the list but cannot start a cycle. */
@@ -25,22 +23,24 @@ type Props = {
 const NONE_DELETED: ReadonlyMap<string, unknown> = new Map();
 
 /** The team's cycles with their stage, research lessons taught and last activity; start or load one. */
-export function CycleList({ membership, teamDoc, deletedCycles, editable }: Props) {
+export function CycleList({ membership, deletedCycles, editable }: Props) {
   const { t, i18n } = useTranslation();
+  const team = useOptionalSession('team');
+  const teamDoc = team?.doc ?? null;
   const [, navigate] = useLocation();
   const deleted = deletedCycles ?? NONE_DELETED;
   const summaries = useYSnapshot(teamDoc, (doc) => readCycleSummaries(doc, deleted), [deleted]);
   const [busy, setBusy] = useState<'start' | 'example' | null>(null);
 
   async function start(kind: 'start' | 'example') {
-    if (!teamDoc || busy) return;
+    if (!team || busy) return;
     setBusy(kind);
     try {
       const base = { teamId: membership.teamId, memberId: membership.memberId };
       let cycleId: string;
       if (kind === 'example') {
         const content = await exampleCycleContent(i18n.language);
-        cycleId = await createCycle(teamDoc, {
+        cycleId = await createCycle(team, {
           ...base,
           title: content.title,
           fill: (doc, ctx) => loadExampleCycle(doc, content, ctx),
@@ -48,7 +48,7 @@ export function CycleList({ membership, teamDoc, deletedCycles, editable }: Prop
         showToast(t('cycle.example.loaded'));
         navigate(`/teams/${membership.teamId}/cycles/${cycleId}`);
       } else {
-        cycleId = await createCycle(teamDoc, { ...base, title: t('cycle.newTitle') });
+        cycleId = await createCycle(team, { ...base, title: t('cycle.newTitle') });
         navigate(`/teams/${membership.teamId}/cycles/${cycleId}?start=1`);
       }
     } catch (error) {

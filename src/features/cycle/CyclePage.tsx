@@ -1,10 +1,11 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
+import { DeviceSaveStatus } from '../../app/DeviceSaveStatus.tsx';
 import { CYCLE_SCHEMA_VERSION, updateCycleMeta } from '../../model/cycleDoc.ts';
 import type { CycleId, ResearchLessonId } from '../../model/cycleTypes.ts';
 import { canEdit } from '../../model/roles.ts';
-import { usePresence } from '../../sync/hooks.ts';
+import { usePresence, useSessionState } from '../../sync/hooks.ts';
 import { CycleMetaFields, CycleTitle } from './CycleMetaFields.tsx';
 import { CycleTabs, panelId, type TabDef, tabId } from './CycleTabs.tsx';
 import { usePurgeDeletedCycles } from './cycleDeletion.ts';
@@ -16,7 +17,7 @@ import { PresenceAvatars } from './PresenceAvatars.tsx';
 import { ResearchLessonSwitcher } from './ResearchLessonSwitcher.tsx';
 import { StageStepper } from './StageStepper.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
-import { cyclePageFallback, useCyclePage } from './useCyclePage.tsx';
+import { CyclePageSessions, cyclePageFallback, useCyclePage } from './useCyclePage.tsx';
 import { useCycleSummarySync } from './useCycleSummarySync.ts';
 import './cycle.css';
 
@@ -41,12 +42,12 @@ const isTab = (value: string | null): value is TabKey =>
 export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId: string }) {
   const { t } = useTranslation();
   const state = useCyclePage(teamId, cycleId);
-  const { team, member, teamDoc, teamSnapshot, rosterDoc, roster } = state;
-  usePurgeDeletedCycles(member?.teamId ?? null, rosterDoc);
-  const { handle, cycle, ctx, undo, canUndo, canRedo, status, docName } = state;
+  const { team, member, teamSession, teamSnapshot, rosterSession, roster } = state;
+  usePurgeDeletedCycles(member?.teamId ?? null, rosterSession);
+  const { session, cycle, undo, canUndo, canRedo, status, docName } = state;
   const presence = usePresence(member ? docName : null);
-  // The provider appears once the stored state is loaded and changes on reconnect; presence re-renders us then.
-  const awareness = handle?.provider?.awareness ?? null;
+  // The provider's awareness appears once the stored state is loaded and changes on reconnect.
+  const { awareness } = useSessionState(session);
 
   const [location, navigate] = useLocation();
   const params = new URLSearchParams(useSearch());
@@ -64,16 +65,16 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
   const teamReady = teamSnapshot !== null && teamSnapshot.schemaVersion > 0;
   useCycleSummarySync(
     status === 'ready' ? (cycleId as CycleId) : null,
-    handle?.doc ?? null,
-    teamReady ? teamDoc : null,
-    rosterDoc,
+    session?.doc ?? null,
+    teamReady ? (teamSession?.doc ?? null) : null,
+    rosterSession?.doc ?? null,
     cycle,
     !readOnly,
   );
 
   const fallback = cyclePageFallback(state, cycleId);
   if (fallback) return fallback;
-  if (!member || status === 'missing' || !cycle || !handle || !docName) {
+  if (!member || status !== 'ready' || !cycle || !session || !docName) {
     return (
       <section className="stack">
         <p>{t('cycle.page.notFound')}</p>
@@ -89,7 +90,8 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
   const lessons = cycle.researchLessons;
   const rl = lessons.find((each) => each.id === selectedRl) ?? lessons[lessons.length - 1];
   const rlId = rl?.id ?? ('rl1' as ResearchLessonId);
-  const doc = handle.doc;
+  const doc = session.doc;
+  const ctx = session.ctx;
 
   const viewProps: CycleViewProps = {
     doc,
@@ -107,89 +109,90 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
   const tabs: TabDef<TabKey>[] = TABS.map((id) => ({ id, label: t(`cycle.tabs.${id}`) }));
 
   return (
-    <div className="cycle-page stack">
-      <Link href={`/teams/${member.teamId}`} className="back-link">
-        ← {teamSnapshot?.name || member.teamName}
-      </Link>
-      <header className="cycle-header">
-        <div className="cycle-header-top">
-          <div className="cycle-header-title">
-            <CycleTitle doc={doc} meta={cycle.meta} ctx={ctx} readOnly={readOnly} />
+    <CyclePageSessions page={state}>
+      <div className="cycle-page stack">
+        <Link href={`/teams/${member.teamId}`} className="back-link">
+          ← {teamSnapshot?.name || member.teamName}
+        </Link>
+        <header className="cycle-header">
+          <div className="cycle-header-top">
+            <div className="cycle-header-title">
+              <CycleTitle doc={doc} meta={cycle.meta} ctx={ctx} readOnly={readOnly} />
+            </div>
+            <DeviceSaveStatus kind="cycle" />
+            <PresenceAvatars presence={presence} />
           </div>
-          <PresenceAvatars presence={presence} />
-        </div>
-        {readOnly && (
-          <p className="notice" role="status">
-            {tooNew
-              ? t('cycle.page.newerVersion')
-              : removed
-                ? t('cycle.page.removed')
-                : t('cycle.page.readOnly')}
-          </p>
-        )}
-        {!wizard && (
+          {readOnly && (
+            <p className="notice" role="status">
+              {tooNew
+                ? t('cycle.page.newerVersion')
+                : removed
+                  ? t('cycle.page.removed')
+                  : t('cycle.page.readOnly')}
+            </p>
+          )}
+          {!wizard && (
+            <>
+              <CycleMetaFields doc={doc} meta={cycle.meta} ctx={ctx} readOnly={readOnly} />
+              <StageStepper
+                stage={cycle.meta.stage}
+                readOnly={readOnly}
+                onChange={(stage) => updateCycleMeta(doc, { stage }, ctx)}
+              />
+            </>
+          )}
+          <div className="cycle-toolbar">
+            {!wizard && (
+              <ResearchLessonSwitcher
+                researchLessons={lessons}
+                selected={rlId}
+                onSelect={setSelectedRl}
+              />
+            )}
+            <span className="cycle-toolbar-spacer" />
+            <UndoRedo undo={undo} canUndo={canUndo} canRedo={canRedo} readOnly={readOnly} />
+            <Link
+              href={`/teams/${member.teamId}/cycles/${cycleId}/print?rl=${rlId}`}
+              className="button-link"
+            >
+              {t('cycle.page.print')}
+            </Link>
+          </div>
+        </header>
+
+        {wizard && !readOnly ? (
+          <NewCycleWizard
+            {...overviewProps}
+            onClose={() => navigate(location, { replace: true })}
+          />
+        ) : (
           <>
-            <CycleMetaFields doc={doc} meta={cycle.meta} ctx={ctx} readOnly={readOnly} />
-            <StageStepper
-              stage={cycle.meta.stage}
-              readOnly={readOnly}
-              onChange={(stage) => updateCycleMeta(doc, { stage }, ctx)}
+            <CycleTabs
+              label={t('cycle.tabs.label')}
+              tabs={tabs}
+              selected={tab}
+              onSelect={setTab}
+              idPrefix="cycle"
             />
+            <div
+              role="tabpanel"
+              id={panelId('cycle', tab)}
+              aria-labelledby={tabId('cycle', tab)}
+              className="cycle-panel"
+            >
+              {tab === 'overview' ? (
+                <OverviewTab {...overviewProps} />
+              ) : (
+                <PlanPart tab={tab} props={viewProps} />
+              )}
+            </div>
           </>
         )}
-        <div className="cycle-toolbar">
-          {!wizard && (
-            <ResearchLessonSwitcher
-              researchLessons={lessons}
-              selected={rlId}
-              onSelect={setSelectedRl}
-            />
-          )}
-          <span className="cycle-toolbar-spacer" />
-          <UndoRedo undo={undo} canUndo={canUndo} canRedo={canRedo} readOnly={readOnly} />
-          <Link
-            href={`/teams/${member.teamId}/cycles/${cycleId}/print?rl=${rlId}`}
-            className="button-link"
-          >
-            {t('cycle.page.print')}
-          </Link>
-        </div>
-      </header>
-
-      {wizard && !readOnly ? (
-        <NewCycleWizard {...overviewProps} onClose={() => navigate(location, { replace: true })} />
-      ) : (
-        <>
-          <CycleTabs
-            label={t('cycle.tabs.label')}
-            tabs={tabs}
-            selected={tab}
-            onSelect={setTab}
-            idPrefix="cycle"
-          />
-          <div
-            role="tabpanel"
-            id={panelId('cycle', tab)}
-            aria-labelledby={tabId('cycle', tab)}
-            className="cycle-panel"
-          >
-            {tab === 'overview' ? (
-              <OverviewTab {...overviewProps} />
-            ) : (
-              <PlanPart tab={tab} props={viewProps} />
-            )}
-          </div>
-        </>
-      )}
-      {!wizard && (
-        <DeleteCycle
-          membership={member}
-          cycleId={cycleId as CycleId}
-          title={cycle.meta.title}
-          teamDoc={teamDoc}
-        />
-      )}
-    </div>
+        {!wizard && (
+          <DeleteCycle membership={member} cycleId={cycleId as CycleId} title={cycle.meta.title} />
+        )}
+      </div>
+    </CyclePageSessions>
   );
 }
 

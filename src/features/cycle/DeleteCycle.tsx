@@ -1,21 +1,24 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import type * as Y from 'yjs';
 import { showToast } from '../../app/ui/toasts.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import type { CycleId } from '../../model/cycleTypes.ts';
 import type { TeamId } from '../../model/ids.ts';
 import { type RosterSnapshot, readCycleTombstone } from '../../model/roster.ts';
 import type { LocalMembership } from '../../store/memberships.ts';
+import {
+  CycleDeleteError,
+  type DeleteFailure,
+  deleteCycleForTeam,
+} from '../../sync/commands/cycle.ts';
 import { useYSnapshot } from '../../sync/hooks.ts';
-import { CycleDeleteError, type DeleteFailure, deleteCycleForTeam } from './cycleDeletion.ts';
+import { useOptionalSession } from '../../sync/SessionContext.tsx';
 
 type Props = {
   membership: LocalMembership;
   cycleId: CycleId;
   title: string;
-  teamDoc: Y.Doc | null;
 };
 
 const FAILURE_KEYS: Record<DeleteFailure, string> = {
@@ -30,8 +33,9 @@ const FAILURE_KEYS: Record<DeleteFailure, string> = {
  * Needs the server (nothing is deleted offline); on success the team page
  * opens with a toast.
  */
-export function DeleteCycle({ membership, cycleId, title, teamDoc }: Props) {
+export function DeleteCycle({ membership, cycleId, title }: Props) {
   const { t } = useTranslation();
+  const team = useOptionalSession('team');
   const [, navigate] = useLocation();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const ids = useId();
@@ -65,7 +69,7 @@ export function DeleteCycle({ membership, cycleId, title, teamDoc }: Props) {
     setBusy(true);
     setFailure(null);
     try {
-      await deleteCycleForTeam(membership, cycleId, teamDoc);
+      await deleteCycleForTeam(membership, cycleId, team);
       setOpen(false);
       showToast(t('photos.cycleDeletion.done', { title: name }));
       navigate(`/teams/${membership.teamId}`);
@@ -136,16 +140,15 @@ export function DeleteCycle({ membership, cycleId, title, teamDoc }: Props) {
 /** What the cycle page shows instead of a deleted cycle. */
 export function CycleDeleted({
   teamId,
-  rosterDoc,
   roster,
   cycleId,
 }: {
   teamId: TeamId;
-  rosterDoc: Y.Doc | null;
   roster: RosterSnapshot | null;
   cycleId: string;
 }) {
   const { t, i18n } = useTranslation();
+  const rosterDoc = useOptionalSession('roster')?.doc ?? null;
   const tombstone = useYSnapshot(rosterDoc, (doc) => readCycleTombstone(doc, cycleId), [cycleId]);
   // Removed members keep their name in the roster: who deleted it stays known.
   const by = tombstone?.deletedBy ? roster?.names.get(tombstone.deletedBy) : undefined;

@@ -1,15 +1,16 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { teamDocName } from '../../model/docName.ts';
 import { parseTeamId, type TeamId } from '../../model/ids.ts';
 import type { RosterSnapshot } from '../../model/roster.ts';
 import { readTeam, type TeamSnapshot } from '../../model/teamDoc.ts';
 import { useMembership } from '../../store/hooks.ts';
 import type { LocalMembership } from '../../store/memberships.ts';
-import { useDoc, useYSnapshot } from '../../sync/hooks.ts';
+import type { DocSession } from '../../sync/docSession.ts';
+import { useOpenSession, useYSnapshot } from '../../sync/hooks.ts';
 import { useRoster } from '../../sync/roster.ts';
-import { useCycleDeleted } from './cycleDeletion.ts';
+import { SessionProvider } from '../../sync/SessionContext.tsx';
+import { useCycleTombstoned, usePurgeWhenDeleted } from './cycleDeletion.ts';
 import { CycleDeleted } from './DeleteCycle.tsx';
 import { type CycleDocState, useCycleDoc } from './useCycleDoc.ts';
 
@@ -18,10 +19,10 @@ export type CyclePageState = CycleDocState & {
   /** Undefined while this device's membership loads, null when it is not a member. */
   readonly membership: LocalMembership | null | undefined;
   readonly member: LocalMembership | null;
-  readonly teamDoc: Y.Doc | null;
+  readonly teamSession: DocSession | null;
   readonly teamSnapshot: TeamSnapshot | null;
-  /** The roster document (read-only, written by the server). */
-  readonly rosterDoc: Y.Doc | null;
+  /** The roster's session (read-only, written by the server). */
+  readonly rosterSession: DocSession | null;
   /** Members and deleted cycles (useRoster); null without a membership. */
   readonly roster: RosterSnapshot | null;
   /** The cycle was deleted: it is not opened, and this device's copy is purged. */
@@ -37,23 +38,45 @@ export function useCyclePage(teamId: string, cycleId: string): CyclePageState {
   const team = parseTeamId(teamId);
   const membership = useMembership(team);
   const member = membership ?? null;
-  const teamHandle = useDoc(member && team ? teamDocName(team) : null);
-  const teamDoc = teamHandle?.doc ?? null;
-  const teamSnapshot = useYSnapshot(teamDoc, readTeam);
-  const { doc: rosterDoc, roster } = useRoster(member);
-  const deleted = useCycleDeleted(member ? teamId : null, cycleId, rosterDoc);
-  const cycleState = useCycleDoc(member && !deleted ? teamId : null, cycleId);
+  const teamSession = useOpenSession(member && team ? teamDocName(team) : null);
+  const teamSnapshot = useYSnapshot(teamSession?.doc ?? null, readTeam);
+  const { session: rosterSession, roster } = useRoster(member);
+  const tombstoned = useCycleTombstoned(member ? rosterSession : null, cycleId);
+  const cycleState = useCycleDoc(member && !tombstoned ? teamId : null, cycleId);
+  const deleted = member !== null && (tombstoned || cycleState.status === 'deleted');
+  usePurgeWhenDeleted(deleted, team, cycleId);
   return {
     ...cycleState,
     team,
     membership,
     member,
-    teamDoc,
+    teamSession,
     teamSnapshot,
-    rosterDoc,
+    rosterSession,
     roster,
     deleted,
   };
+}
+
+/** Gives the page's team, roster and cycle sessions to everything it renders. */
+export function CyclePageSessions({
+  page,
+  children,
+}: {
+  page: CyclePageState;
+  children: ReactNode;
+}) {
+  return (
+    <SessionProvider
+      sessions={{
+        ...(page.teamSession ? { team: page.teamSession } : {}),
+        ...(page.rosterSession ? { roster: page.rosterSession } : {}),
+        ...(page.session ? { cycle: page.session } : {}),
+      }}
+    >
+      {children}
+    </SessionProvider>
+  );
 }
 
 /**
@@ -64,12 +87,9 @@ export function cyclePageFallback(page: CyclePageState, cycleId: string): ReactN
   const { member, membership } = page;
   if (page.deleted && member) {
     return (
-      <CycleDeleted
-        teamId={member.teamId}
-        rosterDoc={page.rosterDoc}
-        roster={page.roster}
-        cycleId={cycleId}
-      />
+      <CyclePageSessions page={page}>
+        <CycleDeleted teamId={member.teamId} roster={page.roster} cycleId={cycleId} />
+      </CyclePageSessions>
     );
   }
   if (membership === undefined || (member && page.status === 'loading')) return <Loading />;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { CycleId, RunId } from '../../model/cycleTypes.ts';
 import { canEdit } from '../../model/roles.ts';
-import { cyclePageFallback, useCyclePage } from '../cycle/useCyclePage.tsx';
+import { CyclePageSessions, cyclePageFallback, useCyclePage } from '../cycle/useCyclePage.tsx';
 import { LiveObservation } from './LiveObservation.tsx';
 import './observe.css';
 
@@ -15,13 +15,13 @@ type Props = { teamId: string; cycleId: string; runId: string };
 export default function ObservePage({ teamId, cycleId, runId }: Props) {
   const { t } = useTranslation();
   const page = useCyclePage(teamId, cycleId);
-  const { member, handle, cycle, ctx, status, docName, teamDoc } = page;
+  const { member, session, cycle, status, docName, teamSession } = page;
   const backHref = `/teams/${teamId}/cycles/${cycleId}?tab=runs`;
 
   const fallback = cyclePageFallback(page, cycleId);
   if (fallback) return fallback;
   const run = cycle?.runs.find((each) => each.id === runId);
-  if (!member || status === 'missing' || !cycle || !handle || !docName || !run) {
+  if (!member || status !== 'ready' || !cycle || !session || !docName || !run) {
     return (
       <section className="stack">
         <p>{t('observe.notFound')}</p>
@@ -31,21 +31,23 @@ export default function ObservePage({ teamId, cycleId, runId }: Props) {
   }
   const readOnly = !canEdit(member.role) || member.status === 'removed';
   return (
-    <LiveObservation
-      key={`${docName}/${runId}`}
-      doc={handle.doc}
-      docName={docName}
-      teamId={member.teamId}
-      cycleId={cycleId as CycleId}
-      cycle={cycle}
-      run={run}
-      runId={run.id as RunId}
-      member={member}
-      teamDoc={teamDoc}
-      ctx={ctx}
-      readOnly={readOnly}
-      backHref={backHref}
-      timelineHref={`/teams/${teamId}/cycles/${cycleId}/runs/${runId}/timeline`}
-    />
+    <CyclePageSessions page={page}>
+      <LiveObservation
+        key={`${docName}/${runId}`}
+        doc={session.doc}
+        docName={docName}
+        teamId={member.teamId}
+        cycleId={cycleId as CycleId}
+        cycle={cycle}
+        run={run}
+        runId={run.id as RunId}
+        member={member}
+        teamDoc={teamSession?.doc ?? null}
+        ctx={session.ctx}
+        readOnly={readOnly}
+        backHref={backHref}
+        timelineHref={`/teams/${teamId}/cycles/${cycleId}/runs/${runId}/timeline`}
+      />
+    </CyclePageSessions>
   );
 }

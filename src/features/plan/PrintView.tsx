@@ -25,7 +25,7 @@ export default function PrintView({ teamId, cycleId }: Props) {
   const { t, i18n } = useTranslation();
   const team = parseTeamId(teamId);
   const membership = useMembership(team);
-  const { handle, cycle, status } = useCycleDoc(membership ? teamId : null, cycleId);
+  const { session, cycle, status } = useCycleDoc(membership ? teamId : null, cycleId);
   const { roster } = useRoster(membership);
   const realNames = usePupilNames(cycleId);
   const search = new URLSearchParams(useSearch());
@@ -42,7 +42,7 @@ export default function PrintView({ teamId, cycleId }: Props) {
       </p>
     );
   }
-  if (!membership || status === 'missing' || !cycle || !handle) {
+  if (!membership || status !== 'ready' || !cycle || !session) {
     return (
       <section className="stack">
         <p>{t('plan.print.notFound')}</p>
@@ -57,7 +57,7 @@ export default function PrintView({ teamId, cycleId }: Props) {
     .filter((run) => run.researchLessonId === rl?.id)
     .sort((a, b) => (a.date || '9999').localeCompare(b.date || '9999'));
   const run = runChoice === '' ? null : (runs.find((r) => r.id === runChoice) ?? runs[0] ?? null);
-  const researchQuestion = cycleTextPlain(handle.doc, 'researchQuestion').trim();
+  const researchQuestion = cycleTextPlain(session.doc, 'researchQuestion').trim();
 
   return (
     <div className="print-view">

@@ -1,37 +1,41 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { showToast } from '../../app/ui/toasts.ts';
 import { fieldError } from '../../app/ui/validation.ts';
 import { teamNameSchema } from '../../model/api.ts';
-import { setTeamName } from '../../model/teamDoc.ts';
+import { renameTeam } from '../../sync/commands/team.ts';
+import { useOptionalSession } from '../../sync/SessionContext.tsx';
 
-type Props = { doc: Y.Doc | null; name: string; editable: boolean };
+type Props = { name: string; editable: boolean };
 
 /** The team's name as a heading, renamed in place; the rename is in the shared document and can be undone. */
-export function TeamName({ doc, name, editable }: Props) {
+export function TeamName({ name, editable }: Props) {
   const { t } = useTranslation();
+  const team = useOptionalSession('team');
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const error = draft === null ? null : fieldError(t, teamNameSchema, draft, 120);
 
   function save(event: FormEvent) {
     event.preventDefault();
-    if (!doc || draft === null || error) return;
+    if (!team || draft === null || error) return;
     const previous = name;
-    setTeamName(doc, draft);
+    // Said only once the new name is committed on this device.
+    const saved = renameTeam(team, draft);
     setDraft(null);
-    showToast(t('team.renamed'), {
-      label: t('common.undo'),
-      run: () => setTeamName(doc, previous),
-    });
+    void saved.then(() =>
+      showToast(t('team.renamed'), {
+        label: t('common.undo'),
+        run: () => void renameTeam(team, previous),
+      }),
+    );
   }
 
   if (draft === null) {
     return (
       <div className="row row-baseline">
         <h1 id="team-title">{name}</h1>
-        {editable && doc && (
+        {editable && team && (
           <button type="button" onClick={() => setDraft(name)}>
             {t('team.rename')}
           </button>

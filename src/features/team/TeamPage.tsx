@@ -1,14 +1,16 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { DeviceSaveStatus } from '../../app/DeviceSaveStatus.tsx';
 import { teamDocName } from '../../model/docName.ts';
 import { parseTeamId } from '../../model/ids.ts';
 import { canEdit, canInvite } from '../../model/roles.ts';
 import { readTeam } from '../../model/teamDoc.ts';
 import { useMembership } from '../../store/hooks.ts';
 import { type LocalMembership, updateMembership } from '../../store/memberships.ts';
-import { useDoc, usePresence, useYSnapshot } from '../../sync/hooks.ts';
+import { useOpenSession, usePresence, useYSnapshot } from '../../sync/hooks.ts';
 import { useRoster } from '../../sync/roster.ts';
+import { SessionProvider } from '../../sync/SessionContext.tsx';
 import { CycleList } from '../cycle/CycleList.tsx';
 import { usePurgeDeletedCycles } from '../cycle/cycleDeletion.ts';
 import { InvitePanel } from './InvitePanel.tsx';
@@ -22,12 +24,12 @@ export default function TeamPage({ teamId: rawTeamId }: { teamId: string }) {
   const teamId = parseTeamId(rawTeamId);
   const membership = useMembership(teamId);
   const docName = teamId ? teamDocName(teamId) : null;
-  const handle = useDoc(membership ? docName : null);
-  const team = useYSnapshot(handle?.doc ?? null, readTeam);
-  const { doc: rosterDoc, roster } = useRoster(membership);
+  const session = useOpenSession(membership ? docName : null);
+  const team = useYSnapshot(session?.doc ?? null, readTeam);
+  const { session: rosterSession, roster } = useRoster(membership);
   const presence = usePresence(membership ? docName : null);
   // Cycles deleted while this device was away leave nothing behind on it.
-  usePurgeDeletedCycles(membership ? teamId : null, rosterDoc);
+  usePurgeDeletedCycles(membership ? teamId : null, rosterSession);
 
   const known = Boolean(membership);
   useEffect(() => {
@@ -59,33 +61,36 @@ export default function TeamPage({ teamId: rawTeamId }: { teamId: string }) {
   const editable = canEdit(membership.role) && !removed;
 
   return (
-    <div className="stack">
-      <TeamName
-        doc={handle?.doc ?? null}
-        name={team?.name || membership.teamName}
-        editable={editable}
-      />
-      {membership.role === 'guest' && <p className="notice">{t('team.readOnly')}</p>}
-      {removed && (
-        <p className="notice notice-error" role="alert">
-          {t('team.removedNotice')}
-        </p>
-      )}
-      {membership.status === 'pending' && <p className="notice">{t('home.pending')}</p>}
-      <CycleList
-        membership={membership}
-        teamDoc={handle?.doc ?? null}
-        deletedCycles={roster?.deletedCycles ?? null}
-        editable={editable}
-      />
-      <Link href={`/teams/${teamId}/kijkwijzers`}>{t('templatesUi.teamLink')}</Link>
-      <div className="columns">
-        <MemberList membership={membership} members={roster?.members ?? []} presence={presence} />
-        {canInvite(membership.role) && !removed && (
-          <InvitePanel membership={membership} memberCount={roster?.members.length ?? 0} />
+    <SessionProvider
+      sessions={{
+        ...(session ? { team: session } : {}),
+        ...(rosterSession ? { roster: rosterSession } : {}),
+      }}
+    >
+      <div className="stack">
+        <TeamName name={team?.name || membership.teamName} editable={editable} />
+        <DeviceSaveStatus kind="team" />
+        {membership.role === 'guest' && <p className="notice">{t('team.readOnly')}</p>}
+        {removed && (
+          <p className="notice notice-error" role="alert">
+            {t('team.removedNotice')}
+          </p>
         )}
+        {membership.status === 'pending' && <p className="notice">{t('home.pending')}</p>}
+        <CycleList
+          membership={membership}
+          deletedCycles={roster?.deletedCycles ?? null}
+          editable={editable}
+        />
+        <Link href={`/teams/${teamId}/kijkwijzers`}>{t('templatesUi.teamLink')}</Link>
+        <div className="columns">
+          <MemberList membership={membership} members={roster?.members ?? []} presence={presence} />
+          {canInvite(membership.role) && !removed && (
+            <InvitePanel membership={membership} memberCount={roster?.members.length ?? 0} />
+          )}
+        </div>
+        <LeaveTeam membership={membership} />
       </div>
-      <LeaveTeam membership={membership} />
-    </div>
+    </SessionProvider>
   );
 }

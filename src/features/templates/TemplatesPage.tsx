@@ -18,7 +18,7 @@ import {
   type TemplateSummary,
 } from '../../model/templates.ts';
 import { useMembership } from '../../store/hooks.ts';
-import { useDoc, useYSnapshot } from '../../sync/hooks.ts';
+import { useOpenSession, useYSnapshot } from '../../sync/hooks.ts';
 import { BuiltInOffer } from './BuiltInOffer.tsx';
 import { DuplicateDialog } from './DuplicateDialog.tsx';
 import { downloadText, fileNameFor } from './download.ts';
@@ -33,8 +33,8 @@ export default function TemplatesPage({ teamId: rawTeamId }: { teamId: string })
   const { t } = useTranslation();
   const teamId = parseTeamId(rawTeamId);
   const membership = useMembership(teamId);
-  const handle = useDoc(membership && teamId ? teamDocName(teamId) : null);
-  const doc = handle?.doc ?? null;
+  const session = useOpenSession(membership && teamId ? teamDocName(teamId) : null);
+  const doc = session?.doc ?? null;
   const library = useYSnapshot(doc, readTemplateLibrary);
   const [selected, setSelected] = useState<TemplateId | null>(null);
   /** The selected template is open in the editor instead of the viewer. */

@@ -10,7 +10,7 @@ import { isInterviewEvent } from '../../model/interviews.ts';
 import { canEdit } from '../../model/roles.ts';
 import { readRunTemplate, runItems } from '../../model/runTemplate.ts';
 import { useYSnapshot } from '../../sync/hooks.ts';
-import { cyclePageFallback, useCyclePage } from '../cycle/useCyclePage.tsx';
+import { CyclePageSessions, cyclePageFallback, useCyclePage } from '../cycle/useCyclePage.tsx';
 import { formatDay } from '../plan/format.ts';
 import { Interviews } from './Interviews.tsx';
 import { ImportLogButton, ShareLogButton } from './LogFileActions.tsx';
@@ -38,9 +38,9 @@ const ignoreTaps = (tr: Y.Transaction): boolean => touchesOnlyObservationLogs(tr
 export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props) {
   const { t, i18n } = useTranslation();
   const page = useCyclePage(teamId, cycleId);
-  const { team, member, handle, cycle, ctx, status, docName, roster } = page;
+  const { team, member, session, cycle, status, docName, roster } = page;
   const memberNames = roster?.names;
-  const doc = handle?.doc ?? null;
+  const doc = session?.doc ?? null;
   const runId = (isId(runParam) ? runParam : '') as RunId;
   const log = useRunLog(doc, runId);
   const template = useYSnapshot(doc, (d) => readRunTemplate(d, runId), [runId], ignoreTaps);
@@ -88,7 +88,7 @@ export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props
 
   const fallback = cyclePageFallback(page, cycleId);
   if (fallback) return fallback;
-  if (!member || !team || status === 'missing' || !cycle || !doc || !docName || !run) {
+  if (!member || !team || status !== 'ready' || !session || !cycle || !doc || !docName || !run) {
     return (
       <section className="stack">
         <p>{t('timeline.notFound')}</p>
@@ -121,82 +121,85 @@ export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props
       : t('timeline.header.noTeacher'),
   ];
 
+  const ctx = session.ctx;
   return (
-    <div className="timeline-page stack">
-      <Link href={`/teams/${team}/cycles/${cycleId}?tab=runs`} className="back-link">
-        ← {t('timeline.back')}
-      </Link>
-      <header className="timeline-header">
-        <p className="muted small timeline-cycle-title">{cycle.meta.title}</p>
-        <h1>{t('timeline.heading', { rl: rlName })}</h1>
-        <p className="timeline-facts">{facts.join(' · ')}</p>
-        {readOnly && (
-          <p className="notice" role="status">
-            {tooNew
-              ? t('cycle.page.newerVersion')
-              : removed
-                ? t('cycle.page.removed')
-                : t('timeline.readOnly')}
-          </p>
-        )}
-      </header>
-
-      <section className="stack log-files" aria-labelledby="log-files-heading">
-        <h2 id="log-files-heading">{t('timeline.logFile.heading')}</h2>
-        <p className="muted small">{t('timeline.logFile.intro')}</p>
-        <div className="log-file-actions">
-          <ShareLogButton
-            doc={doc}
-            runId={run.id}
-            memberId={member.memberId}
-            cycleTitle={cycle.meta.title}
-            date={run.date}
-          />
-          {readOnly ? (
-            <p className="muted small">{t('timeline.logFile.guestNoImport')}</p>
-          ) : (
-            <ImportLogButton doc={doc} runId={run.id} origin={IMPORT_ORIGIN} />
+    <CyclePageSessions page={page}>
+      <div className="timeline-page stack">
+        <Link href={`/teams/${team}/cycles/${cycleId}?tab=runs`} className="back-link">
+          ← {t('timeline.back')}
+        </Link>
+        <header className="timeline-header">
+          <p className="muted small timeline-cycle-title">{cycle.meta.title}</p>
+          <h1>{t('timeline.heading', { rl: rlName })}</h1>
+          <p className="timeline-facts">{facts.join(' · ')}</p>
+          {readOnly && (
+            <p className="notice" role="status">
+              {tooNew
+                ? t('cycle.page.newerVersion')
+                : removed
+                  ? t('cycle.page.removed')
+                  : t('timeline.readOnly')}
+            </p>
           )}
-        </div>
-      </section>
+        </header>
 
-      {records.length === 0 ? (
-        <p className="empty-state" data-testid="timeline-empty">
-          {t('timeline.empty')}
-        </p>
-      ) : (
-        <>
-          <RunSummary
-            lessonEvents={lessonEvents}
-            records={records}
-            phases={researchLesson?.phases ?? []}
-            labels={labels}
-          />
-          <TimelineList
-            records={records}
-            phaseOrder={phaseOrder}
-            pupils={cycle.casePupils}
-            items={items}
-            labels={labels}
-            filter={filter}
-            onFilter={setFilter}
-            teamId={team}
-            cycleId={cycleId as CycleId}
-          />
-        </>
-      )}
+        <section className="stack log-files" aria-labelledby="log-files-heading">
+          <h2 id="log-files-heading">{t('timeline.logFile.heading')}</h2>
+          <p className="muted small">{t('timeline.logFile.intro')}</p>
+          <div className="log-file-actions">
+            <ShareLogButton
+              doc={doc}
+              runId={run.id}
+              memberId={member.memberId}
+              cycleTitle={cycle.meta.title}
+              date={run.date}
+            />
+            {readOnly ? (
+              <p className="muted small">{t('timeline.logFile.guestNoImport')}</p>
+            ) : (
+              <ImportLogButton doc={doc} runId={run.id} origin={IMPORT_ORIGIN} />
+            )}
+          </div>
+        </section>
 
-      <Interviews
-        doc={doc}
-        docName={docName}
-        run={run}
-        casePupils={cycle.casePupils}
-        events={log.events}
-        memberId={member.memberId}
-        canAnswer={!readOnly}
-        labels={labels}
-        ctx={ctx}
-      />
-    </div>
+        {records.length === 0 ? (
+          <p className="empty-state" data-testid="timeline-empty">
+            {t('timeline.empty')}
+          </p>
+        ) : (
+          <>
+            <RunSummary
+              lessonEvents={lessonEvents}
+              records={records}
+              phases={researchLesson?.phases ?? []}
+              labels={labels}
+            />
+            <TimelineList
+              records={records}
+              phaseOrder={phaseOrder}
+              pupils={cycle.casePupils}
+              items={items}
+              labels={labels}
+              filter={filter}
+              onFilter={setFilter}
+              teamId={team}
+              cycleId={cycleId as CycleId}
+            />
+          </>
+        )}
+
+        <Interviews
+          doc={doc}
+          docName={docName}
+          run={run}
+          casePupils={cycle.casePupils}
+          events={log.events}
+          memberId={member.memberId}
+          canAnswer={!readOnly}
+          labels={labels}
+          ctx={ctx}
+        />
+      </div>
+    </CyclePageSessions>
   );
 }

@@ -1,11 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  CycleDeleteError,
-  deleteCycleForTeam,
-  purgeDeletedCycles,
-  purgeLocalCycle,
-} from '../../../src/features/cycle/cycleDeletion.ts';
 import type { CycleId, CycleSummary, RunId } from '../../../src/model/cycleTypes.ts';
 import { teamScopedDocName } from '../../../src/model/docName.ts';
 import { newDocId, newMemberId, newTeamId, type TeamId } from '../../../src/model/ids.ts';
@@ -15,7 +9,18 @@ import { db } from '../../../src/store/db.ts';
 import type { LocalMembership } from '../../../src/store/memberships.ts';
 import { addLocalPhoto, getPhoto } from '../../../src/store/photos.ts';
 import { getPupilNames, setPupilName } from '../../../src/store/pupilNames.ts';
-import { localDbName } from '../../../src/sync/openDoc.ts';
+import {
+  CycleDeleteError,
+  deleteCycleForTeam,
+  purgeDeletedCycles,
+  purgeLocalCycle,
+} from '../../../src/sync/commands/cycle.ts';
+import {
+  closeAllDocs,
+  type DocSession,
+  localDbName,
+  openSession,
+} from '../../../src/sync/docSession.ts';
 import { configureServer } from '../../../src/sync/serverUrl.ts';
 import { fakeApi, json, offline } from './fakeServer.ts';
 
@@ -58,9 +63,10 @@ async function createLocalDb(name: string): Promise<void> {
   });
 }
 
-/** A team document listing the cycle, as the team page reads it. */
-function teamDocListing(cycleId: CycleId): Y.Doc {
-  const doc = new Y.Doc();
+/** The team document's session, listing the cycle, as the team page opens it. */
+async function teamDocListing(teamId: TeamId, cycleId: CycleId): Promise<DocSession> {
+  const session = openSession(teamId);
+  await session.whenLoaded;
   const summary: CycleSummary = {
     cycleId,
     title: 'Breuken',
@@ -70,11 +76,11 @@ function teamDocListing(cycleId: CycleId): Y.Doc {
     lastActivityAt: '2026-09-02T08:00:00.000Z',
     createdAt: '2026-09-01T08:00:00.000Z',
   };
-  putCycleSummary(doc, summary);
-  return doc;
+  await session.change((doc) => putCycleSummary(doc, summary));
+  return session;
 }
 
-const listed = (teamDoc: Y.Doc, cycleId: CycleId) => teamDoc.getMap(TEAM_CYCLES).has(cycleId);
+const listed = (team: DocSession, cycleId: CycleId) => team.doc.getMap(TEAM_CYCLES).has(cycleId);
 
 /** Everything this device keeps of a cycle: photos (one shared with another cycle), names, journal, document. */
 async function seed(teamId: TeamId, cycleId: CycleId, other: CycleId) {
@@ -107,13 +113,16 @@ describe('deleting a cycle on this device', () => {
     cycleId = newDocId() as CycleId;
     other = newDocId() as CycleId;
   });
-  afterEach(() => configureServer({}));
+  afterEach(async () => {
+    await closeAllDocs();
+    configureServer({});
+  });
 
   it('asks the server first, then drops the summary and removes only what the cycle alone used', async () => {
     const { docName, only, shared } = await seed(teamId, cycleId, other);
     const { requests } = fakeApi(() => new Response(null, { status: 204 }));
     const me = membership(teamId);
-    const teamDoc = teamDocListing(cycleId);
+    const teamDoc = await teamDocListing(teamId, cycleId);
 
     await deleteCycleForTeam(me, cycleId, teamDoc);
 
@@ -122,7 +131,7 @@ describe('deleting a cycle on this device', () => {
     ]);
     expect(listed(teamDoc, cycleId)).toBe(false);
     // The tombstone is the server's to write (in the roster); none goes into the team document.
-    expect(teamDoc.getMap('deletedCycles').size).toBe(0);
+    expect(teamDoc.doc.getMap('deletedCycles').size).toBe(0);
     expect(await getPhoto(teamId, only.hash)).toBeUndefined();
     expect((await getPhoto(teamId, shared.hash))?.cycleIds).toEqual([other]);
     expect((await getPupilNames(cycleId)).size).toBe(0);
@@ -142,7 +151,7 @@ describe('deleting a cycle on this device', () => {
     async (_name, handler, reason) => {
       const { docName, only } = await seed(teamId, cycleId, other);
       fakeApi(handler);
-      const teamDoc = teamDocListing(cycleId);
+      const teamDoc = await teamDocListing(teamId, cycleId);
       const result = deleteCycleForTeam(membership(teamId), cycleId, teamDoc);
       await expect(result).rejects.toBeInstanceOf(CycleDeleteError);
       await expect(result).rejects.toMatchObject({ reason });
@@ -158,11 +167,11 @@ describe('deleting a cycle on this device', () => {
     const { requests } = fakeApi(() => new Response(null, { status: 204 }));
     for (const role of ['teacher', 'coach', 'guest'] as const) {
       await expect(
-        deleteCycleForTeam(membership(teamId, { role }), cycleId, new Y.Doc()),
+        deleteCycleForTeam(membership(teamId, { role }), cycleId, null),
       ).rejects.toMatchObject({ reason: 'forbidden' });
     }
     await expect(
-      deleteCycleForTeam(membership(teamId, { status: 'removed' }), cycleId, new Y.Doc()),
+      deleteCycleForTeam(membership(teamId, { status: 'removed' }), cycleId, null),
     ).rejects.toMatchObject({ reason: 'forbidden' });
     expect(requests).toEqual([]);
   });
@@ -170,7 +179,7 @@ describe('deleting a cycle on this device', () => {
   it('deletes a cycle of a team not yet registered on this device alone', async () => {
     const { only } = await seed(teamId, cycleId, other);
     const { requests } = fakeApi(offline);
-    const teamDoc = teamDocListing(cycleId);
+    const teamDoc = await teamDocListing(teamId, cycleId);
     const me = membership(teamId, { status: 'pending', token: null });
     await deleteCycleForTeam(me, cycleId, teamDoc);
     expect(requests).toEqual([]);
@@ -190,8 +199,8 @@ describe('deleting a cycle on this device', () => {
   it('purges nothing for a tombstone a teacher forged in the team document', async () => {
     const { docName, only } = await seed(teamId, cycleId, other);
     // The team document as a teacher's raw update leaves it: a tombstone for the cycle.
-    const teamDoc = teamDocListing(cycleId);
-    teamDoc.getMap('deletedCycles').set(cycleId, {
+    const teamDoc = await teamDocListing(teamId, cycleId);
+    teamDoc.doc.getMap('deletedCycles').set(cycleId, {
       deletedAt: '2026-10-01T08:00:00.000Z',
       deletedBy: newMemberId(),
     });

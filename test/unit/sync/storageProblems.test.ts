@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { teamScopedDocName } from '../../../src/model/docName.ts';
 import { newDocId, newTeamId } from '../../../src/model/ids.ts';
-import { acquireDoc, closeAllDocs, releaseDoc, whenStored } from '../../../src/sync/openDoc.ts';
+import {
+  openSession as acquireDoc,
+  closeAllDocs,
+  releaseSession as releaseDoc,
+} from '../../../src/sync/docSession.ts';
 import { getStorageProblem } from '../../../src/sync/storageProblems.ts';
 import { failNextWrites } from './diskFull.ts';
 
@@ -13,12 +17,12 @@ afterEach(async () => {
 describe('storage problems reach the app (never a silent failure)', () => {
   it('reports a full disk with the waiting changes, and clears it once they are written', async () => {
     const handle = acquireDoc(teamScopedDocName(newTeamId(), newDocId()));
-    await handle.whenLocalReady;
+    await handle.whenLoaded;
     failNextWrites(1);
 
     handle.doc.getMap('meta').set('title', 'Breuken');
     expect(getStorageProblem()).toEqual({ kind: 'QuotaExceededError', waiting: 1, documents: 1 });
-    await whenStored(handle);
+    await handle.whenStored();
     expect(getStorageProblem()).toBeNull();
     releaseDoc(handle);
   });

@@ -19,7 +19,11 @@ import { addLocalPhoto } from '../../../src/store/photos.ts';
 import { getPupilNames, setPupilName } from '../../../src/store/pupilNames.ts';
 import { ApiError } from '../../../src/sync/api.ts';
 import { getDocConnection } from '../../../src/sync/connectionState.ts';
-import { acquireDoc, closeAllDocs, releaseDoc } from '../../../src/sync/openDoc.ts';
+import {
+  openSession as acquireDoc,
+  closeAllDocs,
+  releaseSession as releaseDoc,
+} from '../../../src/sync/docSession.ts';
 import { configureServer } from '../../../src/sync/serverUrl.ts';
 import {
   createTeamLocally,
@@ -147,14 +151,14 @@ describe('team lifecycle', () => {
     const created = await createTeamLocally({ name: 'PLG', displayName: 'Anna' });
     await registerPendingTeams();
     const handle = acquireDoc(created.teamId);
-    await handle.whenLocalReady;
+    await handle.whenLoaded;
     await expect.poll(() => getDocConnection(created.teamId)).toEqual({ kind: 'local-only' });
-    expect(handle.provider).toBeNull();
+    expect(handle.connected).toBe(false);
     expect(readTeam(handle.doc).name).toBe('PLG');
 
     fakeApi(registers);
     await registerPendingTeams();
-    expect(handle.provider).not.toBeNull();
+    expect(handle.connected).toBe(true);
     expect(getDocConnection(created.teamId)).toMatchObject({ kind: 'remote', denied: false });
     releaseDoc(handle);
   });
@@ -200,7 +204,7 @@ describe('team lifecycle', () => {
     const created = await createTeamLocally({ name: 'PLG', displayName: 'Anna' });
     await registerPendingTeams();
     const roster = acquireDoc(rosterDocName(created.teamId));
-    await roster.whenLocalReady;
+    await roster.whenLoaded;
     await putLocalInvite({
       inviteId: newInviteId(),
       teamId: created.teamId,
