@@ -2,26 +2,16 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { showToast } from '../../app/ui/toasts.ts';
 import { addBaseline, removeBaseline, updateBaseline } from '../../model/cycleDoc.ts';
-import type { Baseline, ModelContext } from '../../model/cycleTypes.ts';
+import type { Baseline } from '../../model/cycleTypes.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import { DraftInput } from './DraftInput.tsx';
+import { tryChange } from './metaWrites.ts';
 
 type Props = {
-  readonly doc: Y.Doc;
   readonly baselines: readonly Baseline[];
-  readonly ctx: ModelContext;
   readonly undo: Y.UndoManager | null;
   readonly readOnly: boolean;
 };
-
-function tryWrite(write: () => void): boolean {
-  try {
-    write();
-    return true;
-  } catch (error) {
-    if (error instanceof RangeError) return false;
-    throw error;
-  }
-}
 
 /** Parses a typed number ("72", "72,5"); '' is no value; null when it is not a number. */
 export function parseBaselineValue(text: string): number | null | undefined {
@@ -32,12 +22,13 @@ export function parseBaselineValue(text: string): number | null | undefined {
 }
 
 /** Optional numbers of the starting data (a baseline score…): label, value, unit. */
-export function Baselines({ doc, baselines, ctx, undo, readOnly }: Props) {
+export function Baselines({ baselines, undo, readOnly }: Props) {
   const { t, i18n } = useTranslation();
+  const cycle = useSession('cycle');
   const numberFormat = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
 
   function remove(id: string) {
-    removeBaseline(doc, id, ctx);
+    void cycle.change((doc, ctx) => removeBaseline(doc, id, ctx));
     showToast(t('cycle.overview.baselines.removed'), {
       label: t('common.undo'),
       run: () => undo?.undo(),
@@ -60,7 +51,9 @@ export function Baselines({ doc, baselines, ctx, undo, readOnly }: Props) {
                 value={baseline.label}
                 readOnly={readOnly}
                 invalidMessage={t('common.tooLong', { max: 200 })}
-                commit={(label) => tryWrite(() => updateBaseline(doc, baseline.id, { label }, ctx))}
+                commit={(label) =>
+                  tryChange(cycle, (doc, ctx) => updateBaseline(doc, baseline.id, { label }, ctx))
+                }
               />
               <DraftInput
                 className="baseline-value"
@@ -73,7 +66,9 @@ export function Baselines({ doc, baselines, ctx, undo, readOnly }: Props) {
                 commit={(text) => {
                   const value = parseBaselineValue(text);
                   if (value === undefined) return false;
-                  return tryWrite(() => updateBaseline(doc, baseline.id, { value }, ctx));
+                  return tryChange(cycle, (doc, ctx) =>
+                    updateBaseline(doc, baseline.id, { value }, ctx),
+                  );
                 }}
               />
               <DraftInput
@@ -82,7 +77,9 @@ export function Baselines({ doc, baselines, ctx, undo, readOnly }: Props) {
                 value={baseline.unit}
                 readOnly={readOnly}
                 invalidMessage={t('common.tooLong', { max: 40 })}
-                commit={(unit) => tryWrite(() => updateBaseline(doc, baseline.id, { unit }, ctx))}
+                commit={(unit) =>
+                  tryChange(cycle, (doc, ctx) => updateBaseline(doc, baseline.id, { unit }, ctx))
+                }
               />
               {!readOnly && (
                 <button
@@ -102,10 +99,12 @@ export function Baselines({ doc, baselines, ctx, undo, readOnly }: Props) {
         <button
           type="button"
           onClick={() =>
-            addBaseline(
-              doc,
-              { label: t('cycle.overview.baselines.newLabel'), value: null, unit: '' },
-              ctx,
+            void cycle.change((doc, ctx) =>
+              addBaseline(
+                doc,
+                { label: t('cycle.overview.baselines.newLabel'), value: null, unit: '' },
+                ctx,
+              ),
             )
           }
         >

@@ -1,13 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
-import type { CycleMeta, ModelContext } from '../../model/cycleTypes.ts';
+import type { CycleMeta } from '../../model/cycleTypes.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import { DraftInput } from './DraftInput.tsx';
 import { parseMinutes, tryUpdateMeta } from './metaWrites.ts';
 
 type Props = {
-  readonly doc: Y.Doc;
   readonly meta: CycleMeta;
-  readonly ctx: ModelContext;
   readonly readOnly: boolean;
   /** Which fields to show; the guided start's last step leaves out the lesson length. */
   readonly fields?: readonly ('subject' | 'yearGroup' | 'lessonMinutes')[];
@@ -16,8 +14,9 @@ type Props = {
 const ALL = ['subject', 'yearGroup', 'lessonMinutes'] as const;
 
 /** Subject, year group and lesson length of the cycle, written to the shared document as you type. */
-export function CycleMetaFields({ doc, meta, ctx, readOnly, fields = ALL }: Props) {
+export function CycleMetaFields({ meta, readOnly, fields = ALL }: Props) {
   const { t } = useTranslation();
+  const cycle = useSession('cycle');
   return (
     <div className="cycle-meta-fields">
       {fields.includes('subject') && (
@@ -27,7 +26,7 @@ export function CycleMetaFields({ doc, meta, ctx, readOnly, fields = ALL }: Prop
           readOnly={readOnly}
           invalidMessage={t('common.tooLong', { max: 120 })}
           inputProps={{ maxLength: 120 }}
-          commit={(subject) => tryUpdateMeta(doc, { subject }, ctx)}
+          commit={(subject) => tryUpdateMeta(cycle, { subject })}
         />
       )}
       {fields.includes('yearGroup') && (
@@ -37,7 +36,7 @@ export function CycleMetaFields({ doc, meta, ctx, readOnly, fields = ALL }: Prop
           readOnly={readOnly}
           invalidMessage={t('common.tooLong', { max: 120 })}
           inputProps={{ maxLength: 120 }}
-          commit={(yearGroup) => tryUpdateMeta(doc, { yearGroup }, ctx)}
+          commit={(yearGroup) => tryUpdateMeta(cycle, { yearGroup })}
         />
       )}
       {fields.includes('lessonMinutes') && (
@@ -49,7 +48,7 @@ export function CycleMetaFields({ doc, meta, ctx, readOnly, fields = ALL }: Prop
           invalidMessage={t('cycle.page.invalidMinutes')}
           commitOn="blur"
           inputProps={{ inputMode: 'numeric', type: 'number', min: 5, max: 480, step: 5 }}
-          commit={(text) => tryUpdateMeta(doc, { lessonMinutes: parseMinutes(text) }, ctx)}
+          commit={(text) => tryUpdateMeta(cycle, { lessonMinutes: parseMinutes(text) })}
         />
       )}
     </div>
@@ -57,8 +56,9 @@ export function CycleMetaFields({ doc, meta, ctx, readOnly, fields = ALL }: Prop
 }
 
 /** The editable title of the cycle (a heading-sized field), or a heading when read-only. */
-export function CycleTitle({ doc, meta, ctx, readOnly }: Omit<Props, 'fields'>) {
+export function CycleTitle({ meta, readOnly }: Omit<Props, 'fields'>) {
   const { t } = useTranslation();
+  const cycle = useSession('cycle');
   if (readOnly) return <h1 className="cycle-title">{meta.title || t('cycle.untitled')}</h1>;
   return (
     <>
@@ -71,7 +71,7 @@ export function CycleTitle({ doc, meta, ctx, readOnly }: Omit<Props, 'fields'>) 
         readOnly={readOnly}
         invalidMessage={t('cycle.page.invalidTitle')}
         inputProps={{ maxLength: 120 }}
-        commit={(title) => tryUpdateMeta(doc, { title }, ctx)}
+        commit={(title) => tryUpdateMeta(cycle, { title })}
       />
     </>
   );

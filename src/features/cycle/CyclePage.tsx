@@ -5,7 +5,7 @@ import { DeviceSaveStatus } from '../../app/DeviceSaveStatus.tsx';
 import { CYCLE_SCHEMA_VERSION, updateCycleMeta } from '../../model/cycleDoc.ts';
 import type { CycleId, ResearchLessonId } from '../../model/cycleTypes.ts';
 import { canEdit } from '../../model/roles.ts';
-import { usePresence, useSessionState } from '../../sync/hooks.ts';
+import { usePresence } from '../../sync/hooks.ts';
 import { CycleMetaFields, CycleTitle } from './CycleMetaFields.tsx';
 import { CycleTabs, panelId, type TabDef, tabId } from './CycleTabs.tsx';
 import { usePurgeDeletedCycles } from './cycleDeletion.ts';
@@ -46,8 +46,6 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
   usePurgeDeletedCycles(member?.teamId ?? null, rosterSession);
   const { session, cycle, undo, canUndo, canRedo, status, docName } = state;
   const presence = usePresence(member ? docName : null);
-  // The provider's awareness appears once the stored state is loaded and changes on reconnect.
-  const { awareness } = useSessionState(session);
 
   const [location, navigate] = useLocation();
   const params = new URLSearchParams(useSearch());
@@ -65,9 +63,9 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
   const teamReady = teamSnapshot !== null && teamSnapshot.schemaVersion > 0;
   useCycleSummarySync(
     status === 'ready' ? (cycleId as CycleId) : null,
-    session?.doc ?? null,
-    teamReady ? (teamSession?.doc ?? null) : null,
-    rosterSession?.doc ?? null,
+    session,
+    teamReady ? teamSession : null,
+    rosterSession,
     cycle,
     !readOnly,
   );
@@ -104,7 +102,7 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
     readOnly,
     ctx,
   };
-  const overviewProps = { ...viewProps, awareness, presence, undo };
+  const overviewProps = { ...viewProps, presence, undo };
 
   const tabs: TabDef<TabKey>[] = TABS.map((id) => ({ id, label: t(`cycle.tabs.${id}`) }));
 
@@ -117,7 +115,7 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
         <header className="cycle-header">
           <div className="cycle-header-top">
             <div className="cycle-header-title">
-              <CycleTitle doc={doc} meta={cycle.meta} ctx={ctx} readOnly={readOnly} />
+              <CycleTitle meta={cycle.meta} readOnly={readOnly} />
             </div>
             <DeviceSaveStatus kind="cycle" />
             <PresenceAvatars presence={presence} />
@@ -133,11 +131,13 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
           )}
           {!wizard && (
             <>
-              <CycleMetaFields doc={doc} meta={cycle.meta} ctx={ctx} readOnly={readOnly} />
+              <CycleMetaFields meta={cycle.meta} readOnly={readOnly} />
               <StageStepper
                 stage={cycle.meta.stage}
                 readOnly={readOnly}
-                onChange={(stage) => updateCycleMeta(doc, { stage }, ctx)}
+                onChange={(stage) =>
+                  void session.change((doc, ctx) => updateCycleMeta(doc, { stage }, ctx))
+                }
               />
             </>
           )}

@@ -6,12 +6,12 @@ import { formatDateTime } from '../../i18n/format.ts';
 import type { CycleId } from '../../model/cycleTypes.ts';
 import type { TeamId } from '../../model/ids.ts';
 import { type RosterSnapshot, readCycleTombstone } from '../../model/roster.ts';
-import type { LocalMembership } from '../../store/memberships.ts';
 import {
   CycleDeleteError,
   type DeleteFailure,
   deleteCycleForTeam,
 } from '../../sync/commands/cycle.ts';
+import type { LocalMembership } from '../../sync/device.ts';
 import { useYSnapshot } from '../../sync/hooks.ts';
 import { useOptionalSession } from '../../sync/SessionContext.tsx';
 

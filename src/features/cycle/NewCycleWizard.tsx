@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CycleTextField } from '../../model/cycleTypes.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import { Baselines } from './Baselines.tsx';
 import { CycleMetaFields } from './CycleMetaFields.tsx';
 import { DraftInput } from './DraftInput.tsx';
@@ -23,7 +24,7 @@ type Props = OverviewTabProps & {
  * into the shared document, so colleagues see it and nothing is lost.
  */
 export function NewCycleWizard(props: Props) {
-  const { doc, docName, cycle, ctx, readOnly, awareness, presence, undo, onClose } = props;
+  const { cycle, readOnly, presence, undo, onClose } = props;
   const { t } = useTranslation();
   const [index, setIndex] = useState(0);
   const step: Step = STEPS[index] ?? 'startingData';
@@ -80,9 +81,7 @@ export function NewCycleWizard(props: Props) {
             <p className="muted small">{t('cycle.wizard.basicsHint')}</p>
             <CycleTitleField {...props} />
             <CycleMetaFields
-              doc={doc}
               meta={cycle.meta}
-              ctx={ctx}
               readOnly={readOnly}
               fields={['subject', 'yearGroup']}
             />
@@ -91,22 +90,13 @@ export function NewCycleWizard(props: Props) {
           <>
             <RichTextField
               key={step}
-              doc={doc}
-              docName={docName}
               field={step satisfies CycleTextField}
-              awareness={awareness}
               presence={presence}
               readOnly={readOnly}
               level={2}
             />
             {step === 'startingData' && (
-              <Baselines
-                doc={doc}
-                baselines={cycle.meta.baselines}
-                ctx={ctx}
-                undo={undo}
-                readOnly={readOnly}
-              />
+              <Baselines baselines={cycle.meta.baselines} undo={undo} readOnly={readOnly} />
             )}
           </>
         )}
@@ -129,8 +119,9 @@ export function NewCycleWizard(props: Props) {
   );
 }
 
-function CycleTitleField({ doc, cycle, ctx, readOnly }: Props) {
+function CycleTitleField({ cycle, readOnly }: Props) {
   const { t } = useTranslation();
+  const session = useSession('cycle');
   return (
     <DraftInput
       label={t('cycle.page.titleLabel')}
@@ -138,7 +129,7 @@ function CycleTitleField({ doc, cycle, ctx, readOnly }: Props) {
       readOnly={readOnly}
       invalidMessage={t('cycle.page.invalidTitle')}
       inputProps={{ maxLength: 120 }}
-      commit={(title) => tryUpdateMeta(doc, { title }, ctx)}
+      commit={(title) => tryUpdateMeta(session, { title })}
     />
   );
 }

@@ -1,10 +1,10 @@
 import { lazy, Suspense, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Awareness } from 'y-protocols/awareness';
-import type * as Y from 'yjs';
 import { cycleText } from '../../model/cycleDoc.ts';
 import type { CycleTextField } from '../../model/cycleTypes.ts';
+import { useSessionState } from '../../sync/hooks.ts';
 import type { PresenceEntry } from '../../sync/presence.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import { FocusChips } from './PresenceAvatars.tsx';
 
 // Tiptap and ProseMirror load only when a long text is first shown: initial JavaScript must stay
@@ -12,10 +12,7 @@ import { FocusChips } from './PresenceAvatars.tsx';
 const CollaborativeEditor = lazy(() => import('./CollaborativeEditor.tsx'));
 
 type Props = {
-  readonly doc: Y.Doc;
-  readonly docName: string;
   readonly field: CycleTextField;
-  readonly awareness: Awareness | null;
   readonly presence: readonly PresenceEntry[];
   readonly readOnly: boolean;
   /** Heading level of the field's label: h3 in the overview, h2 in the guided start. */
@@ -23,18 +20,13 @@ type Props = {
 };
 
 /** One long text of the cycle: label, a short helper text, who else is writing here, and the editor. */
-export function RichTextField({
-  doc,
-  docName,
-  field,
-  awareness,
-  presence,
-  readOnly,
-  level,
-}: Props) {
+export function RichTextField({ field, presence, readOnly, level }: Props) {
   const { t } = useTranslation();
   const id = useId();
-  const fragment = useMemo(() => cycleText(doc, field), [doc, field]);
+  const session = useSession('cycle');
+  // The provider's awareness (remote carets) appears once connected and changes on reconnect.
+  const { awareness } = useSessionState(session);
+  const fragment = useMemo(() => cycleText(session.doc, field), [session, field]);
   const Heading = level === 2 ? 'h2' : 'h3';
   const path = `text:${field}`;
   return (
@@ -53,7 +45,7 @@ export function RichTextField({
       >
         <CollaborativeEditor
           fragment={fragment}
-          docName={docName}
+          docName={session.name}
           focusPath={path}
           awareness={awareness}
           editable={!readOnly}

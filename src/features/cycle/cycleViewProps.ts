@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { CycleSnapshot, ModelContext, ResearchLessonId } from '../../model/cycleTypes.ts';
 import type { TeamMember } from '../../model/roster.ts';
-import type { LocalMembership } from '../../store/memberships.ts';
+import type { LocalMembership } from '../../sync/device.ts';
 
 /**
  * What the cycle page hands to each of its tabs (features/cycle renders the

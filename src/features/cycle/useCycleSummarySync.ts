@@ -4,6 +4,7 @@ import { readCycle, summarizeCycle } from '../../model/cycleDoc.ts';
 import type { CycleId, CycleSnapshot } from '../../model/cycleTypes.ts';
 import { readDeletedCycleIds } from '../../model/roster.ts';
 import { putCycleSummary, readCycleSummaries } from '../../model/teamDoc.ts';
+import type { DocSession } from '../../sync/docSession.ts';
 
 /** How long after the last local change the team document's summary is written. */
 export const SUMMARY_DEBOUNCE_MS = 1_000;
@@ -76,20 +77,35 @@ function deletedIn(roster: Y.Doc | null): DeletedCycles {
  */
 export function useCycleSummarySync(
   cycleId: CycleId | null,
-  cycleDoc: Y.Doc | null,
-  teamDoc: Y.Doc | null,
-  roster: Y.Doc | null,
+  cycleSession: DocSession | null,
+  team: DocSession | null,
+  rosterSession: DocSession | null,
   cycle: CycleSnapshot | null,
   enabled: boolean,
 ): void {
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const cycleDoc = cycleSession?.doc ?? null;
+  const roster = rosterSession?.doc ?? null;
 
   // Local edits: bump last activity, debounced.
   useEffect(() => {
-    if (!enabled || !cycleId || !cycleDoc || !teamDoc) return;
+    if (!enabled || !cycleId || !cycleDoc || !team) return;
     const write = () => {
       pending.current = null;
-      touchCycleSummary(teamDoc, deletedIn(roster), cycleId, cycleDoc, new Date().toISOString());
+      if (team.closed) return;
+      void team
+        .change(
+          (teamDoc) =>
+            touchCycleSummary(
+              teamDoc,
+              deletedIn(roster),
+              cycleId,
+              cycleDoc,
+              new Date().toISOString(),
+            ),
+          SUMMARY_ORIGIN,
+        )
+        .catch(() => {});
     };
     const onUpdate = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       if (!tr.local) return;
@@ -104,7 +120,7 @@ export function useCycleSummarySync(
         write();
       }
     };
-  }, [enabled, cycleId, cycleDoc, teamDoc, roster]);
+  }, [enabled, cycleId, cycleDoc, team, roster]);
 
   // Repair: the stored entry is missing or out of date (edits from a device that never opened the team page).
   // What the summary is made of; the repair below runs again whenever it changes.
@@ -118,12 +134,23 @@ export function useCycleSummarySync(
         ])
       : '';
   useEffect(() => {
-    if (!enabled || !cycleId || !cycleDoc || !teamDoc || summaryKey === '') return;
-    const timer = setTimeout(
-      () =>
-        repairCycleSummary(teamDoc, deletedIn(roster), cycleId, cycleDoc, new Date().toISOString()),
-      SUMMARY_DEBOUNCE_MS,
-    );
+    if (!enabled || !cycleId || !cycleDoc || !team || summaryKey === '') return;
+    const timer = setTimeout(() => {
+      if (team.closed) return;
+      void team
+        .change(
+          (teamDoc) =>
+            repairCycleSummary(
+              teamDoc,
+              deletedIn(roster),
+              cycleId,
+              cycleDoc,
+              new Date().toISOString(),
+            ),
+          SUMMARY_ORIGIN,
+        )
+        .catch(() => {});
+    }, SUMMARY_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [enabled, cycleId, cycleDoc, teamDoc, roster, summaryKey]);
+  }, [enabled, cycleId, cycleDoc, team, roster, summaryKey]);
 }
