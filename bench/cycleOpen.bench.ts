@@ -14,7 +14,7 @@
  * `leskring:plan-rendered` (first layout of the plan tab with its phases,
  * src/features/plan/PlanTab.tsx), for an in-app navigation from the team page
  * to `…/cycles/<id>?tab=plan`. Before each sample the previous visit's document
- * has been released and closed (RELEASE_LINGER_MS, src/sync/openDoc.ts); an
+ * has been released and closed (RELEASE_LINGER_MS, src/sync/docSession.ts); an
  * init script records every IndexedDB open, and a sample counts only if the
  * cycle's database `y:<teamId>/<cycleId>` was opened after the start mark, so
  * each figure includes loading it from IndexedDB. Then the same with the CPU

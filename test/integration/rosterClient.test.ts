@@ -6,11 +6,7 @@ import { readRoster } from '../../src/model/roster.ts';
 import { db } from '../../src/store/db.ts';
 import { putMembership } from '../../src/store/memberships.ts';
 import { getDocConnection } from '../../src/sync/connectionState.ts';
-import {
-  openSession as acquireDoc,
-  closeAllDocs,
-  releaseSession as releaseDoc,
-} from '../../src/sync/docSession.ts';
+import { closeAllDocs, openSession, releaseSession } from '../../src/sync/docSession.ts';
 import { configureServer } from '../../src/sync/serverUrl.ts';
 import { type Membership, startTestServer, teamWithMember, waitFor } from './helpers.ts';
 
@@ -43,24 +39,24 @@ describe('the roster on a device (src/sync/docSession)', () => {
     await storeMembership(member);
     const name = rosterDocName(member.teamId);
 
-    const handle = acquireDoc(name);
-    await waitFor(() => expect(readRoster(handle.doc).members).toHaveLength(2));
+    const session = openSession(name);
+    await waitFor(() => expect(readRoster(session.doc).members).toHaveLength(2));
     await waitFor(() =>
       expect(getDocConnection(name)).toMatchObject({ kind: 'remote', authenticated: true }),
     );
     // A change this device makes (it never should) goes nowhere and is not "waiting to sync":
     // the provider counts it at once, in the transaction, and the badge's state must say 0.
-    handle.doc.getMap('members').set(member.memberId, { role: 'facilitator' });
+    session.doc.getMap('members').set(member.memberId, { role: 'facilitator' });
     expect(getDocConnection(name)).toMatchObject({ kind: 'remote', unsyncedChanges: 0 });
-    await handle.whenStored();
-    releaseDoc(handle);
+    await session.whenStored();
+    releaseSession(session);
     await closeAllDocs();
 
     // Without the server, the device still knows its team's members.
     await stop();
-    const offline = acquireDoc(name);
+    const offline = openSession(name);
     await offline.whenLoaded;
     expect(readRoster(offline.doc).names.get(owner.memberId)).toBe(owner.displayName);
-    releaseDoc(offline);
+    releaseSession(offline);
   });
 });

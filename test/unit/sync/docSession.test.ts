@@ -8,15 +8,15 @@ import { db } from '../../../src/store/db.ts';
 import { getMembership, putMembership } from '../../../src/store/memberships.ts';
 import { getConnectionSnapshot, getDocConnection } from '../../../src/sync/connectionState.ts';
 import {
-  openSession as acquireDoc,
   closeAllDocs,
   editDocLocally,
   forgetDeletedDocs,
   localDbName,
   MISSING_AFTER_MS,
-  peekSession as peekDoc,
+  openSession,
+  peekSession,
   purgeDoc,
-  releaseSession as releaseDoc,
+  releaseSession,
 } from '../../../src/sync/docSession.ts';
 import { configureServer } from '../../../src/sync/serverUrl.ts';
 import { failNextWrites } from './diskFull.ts';
@@ -43,41 +43,41 @@ describe('DocSession', () => {
 
   it('shares one live document per name', async () => {
     const name = newTeamId();
-    const a = acquireDoc(name);
-    const b = acquireDoc(name);
+    const a = openSession(name);
+    const b = openSession(name);
     expect(b).toBe(a);
-    releaseDoc(a);
-    expect(peekDoc(name)).toBe(a);
-    releaseDoc(b);
+    releaseSession(a);
+    expect(peekSession(name)).toBe(a);
+    releaseSession(b);
     // Still open during the linger, and re-acquiring gets the same document back.
-    const c = acquireDoc(name);
+    const c = openSession(name);
     expect(c).toBe(a);
-    releaseDoc(c);
+    releaseSession(c);
   });
 
   it('refuses a malformed document name', () => {
-    expect(() => acquireDoc('not a name')).toThrow(RangeError);
+    expect(() => openSession('not a name')).toThrow(RangeError);
   });
 
   it('stores edits in IndexedDB and loads them on the next open', async () => {
     const name = `${newTeamId()}/${newDocId()}`;
-    const handle = acquireDoc(name);
-    await handle.whenLoaded;
-    handle.doc.getText('t').insert(0, 'hallo');
-    await handle.whenStored();
+    const session = openSession(name);
+    await session.whenLoaded;
+    session.doc.getText('t').insert(0, 'hallo');
+    await session.whenStored();
     expect(await storedText(name)).toBe('hallo');
     await closeAllDocs();
 
-    const again = acquireDoc(name);
-    expect(again).not.toBe(handle);
+    const again = openSession(name);
+    expect(again).not.toBe(session);
     await again.whenLoaded;
     expect(again.doc.getText('t').toString()).toBe('hallo');
-    releaseDoc(again);
+    releaseSession(again);
   });
 
   it('resolves a change once it is committed, and says "saving" until then', async () => {
     const name = newTeamId();
-    const session = acquireDoc(name);
+    const session = openSession(name);
     await session.whenLoaded;
     const seen: string[] = [];
     session.subscribe(() => {
@@ -90,12 +90,12 @@ describe('DocSession', () => {
     await renamed;
     expect(session.state.save).toBe('saved');
     expect(seen).toEqual(['saving', 'saved']);
-    releaseDoc(session);
+    releaseSession(session);
   });
 
   it('says "failed" while writes fail, keeps the change and saves it on a retry', async () => {
     const name = newTeamId();
-    const session = acquireDoc(name);
+    const session = openSession(name);
     await session.whenLoaded;
     failNextWrites(1);
     const saved = session.change((doc) => doc.getText('t').insert(0, 'bewaard'));
@@ -108,7 +108,7 @@ describe('DocSession', () => {
   });
 
   it('tags changes with the session origin unless told otherwise', async () => {
-    const session = acquireDoc(newTeamId());
+    const session = openSession(newTeamId());
     await session.whenLoaded;
     const origins: unknown[] = [];
     session.doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
@@ -117,7 +117,7 @@ describe('DocSession', () => {
     await session.change((doc, ctx) => doc.getMap('m').set('b', ctx.origin), repair);
     expect(origins).toEqual([session.origin, repair]);
     expect(session.doc.getMap('m').get('b')).toBe(repair);
-    releaseDoc(session);
+    releaseSession(session);
   });
 
   it('is ready once the stored copy holds the document, and missing when nothing can come', async () => {
@@ -130,12 +130,12 @@ describe('DocSession', () => {
         ctx,
       ),
     );
-    const stored = acquireDoc(name);
+    const stored = openSession(name);
     expect(stored.state.status).toBe('loading');
     await expect.poll(() => stored.state.status).toBe('ready');
 
     // No membership: the document can only be local, and this device has nothing of it.
-    const empty = acquireDoc(`${teamId}/${newDocId()}`);
+    const empty = openSession(`${teamId}/${newDocId()}`);
     await expect.poll(() => empty.state.status).toBe('missing');
     // Content that arrives later makes it ready after all.
     empty.doc.getMap('meta').set('createdAt', '2026-12-01T08:00:00.000Z');
@@ -158,7 +158,7 @@ describe('DocSession', () => {
     });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      const session = acquireDoc(`${teamId}/${newDocId()}`);
+      const session = openSession(`${teamId}/${newDocId()}`);
       await session.whenLoaded;
       await expect.poll(() => session.connected).toBe(true);
       expect(session.state.status).toBe('loading');
@@ -171,7 +171,7 @@ describe('DocSession', () => {
 
   it('purges a deleted document: the open session says deleted and nothing is stored again', async () => {
     const name = `${newTeamId()}/${newDocId()}`;
-    const session = acquireDoc(name);
+    const session = openSession(name);
     await session.whenLoaded;
     await session.change((doc) => doc.getText('t').insert(0, 'weg'));
     await purgeDoc(name);
@@ -179,9 +179,9 @@ describe('DocSession', () => {
     await expect(session.change((doc) => doc.getText('t').insert(0, 'x'))).rejects.toThrow();
     expect((await indexedDB.databases()).some((db) => db.name === localDbName(name))).toBe(false);
     // Opening it again this page's life gives a deleted session that creates no database.
-    const again = acquireDoc(name);
+    const again = openSession(name);
     expect(again.state.status).toBe('deleted');
-    releaseDoc(again);
+    releaseSession(again);
     await closeAllDocs();
     expect((await indexedDB.databases()).some((db) => db.name === localDbName(name))).toBe(false);
     forgetDeletedDocs();
@@ -190,7 +190,7 @@ describe('DocSession', () => {
   it('edits a closed document locally and closes it again', async () => {
     const name = newTeamId();
     await editDocLocally(name, (doc) => doc.getText('t').insert(0, 'x'));
-    expect(peekDoc(name)).toBeNull();
+    expect(peekSession(name)).toBeNull();
     expect(await storedText(name)).toBe('x');
   });
 
@@ -208,14 +208,14 @@ describe('DocSession', () => {
       createdAt: new Date().toISOString(),
       lastOpenedAt: null,
     });
-    const handle = acquireDoc(teamId);
+    const session = openSession(teamId);
     expect(getConnectionSnapshot().status).toBe('connecting');
-    await handle.whenLoaded;
+    await session.whenLoaded;
     await expect.poll(() => getDocConnection(teamId)).toEqual({ kind: 'local-only' });
     expect(getConnectionSnapshot().status).toBe('local-only');
-    expect(handle.connected).toBe(false);
+    expect(session.connected).toBe(false);
     await expect.poll(async () => (await getMembership(teamId))?.lastOpenedAt).not.toBeNull();
-    releaseDoc(handle);
+    releaseSession(session);
   });
 
   it('shows a removed membership as denied without connecting', async () => {
@@ -232,7 +232,7 @@ describe('DocSession', () => {
       createdAt: new Date().toISOString(),
       lastOpenedAt: null,
     });
-    const handle = acquireDoc(teamId);
+    const session = openSession(teamId);
     await expect
       .poll(() => getConnectionSnapshot())
       .toEqual({
@@ -240,7 +240,7 @@ describe('DocSession', () => {
         unsyncedChanges: 0,
         deniedReason: 'token-invalid',
       });
-    expect(handle.connected).toBe(false);
+    expect(session.connected).toBe(false);
     await closeAllDocs();
     expect(getConnectionSnapshot().status).not.toBe('denied');
   });
@@ -260,14 +260,14 @@ describe('DocSession', () => {
       createdAt: new Date().toISOString(),
       lastOpenedAt: null,
     });
-    const handle = acquireDoc(teamId);
-    await expect.poll(() => handle.connected).toBe(true);
-    const awareness = handle.state.awareness;
+    const session = openSession(teamId);
+    await expect.poll(() => session.connected).toBe(true);
+    const awareness = session.state.awareness;
     expect(awareness?.getLocalState()?.user).toMatchObject({ memberId, name: 'Anna' });
     expect(getDocConnection(teamId)).toMatchObject({ kind: 'remote' });
     await closeAllDocs();
-    expect(handle.connected).toBe(false);
-    expect(handle.state.awareness).toBeNull();
+    expect(session.connected).toBe(false);
+    expect(session.state.awareness).toBeNull();
     expect(getDocConnection(teamId)).toBeUndefined();
   });
 });

@@ -1,11 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { teamScopedDocName } from '../../../src/model/docName.ts';
 import { newDocId, newTeamId } from '../../../src/model/ids.ts';
-import {
-  openSession as acquireDoc,
-  closeAllDocs,
-  releaseSession as releaseDoc,
-} from '../../../src/sync/docSession.ts';
+import { closeAllDocs, openSession, releaseSession } from '../../../src/sync/docSession.ts';
 import { getStorageProblem } from '../../../src/sync/storageProblems.ts';
 import { failNextWrites } from './diskFull.ts';
 
@@ -16,14 +12,14 @@ afterEach(async () => {
 
 describe('storage problems reach the app (never a silent failure)', () => {
   it('reports a full disk with the waiting changes, and clears it once they are written', async () => {
-    const handle = acquireDoc(teamScopedDocName(newTeamId(), newDocId()));
-    await handle.whenLoaded;
+    const session = openSession(teamScopedDocName(newTeamId(), newDocId()));
+    await session.whenLoaded;
     failNextWrites(1);
 
-    handle.doc.getMap('meta').set('title', 'Breuken');
+    session.doc.getMap('meta').set('title', 'Breuken');
     expect(getStorageProblem()).toEqual({ kind: 'QuotaExceededError', waiting: 1, documents: 1 });
-    await handle.whenStored();
+    await session.whenStored();
     expect(getStorageProblem()).toBeNull();
-    releaseDoc(handle);
+    releaseSession(session);
   });
 });

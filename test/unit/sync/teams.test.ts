@@ -19,11 +19,7 @@ import { addLocalPhoto } from '../../../src/store/photos.ts';
 import { getPupilNames, setPupilName } from '../../../src/store/pupilNames.ts';
 import { ApiError } from '../../../src/sync/api.ts';
 import { getDocConnection } from '../../../src/sync/connectionState.ts';
-import {
-  openSession as acquireDoc,
-  closeAllDocs,
-  releaseSession as releaseDoc,
-} from '../../../src/sync/docSession.ts';
+import { closeAllDocs, openSession, releaseSession } from '../../../src/sync/docSession.ts';
 import { configureServer } from '../../../src/sync/serverUrl.ts';
 import {
   createTeamLocally,
@@ -150,17 +146,17 @@ describe('team lifecycle', () => {
     fakeApi(offline);
     const created = await createTeamLocally({ name: 'PLG', displayName: 'Anna' });
     await registerPendingTeams();
-    const handle = acquireDoc(created.teamId);
-    await handle.whenLoaded;
+    const session = openSession(created.teamId);
+    await session.whenLoaded;
     await expect.poll(() => getDocConnection(created.teamId)).toEqual({ kind: 'local-only' });
-    expect(handle.connected).toBe(false);
-    expect(readTeam(handle.doc).name).toBe('PLG');
+    expect(session.connected).toBe(false);
+    expect(readTeam(session.doc).name).toBe('PLG');
 
     fakeApi(registers);
     await registerPendingTeams();
-    expect(handle.connected).toBe(true);
+    expect(session.connected).toBe(true);
     expect(getDocConnection(created.teamId)).toMatchObject({ kind: 'remote', denied: false });
-    releaseDoc(handle);
+    releaseSession(session);
   });
 
   it('joins a team with an invite link and stores the active membership', async () => {
@@ -203,7 +199,7 @@ describe('team lifecycle', () => {
     fakeApi(registers);
     const created = await createTeamLocally({ name: 'PLG', displayName: 'Anna' });
     await registerPendingTeams();
-    const roster = acquireDoc(rosterDocName(created.teamId));
+    const roster = openSession(rosterDocName(created.teamId));
     await roster.whenLoaded;
     await putLocalInvite({
       inviteId: newInviteId(),
@@ -228,7 +224,7 @@ describe('team lifecycle', () => {
     expect(await listLocalInvites(created.teamId)).toEqual([]);
     expect(await databaseExists(`y:${created.teamId}`)).toBe(false);
     expect(await databaseExists(`y:${rosterDocName(created.teamId)}`)).toBe(false);
-    releaseDoc(roster);
+    releaseSession(roster);
   });
 
   it("leaves none of the team's photos, real pupil names or journalled taps behind", async () => {
