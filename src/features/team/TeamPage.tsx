@@ -30,11 +30,6 @@ export default function TeamPage({ teamId: rawTeamId }: { teamId: string }) {
   // Cycles deleted while this device was away leave nothing behind on it.
   usePurgeDeletedCycles(membership ? teamId : null, rosterSession);
 
-  const known = Boolean(membership);
-  useEffect(() => {
-    if (teamId && known) void updateMembership(teamId, { lastOpenedAt: new Date().toISOString() });
-  }, [teamId, known]);
-
   // Keep this device's copy in step: the team's name as colleagues renamed it (for the
   // start screen) and the role a facilitator gave us, from the roster (for what we may do).
   const selfRole = roster?.members.find((member) => member.memberId === membership?.memberId)?.role;
