@@ -9,9 +9,9 @@ import '../../features/plan/plan.css';
 type Props = {
   /** The shared text; null renders an empty, disabled field (the text does not exist yet). */
   ytext: Y.Text | null;
-  /** Transaction origin of this user's edits (ModelContext.origin), so per-user undo tracks them. */
+  /** The document session's `origin`: per-user undo tracks exactly these edits. */
   origin: object;
-  /** Server document name, for presence. */
+  /** The document session's `name`, for presence. */
   docName: string;
   /** Where in the document this field is, e.g. `plan:rl1:<phaseId>:teacherActions`; shared through presence. */
   path: string;

@@ -7,8 +7,8 @@ import { fieldError } from '../../app/ui/validation.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { displayNameSchema, type InvitePreview } from '../../model/api.ts';
-import { requestPersistentStorage } from '../../store/storageStatus.ts';
 import { ApiError, previewInvite } from '../../sync/api.ts';
+import { requestPersistentStorage } from '../../sync/device.ts';
 import { joinTeam } from '../../sync/teams.ts';
 import { useSavedDisplayName } from '../teams/useSavedDisplayName.ts';
 

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { promptInstall, useInstallState } from '../../app/installPrompt.ts';
 import { LANGUAGES, type Language, switchLanguage } from '../../i18n/index.ts';
-import { setLanguage } from '../../store/settings.ts';
+import { setLanguage } from '../../sync/device.ts';
 import { StorageStatus } from './StorageStatus.tsx';
 
 export default function SettingsPage() {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../i18n/format.ts';
-import { readStorageStatus, requestPersistentStorage } from '../../store/storageStatus.ts';
+import { readStorageStatus, requestPersistentStorage } from '../../sync/device.ts';
 
 type Status = Awaited<ReturnType<typeof readStorageStatus>>;
 

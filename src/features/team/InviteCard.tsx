@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format.ts';
 import { formatInviteCode, inviteLink } from '../../model/inviteCode.ts';
-import type { LocalInvite } from '../../store/localInvites.ts';
+import type { LocalInvite } from '../../sync/device.ts';
 
 const InviteQr = lazy(() => import('./InviteQr.tsx'));
 

@@ -6,10 +6,14 @@ import { errorMessage } from '../../i18n/errors.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import type { InviteInfo } from '../../model/api.ts';
 import { ROLES, type Role } from '../../model/roles.ts';
-import { useLocalInvites } from '../../store/hooks.ts';
-import { deleteLocalInvite, type LocalInvite, putLocalInvite } from '../../store/localInvites.ts';
-import type { LocalMembership } from '../../store/memberships.ts';
 import { ApiError, createInvite, listInvites, revokeInvite } from '../../sync/api.ts';
+import {
+  deleteLocalInvite,
+  type LocalInvite,
+  type LocalMembership,
+  putLocalInvite,
+  useLocalInvites,
+} from '../../sync/device.ts';
 import { useConnectionState } from '../../sync/hooks.ts';
 import { InviteCard } from './InviteCard.tsx';
 

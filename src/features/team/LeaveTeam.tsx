@@ -4,7 +4,7 @@ import { useLocation } from 'wouter';
 import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
 import { showToast } from '../../app/ui/toasts.ts';
 import { errorMessage } from '../../i18n/errors.ts';
-import type { LocalMembership } from '../../store/memberships.ts';
+import type { LocalMembership } from '../../sync/device.ts';
 import { leaveTeam } from '../../sync/teams.ts';
 
 export function LeaveTeam({ membership }: { membership: LocalMembership }) {

@@ -5,8 +5,8 @@ import { showToast } from '../../app/ui/toasts.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { canManageMembers, ROLES, type Role } from '../../model/roles.ts';
 import type { TeamMember } from '../../model/roster.ts';
-import type { LocalMembership } from '../../store/memberships.ts';
 import { removeMember, updateMember } from '../../sync/api.ts';
+import type { LocalMembership } from '../../sync/device.ts';
 import type { PresenceEntry } from '../../sync/presence.ts';
 
 type Props = {

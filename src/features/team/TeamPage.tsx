@@ -6,8 +6,7 @@ import { teamDocName } from '../../model/docName.ts';
 import { parseTeamId } from '../../model/ids.ts';
 import { canEdit, canInvite } from '../../model/roles.ts';
 import { readTeam } from '../../model/teamDoc.ts';
-import { useMembership } from '../../store/hooks.ts';
-import { type LocalMembership, updateMembership } from '../../store/memberships.ts';
+import { type LocalMembership, updateMembership, useMembership } from '../../sync/device.ts';
 import { useOpenSession, usePresence, useYSnapshot } from '../../sync/hooks.ts';
 import { useRoster } from '../../sync/roster.ts';
 import { SessionProvider } from '../../sync/SessionContext.tsx';
@@ -30,11 +29,6 @@ export default function TeamPage({ teamId: rawTeamId }: { teamId: string }) {
   const presence = usePresence(membership ? docName : null);
   // Cycles deleted while this device was away leave nothing behind on it.
   usePurgeDeletedCycles(membership ? teamId : null, rosterSession);
-
-  const known = Boolean(membership);
-  useEffect(() => {
-    if (teamId && known) void updateMembership(teamId, { lastOpenedAt: new Date().toISOString() });
-  }, [teamId, known]);
 
   // Keep this device's copy in step: the team's name as colleagues renamed it (for the
   // start screen) and the role a facilitator gave us, from the roster (for what we may do).

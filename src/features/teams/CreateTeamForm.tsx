@@ -5,7 +5,7 @@ import { TextField } from '../../app/ui/TextField.tsx';
 import { fieldError } from '../../app/ui/validation.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import { displayNameSchema, teamNameSchema } from '../../model/api.ts';
-import { requestPersistentStorage } from '../../store/storageStatus.ts';
+import { requestPersistentStorage } from '../../sync/device.ts';
 import { createTeamLocally } from '../../sync/teams.ts';
 import { useSavedDisplayName } from './useSavedDisplayName.ts';
 

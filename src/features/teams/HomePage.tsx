@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useMemberships } from '../../store/hooks.ts';
+import { useMemberships } from '../../sync/device.ts';
 import { CreateTeamForm } from './CreateTeamForm.tsx';
 import { JoinCodeForm } from './JoinCodeForm.tsx';
 import { TeamList } from './TeamList.tsx';

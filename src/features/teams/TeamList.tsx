@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { errorMessage } from '../../i18n/errors.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import type { LocalMembership } from '../../store/memberships.ts';
+import type { LocalMembership } from '../../sync/device.ts';
 
 export function TeamList({ memberships }: { memberships: readonly LocalMembership[] }) {
   const { t, i18n } = useTranslation();

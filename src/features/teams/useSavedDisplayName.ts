@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { getSetting, setSetting } from '../../store/settings.ts';
+import { getSetting, setSetting } from '../../sync/device.ts';
 
 const DISPLAY_NAME_SETTING = 'displayName';
 

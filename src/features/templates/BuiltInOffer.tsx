@@ -1,21 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { showToast } from '../../app/ui/toasts.ts';
 import {
   BUILT_IN_TEMPLATE_KEYS,
   type BuiltInTemplateKey,
   type BuiltInTexts,
-  instantiateBuiltIn,
 } from '../../model/builtInTemplates.ts';
-import type { ModelContext } from '../../model/cycleTypes.ts';
 import type { MemberId } from '../../model/ids.ts';
-import { createTemplate, type TemplateId } from '../../model/templates.ts';
+import type { TemplateId } from '../../model/templates.ts';
+import { addBuiltInTemplate } from '../../sync/commands/templates.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import { builtInTexts } from './builtInTexts.ts';
 
 type Props = {
-  doc: Y.Doc;
-  ctx: ModelContext;
   memberId: MemberId;
   /** Built-in keys the team already has (active or archived). */
   present: ReadonlySet<string>;
@@ -24,8 +21,9 @@ type Props = {
 };
 
 /** The five built-in kijkwijzers in the UI language, each addable to the team. */
-export function BuiltInOffer({ doc, ctx, memberId, present, editable, onAdded }: Props) {
+export function BuiltInOffer({ memberId, present, editable, onAdded }: Props) {
   const { t, i18n } = useTranslation();
+  const team = useSession('team');
   const language = i18n.language;
   const [texts, setTexts] = useState<{ language: string; texts: BuiltInTexts } | null>(null);
 
@@ -39,9 +37,9 @@ export function BuiltInOffer({ doc, ctx, memberId, present, editable, onAdded }:
     };
   }, [language]);
 
-  function add(key: BuiltInTemplateKey, words: BuiltInTexts) {
+  async function add(key: BuiltInTemplateKey, words: BuiltInTexts) {
     try {
-      const created = createTemplate(doc, instantiateBuiltIn(key, words, ctx), ctx, memberId);
+      const created = await addBuiltInTemplate(team, key, words, memberId);
       showToast(t('templatesUi.builtIns.added', { name: created.name }));
       onAdded(created.id);
     } catch (error) {
@@ -64,7 +62,7 @@ export function BuiltInOffer({ doc, ctx, memberId, present, editable, onAdded }:
             <span className="badge">{t('templatesUi.builtIns.inTeam')}</span>
           ) : (
             editable && (
-              <button type="button" onClick={() => add(key, words)}>
+              <button type="button" onClick={() => void add(key, words)}>
                 {t('templatesUi.builtIns.add')}
               </button>
             )

@@ -1,21 +1,18 @@
 import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { showToast } from '../../app/ui/toasts.ts';
-import type { ModelContext } from '../../model/cycleTypes.ts';
 import type { MemberId } from '../../model/ids.ts';
 import {
   type ImportError,
-  importTemplate,
   MAX_TEMPLATE_FILE_BYTES,
   parseTemplateJson,
 } from '../../model/templateJson.ts';
 import type { TemplateId } from '../../model/templates.ts';
+import { importTemplateCopy } from '../../sync/commands/templates.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import { importErrorMessage } from './importErrors.ts';
 
 type Props = {
-  doc: Y.Doc;
-  ctx: ModelContext;
   memberId: MemberId;
   onImported: (id: TemplateId) => void;
 };
@@ -23,8 +20,9 @@ type Props = {
 const SHOWN_ERRORS = 5;
 
 /** "Import a kijkwijzer": reads a .json file, stores it as a new template or says what is wrong. */
-export function ImportButton({ doc, ctx, memberId, onImported }: Props) {
+export function ImportButton({ memberId, onImported }: Props) {
   const { t } = useTranslation();
+  const team = useSession('team');
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [failure, setFailure] = useState<{
@@ -61,7 +59,7 @@ export function ImportButton({ doc, ctx, memberId, onImported }: Props) {
       return;
     }
     try {
-      const created = importTemplate(doc, parsed.template, ctx, memberId);
+      const created = await importTemplateCopy(team, parsed.template, memberId);
       showToast(t('templatesUi.import.done', { name: created.name }));
       onImported(created.id);
     } catch (error) {

@@ -1,8 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { showToast } from '../../app/ui/toasts.ts';
-import type { ModelContext } from '../../model/cycleTypes.ts';
 import type { MemberId } from '../../model/ids.ts';
 import {
   addItem,
@@ -17,6 +15,7 @@ import {
   updateSection,
   validateTemplate,
 } from '../../model/templates.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import { ItemEditor } from './ItemEditor.tsx';
 import { describePath } from './importErrors.ts';
 
@@ -25,17 +24,16 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 type Draft = Omit<Template, 'version' | 'createdAt' | 'createdBy'>;
 
 type Props = {
-  doc: Y.Doc;
   /** The version the draft starts from. */
   template: Template;
-  ctx: ModelContext;
   memberId: MemberId;
   onDone: () => void;
 };
 
 /** Edits a draft of a kijkwijzer and saves it as a new version; earlier versions stay. */
-export function TemplateEditor({ doc, template, ctx, memberId, onDone }: Props) {
+export function TemplateEditor({ template, memberId, onDone }: Props) {
   const { t } = useTranslation();
+  const team = useSession('team');
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => ({
     id: template.id,
@@ -47,16 +45,18 @@ export function TemplateEditor({ doc, template, ctx, memberId, onDone }: Props) 
   const issues = useMemo(() => validateTemplate(draft), [draft]);
   const invalid = (path: string) => issues.some((issue) => issue.path === path);
 
-  function save() {
+  async function save() {
     if (issues.length > 0) return;
     try {
-      const saved = saveTemplateVersion(doc, draft, ctx, memberId);
+      // A refused draft throws here and keeps the editor open; a saved one is said so once committed.
+      const saving = team.change((doc, ctx) => saveTemplateVersion(doc, draft, ctx, memberId));
+      onDone();
+      const saved = await saving;
       showToast(
         saved.version === template.version
           ? t('templatesUi.editor.unchanged')
           : t('templatesUi.editor.saved', { version: saved.version }),
       );
-      onDone();
     } catch (error) {
       console.error('templates: could not save', error);
       showToast(t('errors.unexpected'));
@@ -156,7 +156,7 @@ export function TemplateEditor({ doc, template, ctx, memberId, onDone }: Props) 
             type="button"
             onClick={() =>
               setDraft(
-                addItem(draft, section.id, { kind: 'check', scope: 'class', label: '' }, ctx),
+                addItem(draft, section.id, { kind: 'check', scope: 'class', label: '' }, team.ctx),
               )
             }
           >
@@ -167,7 +167,7 @@ export function TemplateEditor({ doc, template, ctx, memberId, onDone }: Props) 
       <button
         type="button"
         onClick={() =>
-          setDraft(addSection(draft, { title: t('templatesUi.editor.newSection') }, ctx))
+          setDraft(addSection(draft, { title: t('templatesUi.editor.newSection') }, team.ctx))
         }
       >
         {t('templatesUi.editor.addSection')}
@@ -190,7 +190,12 @@ export function TemplateEditor({ doc, template, ctx, memberId, onDone }: Props) 
         <button type="button" onClick={onDone}>
           {t('common.cancel')}
         </button>
-        <button type="button" className="primary" disabled={issues.length > 0} onClick={save}>
+        <button
+          type="button"
+          className="primary"
+          disabled={issues.length > 0}
+          onClick={() => void save()}
+        >
           {t('templatesUi.editor.save')}
         </button>
       </div>

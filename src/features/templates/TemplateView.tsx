@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import {
   readTemplate,
   readTemplateVersions,
@@ -7,12 +6,14 @@ import {
   type TemplateItem,
 } from '../../model/templates.ts';
 import { useYSnapshot } from '../../sync/hooks.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 
-type Props = { doc: Y.Doc; id: TemplateId; onClose: () => void };
+type Props = { id: TemplateId; onClose: () => void };
 
 /** The latest version of one kijkwijzer: its sections and items, read-only. */
-export function TemplateView({ doc, id, onClose }: Props) {
+export function TemplateView({ id, onClose }: Props) {
   const { t } = useTranslation();
+  const { doc } = useSession('team');
   const template = useYSnapshot(doc, (d) => readTemplate(d, id), [id]);
   const versionCount = useYSnapshot(doc, (d) => readTemplateVersions(d, id).length, [id]);
   if (template === null) return null;

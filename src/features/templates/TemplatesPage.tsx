@@ -1,24 +1,21 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type * as Y from 'yjs';
 import { showToast } from '../../app/ui/toasts.ts';
-import type { ModelContext } from '../../model/cycleTypes.ts';
 import { teamDocName } from '../../model/docName.ts';
-import { type MemberId, newId, parseTeamId } from '../../model/ids.ts';
+import { type MemberId, parseTeamId } from '../../model/ids.ts';
 import { canEdit } from '../../model/roles.ts';
 import { exportTemplateJson } from '../../model/templateJson.ts';
 import {
-  archiveTemplate,
-  duplicateTemplate,
   readTemplate,
   readTemplateLibrary,
-  restoreTemplate,
   type TemplateId,
   type TemplateSummary,
 } from '../../model/templates.ts';
-import { useMembership } from '../../store/hooks.ts';
+import { duplicateTemplateAs, setTemplateArchived } from '../../sync/commands/templates.ts';
+import { useMembership } from '../../sync/device.ts';
 import { useOpenSession, useYSnapshot } from '../../sync/hooks.ts';
+import { SessionProvider, useSession } from '../../sync/SessionContext.tsx';
 import { BuiltInOffer } from './BuiltInOffer.tsx';
 import { DuplicateDialog } from './DuplicateDialog.tsx';
 import { downloadText, fileNameFor } from './download.ts';
@@ -34,19 +31,13 @@ export default function TemplatesPage({ teamId: rawTeamId }: { teamId: string })
   const teamId = parseTeamId(rawTeamId);
   const membership = useMembership(teamId);
   const session = useOpenSession(membership && teamId ? teamDocName(teamId) : null);
-  const doc = session?.doc ?? null;
-  const library = useYSnapshot(doc, readTemplateLibrary);
+  const library = useYSnapshot(session?.doc ?? null, readTemplateLibrary);
   const [selected, setSelected] = useState<TemplateId | null>(null);
   /** The selected template is open in the editor instead of the viewer. */
   const [editing, setEditing] = useState(false);
   const [duplicating, setDuplicating] = useState<TemplateSummary | null>(null);
   // null: open while the library is empty; after a toggle or an add, the user's choice.
   const [builtInsOpen, setBuiltInsOpen] = useState<boolean | null>(null);
-  const [origin] = useState(() => ({ kind: 'user', page: 'templates' }));
-  const ctx = useMemo<ModelContext>(
-    () => ({ now: () => new Date().toISOString(), newId, origin }),
-    [origin],
-  );
   const present = useMemo(
     () =>
       new Set(
@@ -78,42 +69,36 @@ export default function TemplatesPage({ teamId: rawTeamId }: { teamId: string })
   }
 
   function exportOne(summary: TemplateSummary) {
-    if (!doc) return;
-    const template = readTemplate(doc, summary.id);
+    if (!session) return;
+    const template = readTemplate(session.doc, summary.id);
     if (template)
       downloadText(fileNameFor(template.name, template.version), exportTemplateJson(template));
   }
 
-  function archive(summary: TemplateSummary) {
-    if (!doc) return;
-    archiveTemplate(doc, summary.id, ctx);
-    if (selected === summary.id) setSelected(null);
-    showToast(t('templatesUi.archive.done', { name: summary.name }), {
+  async function setArchived(summary: TemplateSummary, archived: boolean) {
+    if (!session) return;
+    const saved = setTemplateArchived(session, summary.id, archived);
+    if (archived && selected === summary.id) setSelected(null);
+    await saved;
+    const message = archived ? 'templatesUi.archive.done' : 'templatesUi.archive.restored';
+    showToast(t(message, { name: summary.name }), {
       label: t('common.undo'),
-      run: () => restoreTemplate(doc, summary.id, ctx),
+      run: () => void setTemplateArchived(session, summary.id, !archived),
     });
   }
 
-  function restore(summary: TemplateSummary) {
-    if (!doc) return;
-    restoreTemplate(doc, summary.id, ctx);
-    showToast(t('templatesUi.archive.restored', { name: summary.name }), {
-      label: t('common.undo'),
-      run: () => archiveTemplate(doc, summary.id, ctx),
-    });
-  }
-
-  function duplicate(name: string) {
-    if (!doc || !duplicating) return;
+  async function duplicate(name: string) {
+    if (!session || !duplicating) return;
+    const source = duplicating;
+    setDuplicating(null);
     try {
-      const copy = duplicateTemplate(doc, duplicating.id, name, ctx, memberId);
+      const copy = await duplicateTemplateAs(session, source.id, name, memberId);
       showToast(t('templatesUi.duplicate.done', { name: copy.name }));
       show(copy.id);
     } catch (error) {
       console.error('templates: could not duplicate', error);
       showToast(t('errors.unexpected'));
     }
-    setDuplicating(null);
   }
 
   const row = (summary: TemplateSummary) => (
@@ -132,8 +117,8 @@ export default function TemplatesPage({ teamId: rawTeamId }: { teamId: string })
       }}
       onExport={() => exportOne(summary)}
       onDuplicate={() => setDuplicating(summary)}
-      onArchive={() => archive(summary)}
-      onRestore={() => restore(summary)}
+      onArchive={() => void setArchived(summary, true)}
+      onRestore={() => void setArchived(summary, false)}
     />
   );
 
@@ -144,102 +129,91 @@ export default function TemplatesPage({ teamId: rawTeamId }: { teamId: string })
     [...library.active, ...library.archived].some((s) => s.id === selected);
 
   return (
-    <div className="stack templates-page">
-      <p>
-        <Link href={`/teams/${teamId}`}>← {t('templatesUi.backToTeam')}</Link>
-      </p>
-      <h1>{t('templatesUi.title')}</h1>
-      <p className="muted">{t('templatesUi.intro')}</p>
-      {!editable && <p className="notice">{t('templatesUi.readOnly')}</p>}
-      {library !== null && library.skipped > 0 && (
-        <p className="notice">{t('templatesUi.skipped', { count: library.skipped })}</p>
-      )}
-      {doc && editable && (
-        <ImportButton doc={doc} ctx={ctx} memberId={memberId} onImported={show} />
-      )}
-      <div className={`templates-layout${selectedKnown ? ' has-view' : ''}`}>
-        <section className="stack" aria-labelledby="templates-library-title">
-          <h2 id="templates-library-title">{t('templatesUi.library.heading')}</h2>
-          {library === null ? (
-            <p className="muted">{t('app.loading')}</p>
-          ) : empty ? (
-            <div className="empty-state stack">
-              <p>
-                <strong>{t('templatesUi.library.empty')}</strong>
-              </p>
-              {editable && <p className="muted">{t('templatesUi.library.emptyHint')}</p>}
-            </div>
-          ) : (
-            <ul className="template-list">{library.active.map(row)}</ul>
-          )}
-          {library !== null && library.archived.length > 0 && (
-            <details className="templates-archived">
-              <summary>
-                {t('templatesUi.library.archived', { count: library.archived.length })}
-              </summary>
-              <ul className="template-list">{library.archived.map(row)}</ul>
-            </details>
-          )}
-          {doc && library !== null && (editable || empty) && (
-            <details
-              className="card templates-builtins"
-              open={builtInsOpen ?? empty}
-              onToggle={(event) => setBuiltInsOpen(event.currentTarget.open)}
-            >
-              <summary>
-                <strong>{t('templatesUi.builtIns.heading')}</strong>
-              </summary>
-              <p className="muted small">{t('templatesUi.builtIns.intro')}</p>
-              <BuiltInOffer
-                doc={doc}
-                ctx={ctx}
-                memberId={memberId}
-                present={present}
-                editable={editable}
-                onAdded={(id) => {
-                  setBuiltInsOpen(true);
-                  show(id);
-                }}
-              />
-            </details>
-          )}
-        </section>
-        {doc && selectedKnown && selected !== null && editing && editable && (
-          <EditSelected
-            key={selected}
-            doc={doc}
-            id={selected}
-            ctx={ctx}
-            memberId={memberId}
-            onDone={() => setEditing(false)}
-          />
+    <SessionProvider sessions={session ? { team: session } : {}}>
+      <div className="stack templates-page">
+        <p>
+          <Link href={`/teams/${teamId}`}>← {t('templatesUi.backToTeam')}</Link>
+        </p>
+        <h1>{t('templatesUi.title')}</h1>
+        <p className="muted">{t('templatesUi.intro')}</p>
+        {!editable && <p className="notice">{t('templatesUi.readOnly')}</p>}
+        {library !== null && library.skipped > 0 && (
+          <p className="notice">{t('templatesUi.skipped', { count: library.skipped })}</p>
         )}
-        {doc && selectedKnown && selected !== null && !(editing && editable) && (
-          <TemplateView doc={doc} id={selected} onClose={() => setSelected(null)} />
-        )}
+        {session && editable && <ImportButton memberId={memberId} onImported={show} />}
+        <div className={`templates-layout${selectedKnown ? ' has-view' : ''}`}>
+          <section className="stack" aria-labelledby="templates-library-title">
+            <h2 id="templates-library-title">{t('templatesUi.library.heading')}</h2>
+            {library === null ? (
+              <p className="muted">{t('app.loading')}</p>
+            ) : empty ? (
+              <div className="empty-state stack">
+                <p>
+                  <strong>{t('templatesUi.library.empty')}</strong>
+                </p>
+                {editable && <p className="muted">{t('templatesUi.library.emptyHint')}</p>}
+              </div>
+            ) : (
+              <ul className="template-list">{library.active.map(row)}</ul>
+            )}
+            {library !== null && library.archived.length > 0 && (
+              <details className="templates-archived">
+                <summary>
+                  {t('templatesUi.library.archived', { count: library.archived.length })}
+                </summary>
+                <ul className="template-list">{library.archived.map(row)}</ul>
+              </details>
+            )}
+            {session && library !== null && (editable || empty) && (
+              <details
+                className="card templates-builtins"
+                open={builtInsOpen ?? empty}
+                onToggle={(event) => setBuiltInsOpen(event.currentTarget.open)}
+              >
+                <summary>
+                  <strong>{t('templatesUi.builtIns.heading')}</strong>
+                </summary>
+                <p className="muted small">{t('templatesUi.builtIns.intro')}</p>
+                <BuiltInOffer
+                  memberId={memberId}
+                  present={present}
+                  editable={editable}
+                  onAdded={(id) => {
+                    setBuiltInsOpen(true);
+                    show(id);
+                  }}
+                />
+              </details>
+            )}
+          </section>
+          {session && selectedKnown && selected !== null && editing && editable && (
+            <EditSelected
+              key={selected}
+              id={selected}
+              memberId={memberId}
+              onDone={() => setEditing(false)}
+            />
+          )}
+          {session && selectedKnown && selected !== null && !(editing && editable) && (
+            <TemplateView id={selected} onClose={() => setSelected(null)} />
+          )}
+        </div>
+        <DuplicateDialog
+          source={duplicating}
+          onConfirm={(name) => void duplicate(name)}
+          onCancel={() => setDuplicating(null)}
+        />
       </div>
-      <DuplicateDialog
-        source={duplicating}
-        onConfirm={duplicate}
-        onCancel={() => setDuplicating(null)}
-      />
-    </div>
+    </SessionProvider>
   );
 }
 
-type EditProps = {
-  doc: Y.Doc;
-  id: TemplateId;
-  ctx: ModelContext;
-  memberId: MemberId;
-  onDone: () => void;
-};
+type EditProps = { id: TemplateId; memberId: MemberId; onDone: () => void };
 
 /** The editor on the latest version, read once when it opens (the draft is the user's). */
-function EditSelected({ doc, id, ctx, memberId, onDone }: EditProps) {
+function EditSelected({ id, memberId, onDone }: EditProps) {
+  const { doc } = useSession('team');
   const [template] = useState(() => readTemplate(doc, id));
   if (template === null) return null;
-  return (
-    <TemplateEditor doc={doc} template={template} ctx={ctx} memberId={memberId} onDone={onDone} />
-  );
+  return <TemplateEditor template={template} memberId={memberId} onDone={onDone} />;
 }
