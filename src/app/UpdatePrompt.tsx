@@ -1,7 +1,7 @@
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { onDatabaseVersionChange } from '../store/db.ts';
+import { onDatabaseVersionChange } from '../sync/device.ts';
 import { useConnectionState } from '../sync/hooks.ts';
 
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;

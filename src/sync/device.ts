@@ -6,6 +6,7 @@
  * in IndexedDB, and no screen imports src/store itself.
  */
 
+export { onDatabaseVersionChange } from '../store/db.ts';
 export { useLocalInvites, useMembership, useMemberships } from '../store/hooks.ts';
 export {
   deleteLocalInvite,
