@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import { YTextArea } from '../../app/ui/YTextArea.tsx';
 import type { CasePupil, ModelContext, ResearchLesson } from '../../model/cycleTypes.ts';
 import { ensurePredictionCells, predictionText } from '../../model/predictions.ts';
-import type { PupilNames } from '../../store/pupilNames.ts';
+import type { PupilNames } from '../../sync/device.ts';
 import { useServerSynced } from '../../sync/hooks.ts';
 
 type Props = {

@@ -5,7 +5,7 @@ import { showToast } from '../../app/ui/toasts.ts';
 import { addCasePupil, moveCasePupil, removeCasePupil } from '../../model/casePupils.ts';
 import { type CasePupil, MAX_CASE_PUPILS } from '../../model/cycleTypes.ts';
 import { parseDocName } from '../../model/docName.ts';
-import { deletePupilName, usePupilNames } from '../../store/pupilNames.ts';
+import { deletePupilName, usePupilNames } from '../../sync/device.ts';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
 import { CasePupilCard } from './CasePupilCard.tsx';
 import { nextPseudonymLetter } from './format.ts';
