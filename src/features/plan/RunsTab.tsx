@@ -6,6 +6,7 @@ import { showToast } from '../../app/ui/toasts.ts';
 import { runsMap } from '../../model/cycleDoc.ts';
 import type { Run, RunId } from '../../model/cycleTypes.ts';
 import { planRun, removeRun, setObserver } from '../../model/runs.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
 import { formatDay } from './format.ts';
 import { RunCard } from './RunCard.tsx';
@@ -25,6 +26,7 @@ export function RunsTab({
   ctx,
 }: CycleViewProps) {
   const { t, i18n } = useTranslation();
+  const session = useSession('cycle');
   const [cyclePath, navigate] = useLocation();
   const [editing, setEditing] = useState<RunId | null>(null);
   const [toRemove, setToRemove] = useState<Run | null>(null);
@@ -56,8 +58,9 @@ export function RunsTab({
     const run = toRemove;
     setToRemove(null);
     if (!run) return;
-    const undo = removeWithUndo(runsMap(doc), ctx.origin, () => removeRun(doc, run.id, ctx));
-    showToast(t('plan.runs.removed'), { label: t('common.undo'), run: undo });
+    void removeWithUndo(session, runsMap, (doc, ctx) => removeRun(doc, run.id, ctx)).then((undo) =>
+      showToast(t('plan.runs.removed'), { label: t('common.undo'), run: undo }),
+    );
   }
 
   return (
