@@ -25,6 +25,7 @@ import type { Phase } from '../../model/cycleTypes.ts';
 import { addPhase, MAX_PHASES, movePhase, removePhase, totalMinutes } from '../../model/phases.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
+import { addAndFocus } from './addAndFocus.ts';
 import { PhaseRow } from './PhaseRow.tsx';
 import { PlanTotal } from './PlanTotal.tsx';
 import { removeWithUndo } from './removeWithUndo.ts';
@@ -106,17 +107,12 @@ export function PlanTab({ cycle, rlId, readOnly }: CycleViewProps) {
       showToast(t('plan.phases.tooMany'));
       return;
     }
-    const input = after ? { after: after.id } : {};
-    void session
-      .change((doc, ctx) => addPhase(doc, rlId, input, ctx))
-      .then((id) => {
-        // Put the writer straight into the new phase's name.
-        requestAnimationFrame(() => {
-          document
-            .querySelector<HTMLTextAreaElement>(`[data-phase-id="${id}"] .phase-title textarea`)
-            ?.focus();
-        });
-      });
+    // Put the writer straight into the new phase's name.
+    addAndFocus(
+      session,
+      (doc, ctx) => addPhase(doc, rlId, after ? { after: after.id } : {}, ctx),
+      (id) => `[data-phase-id="${id}"] .phase-title textarea`,
+    );
   }
 
   function confirmRemove() {

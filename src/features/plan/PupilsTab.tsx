@@ -8,6 +8,7 @@ import { parseDocName } from '../../model/docName.ts';
 import { deletePupilName, usePupilNames } from '../../sync/device.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
+import { addAndFocus } from './addAndFocus.ts';
 import { CasePupilCard } from './CasePupilCard.tsx';
 import { nextPseudonymLetter } from './format.ts';
 import { PredictionGrid } from './PredictionGrid.tsx';
@@ -35,17 +36,11 @@ export function PupilsTab({ cycle, rlId, readOnly }: CycleViewProps) {
       make,
     );
     try {
-      void session
-        .change((doc, ctx) => addCasePupil(doc, { pseudonym: make(letter) }, ctx))
-        .then((id) => {
-          requestAnimationFrame(() => {
-            document
-              .querySelector<HTMLTextAreaElement>(
-                `[data-pupil-id="${id}"] .pupil-pseudonym textarea`,
-              )
-              ?.focus();
-          });
-        });
+      addAndFocus(
+        session,
+        (doc, ctx) => addCasePupil(doc, { pseudonym: make(letter) }, ctx),
+        (id) => `[data-pupil-id="${id}"] .pupil-pseudonym textarea`,
+      );
     } catch {
       showToast(t('plan.pupils.max'));
     }
