@@ -15,16 +15,7 @@ import { removeWithUndo } from './removeWithUndo.ts';
 import './plan.css';
 
 /** Planning runs of the research lessons: when, where, who teaches, who observes whom, what to ask. */
-export function RunsTab({
-  doc,
-  docName,
-  cycle,
-  rlId,
-  members,
-  membership,
-  readOnly,
-  ctx,
-}: CycleViewProps) {
+export function RunsTab({ cycle, rlId, members, membership, readOnly }: CycleViewProps) {
   const { t, i18n } = useTranslation();
   const session = useSession('cycle');
   const [cyclePath, navigate] = useLocation();
@@ -46,12 +37,13 @@ export function RunsTab({
   function observeNow() {
     const today = new Date();
     const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    const runId = doc.transact(() => {
-      const id = planRun(doc, { researchLessonId: rlId, date }, ctx);
-      setObserver(doc, id, membership.memberId, [], ctx);
-      return id;
-    }, ctx.origin);
-    navigate(`${cyclePath}/runs/${runId}/observe`);
+    void session
+      .change((doc, ctx) => {
+        const id = planRun(doc, { researchLessonId: rlId, date }, ctx);
+        setObserver(doc, id, membership.memberId, [], ctx);
+        return id;
+      })
+      .then((runId) => navigate(`${cyclePath}/runs/${runId}/observe`));
   }
 
   function confirmRemove() {
@@ -75,14 +67,11 @@ export function RunsTab({
           {runs.map((run) => (
             <RunCard
               key={run.id}
-              doc={doc}
-              docName={docName}
               run={run}
               lessons={lessons}
               members={members}
               pupils={cycle.casePupils}
               readOnly={readOnly}
-              ctx={ctx}
               editing={editing === run.id && !readOnly}
               onEdit={(on) => setEditing(on ? run.id : null)}
               onRemove={setToRemove}
@@ -106,11 +95,9 @@ export function RunsTab({
       )}
       {!readOnly && lessons.length > 0 && (
         <RunPlanner
-          doc={doc}
           lessons={lessons}
           rlId={rlId}
           members={members}
-          ctx={ctx}
           onPlanned={(id) => setEditing(id)}
         />
       )}
