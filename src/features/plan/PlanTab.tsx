@@ -25,7 +25,7 @@ import type { Phase } from '../../model/cycleTypes.ts';
 import { addPhase, MAX_PHASES, movePhase, removePhase, totalMinutes } from '../../model/phases.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
-import { addAndFocus } from './addAndFocus.ts';
+import { focusSoon } from './focusSoon.ts';
 import { PhaseRow } from './PhaseRow.tsx';
 import { PlanTotal } from './PlanTotal.tsx';
 import { removeWithUndo } from './removeWithUndo.ts';
@@ -107,12 +107,11 @@ export function PlanTab({ cycle, rlId, readOnly }: CycleViewProps) {
       showToast(t('plan.phases.tooMany'));
       return;
     }
-    // Put the writer straight into the new phase's name.
-    addAndFocus(
-      session,
-      (doc, ctx) => addPhase(doc, rlId, after ? { after: after.id } : {}, ctx),
-      (id) => `[data-phase-id="${id}"] .phase-title textarea`,
-    );
+    void session.change((doc, ctx) => {
+      const id = addPhase(doc, rlId, after ? { after: after.id } : {}, ctx);
+      // Put the writer straight into the new phase's name.
+      focusSoon(`[data-phase-id="${id}"] .phase-title textarea`);
+    });
   }
 
   function confirmRemove() {
@@ -120,8 +119,8 @@ export function PlanTab({ cycle, rlId, readOnly }: CycleViewProps) {
     setToRemove(null);
     if (!target) return;
     const title = target.phase.title.trim() || t('plan.phases.untitled', { number: target.number });
-    void removeWithUndo(session, researchLessonsMap, (doc, ctx) =>
-      removePhase(doc, rlId, target.phase.id, ctx),
+    void removeWithUndo(session, researchLessonsMap(session.doc), () =>
+      session.change((doc, ctx) => removePhase(doc, rlId, target.phase.id, ctx)),
     ).then((undo) =>
       showToast(t('plan.phases.removed', { title }), { label: t('common.undo'), run: undo }),
     );

@@ -8,8 +8,8 @@ import { parseDocName } from '../../model/docName.ts';
 import { deletePupilName, usePupilNames } from '../../sync/device.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
-import { addAndFocus } from './addAndFocus.ts';
 import { CasePupilCard } from './CasePupilCard.tsx';
+import { focusSoon } from './focusSoon.ts';
 import { nextPseudonymLetter } from './format.ts';
 import { PredictionGrid } from './PredictionGrid.tsx';
 import { useAnnouncer } from './useAnnouncer.ts';
@@ -36,11 +36,10 @@ export function PupilsTab({ cycle, rlId, readOnly }: CycleViewProps) {
       make,
     );
     try {
-      addAndFocus(
-        session,
-        (doc, ctx) => addCasePupil(doc, { pseudonym: make(letter) }, ctx),
-        (id) => `[data-pupil-id="${id}"] .pupil-pseudonym textarea`,
-      );
+      void session.change((doc, ctx) => {
+        const id = addCasePupil(doc, { pseudonym: make(letter) }, ctx);
+        focusSoon(`[data-pupil-id="${id}"] .pupil-pseudonym textarea`);
+      });
     } catch {
       showToast(t('plan.pupils.max'));
     }

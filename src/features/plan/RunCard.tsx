@@ -15,7 +15,7 @@ import {
   updateRun,
 } from '../../model/runs.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
-import { addAndFocus } from './addAndFocus.ts';
+import { focusSoon } from './focusSoon.ts';
 import { formatDay } from './format.ts';
 import { RunFields, type RunFieldValues } from './RunFields.tsx';
 
@@ -210,11 +210,10 @@ function Questions({ run, readOnly }: { run: Run; readOnly: boolean }) {
   const session = useSession('cycle');
 
   function add() {
-    addAndFocus(
-      session,
-      (doc, ctx) => addInterviewQuestion(doc, run.id, '', ctx),
-      (id) => `[data-question-id="${id}"] textarea`,
-    );
+    void session.change((doc, ctx) => {
+      const id = addInterviewQuestion(doc, run.id, '', ctx);
+      focusSoon(`[data-question-id="${id}"] textarea`);
+    });
   }
 
   return (

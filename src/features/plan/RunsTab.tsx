@@ -50,9 +50,9 @@ export function RunsTab({ cycle, rlId, members, membership, readOnly }: CycleVie
     const run = toRemove;
     setToRemove(null);
     if (!run) return;
-    void removeWithUndo(session, runsMap, (doc, ctx) => removeRun(doc, run.id, ctx)).then((undo) =>
-      showToast(t('plan.runs.removed'), { label: t('common.undo'), run: undo }),
-    );
+    void removeWithUndo(session, runsMap(session.doc), () =>
+      session.change((doc, ctx) => removeRun(doc, run.id, ctx)),
+    ).then((undo) => showToast(t('plan.runs.removed'), { label: t('common.undo'), run: undo }));
   }
 
   return (

@@ -31,8 +31,8 @@ describe('removeWithUndo', () => {
     const [start, instruction] = readCycle(session.doc).researchLessons[0]?.phases ?? [];
     if (!start || !instruction) throw new Error('no phases');
 
-    const removed = removeWithUndo(session, researchLessonsMap, (doc, ctx) =>
-      removePhase(doc, RL1, start.id, ctx),
+    const removed = removeWithUndo(session, researchLessonsMap(session.doc), () =>
+      session.change((doc, ctx) => removePhase(doc, RL1, start.id, ctx)),
     );
     expect(titles(session)).toEqual(['Instructie']);
     expect(session.state.save).toBe('saving');
@@ -52,8 +52,8 @@ describe('removeWithUndo', () => {
     const [start] = readCycle(session.doc).researchLessons[0]?.phases ?? [];
     if (!start) throw new Error('no phases');
 
-    await removeWithUndo(session, researchLessonsMap, (doc, ctx) =>
-      removePhase(doc, RL1, start.id, ctx),
+    await removeWithUndo(session, researchLessonsMap(session.doc), () =>
+      session.change((doc, ctx) => removePhase(doc, RL1, start.id, ctx)),
     );
     pageUndo.undo();
     expect(titles(session)).toEqual(['Start', 'Instructie']);
@@ -62,9 +62,10 @@ describe('removeWithUndo', () => {
 
   it('rejects on a closed document', async () => {
     const session = await cycleWithTwoPhases();
+    const scope = researchLessonsMap(session.doc);
     await session.close();
     await expect(
-      removeWithUndo(session, researchLessonsMap, (doc) => doc.getMap('x').set('y', 1)),
+      removeWithUndo(session, scope, () => session.change((doc) => doc.getMap('x').set('y', 1))),
     ).rejects.toThrow(/closed/);
   });
 });
