@@ -1,19 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { YTextArea } from '../../app/ui/YTextArea.tsx';
 import { casePupilText } from '../../model/casePupils.ts';
-import type { CasePupil, ModelContext } from '../../model/cycleTypes.ts';
+import type { CasePupil } from '../../model/cycleTypes.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import { RealNameField } from './RealNameField.tsx';
 
 type Props = {
-  doc: Y.Doc;
-  docName: string;
   cycleId: string;
   pupil: CasePupil;
   index: number;
   count: number;
   readOnly: boolean;
-  ctx: ModelContext;
   realName: string;
   showRealNames: boolean;
   onMove: (pupil: CasePupil, toIndex: number) => void;
@@ -22,8 +19,9 @@ type Props = {
 
 /** One case pupil: pseudonym and profile (shared), and the real name (this device only). */
 export function CasePupilCard(props: Props) {
-  const { doc, docName, pupil, index, count, readOnly, ctx } = props;
+  const { pupil, index, count, readOnly } = props;
   const { t } = useTranslation();
+  const session = useSession('cycle');
   const name = pupil.pseudonym.trim() || t('plan.pupils.pseudonym');
   return (
     <li className="card pupil-card" data-pupil-id={pupil.id}>
@@ -32,9 +30,9 @@ export function CasePupilCard(props: Props) {
           {index + 1}
         </span>
         <YTextArea
-          ytext={casePupilText(doc, pupil.id, 'pseudonym')}
-          origin={ctx.origin}
-          docName={docName}
+          ytext={casePupilText(session.doc, pupil.id, 'pseudonym')}
+          origin={session.origin}
+          docName={session.name}
           path={`pupil:${pupil.id}:pseudonym`}
           label={`${t('plan.pupils.pseudonym')} ${index + 1}`}
           readOnly={readOnly}
@@ -81,9 +79,9 @@ export function CasePupilCard(props: Props) {
           {t('plan.pupils.profile')}
         </span>
         <YTextArea
-          ytext={casePupilText(doc, pupil.id, 'profile')}
-          origin={ctx.origin}
-          docName={docName}
+          ytext={casePupilText(session.doc, pupil.id, 'profile')}
+          origin={session.origin}
+          docName={session.name}
           path={`pupil:${pupil.id}:profile`}
           label={`${t('plan.pupils.profile')} — ${name}`}
           readOnly={readOnly}

@@ -1,27 +1,19 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { YTextArea } from '../../app/ui/YTextArea.tsx';
-import type {
-  ModelContext,
-  Phase,
-  PhaseTextField,
-  ResearchLessonId,
-} from '../../model/cycleTypes.ts';
+import type { Phase, PhaseTextField, ResearchLessonId } from '../../model/cycleTypes.ts';
 import { MAX_PHASE_MINUTES, phaseText, setPhaseMinutes } from '../../model/phases.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import { MinutesInput } from './MinutesInput.tsx';
 import { ResponsesEditor } from './ResponsesEditor.tsx';
 
 type Props = {
-  doc: Y.Doc;
-  docName: string;
   rlId: ResearchLessonId;
   phase: Phase;
   index: number;
   count: number;
   readOnly: boolean;
-  ctx: ModelContext;
   onMove: (phase: Phase, toIndex: number) => void;
   onAddAfter: (phase: Phase) => void;
   onRemove: (phase: Phase, number: number) => void;
@@ -29,8 +21,9 @@ type Props = {
 
 /** One phase of the lesson plan: a table row on wide screens, a card on narrow ones. */
 export function PhaseRow(props: Props) {
-  const { doc, docName, rlId, phase, index, count, readOnly, ctx } = props;
+  const { rlId, phase, index, count, readOnly } = props;
   const { t } = useTranslation();
+  const session = useSession('cycle');
   const number = index + 1;
   const sortable = useSortable({ id: phase.id, disabled: readOnly });
   const style = {
@@ -44,9 +37,9 @@ export function PhaseRow(props: Props) {
         {t(`plan.phases.columns.${field}`)}
       </span>
       <YTextArea
-        ytext={phaseText(doc, rlId, phase.id, field)}
-        origin={ctx.origin}
-        docName={docName}
+        ytext={phaseText(session.doc, rlId, phase.id, field)}
+        origin={session.origin}
+        docName={session.name}
         path={`plan:${rlId}:${phase.id}:${field}`}
         label={t('plan.phases.fieldOfPhase', {
           field: t(`plan.phases.columns.${field}`),
@@ -126,9 +119,9 @@ export function PhaseRow(props: Props) {
           {t('plan.phases.number', { number })}
         </span>
         <YTextArea
-          ytext={phaseText(doc, rlId, phase.id, 'title')}
-          origin={ctx.origin}
-          docName={docName}
+          ytext={phaseText(session.doc, rlId, phase.id, 'title')}
+          origin={session.origin}
+          docName={session.name}
           path={`plan:${rlId}:${phase.id}:title`}
           label={t('plan.phases.fieldOfPhase', {
             field: t('plan.phases.columns.title'),
@@ -144,7 +137,9 @@ export function PhaseRow(props: Props) {
           label={t('plan.phases.minutesLabel', { number })}
           readOnly={readOnly}
           max={MAX_PHASE_MINUTES}
-          onChange={(minutes) => setPhaseMinutes(doc, rlId, phase.id, minutes, ctx)}
+          onChange={(minutes) =>
+            void session.change((doc, ctx) => setPhaseMinutes(doc, rlId, phase.id, minutes, ctx))
+          }
         />
       </td>
       {textCell('teacherActions')}
@@ -153,15 +148,7 @@ export function PhaseRow(props: Props) {
         <span className="cell-label" aria-hidden="true">
           {t('plan.phases.columns.responses')}
         </span>
-        <ResponsesEditor
-          doc={doc}
-          docName={docName}
-          rlId={rlId}
-          phase={phase}
-          number={number}
-          readOnly={readOnly}
-          ctx={ctx}
-        />
+        <ResponsesEditor rlId={rlId} phase={phase} number={number} readOnly={readOnly} />
       </td>
       {textCell('observerFocus')}
     </tr>

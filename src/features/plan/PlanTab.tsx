@@ -23,7 +23,9 @@ import { showToast } from '../../app/ui/toasts.ts';
 import { researchLessonsMap } from '../../model/cycleDoc.ts';
 import type { Phase } from '../../model/cycleTypes.ts';
 import { addPhase, MAX_PHASES, movePhase, removePhase, totalMinutes } from '../../model/phases.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
+import { focusSoon } from './focusSoon.ts';
 import { PhaseRow } from './PhaseRow.tsx';
 import { PlanTotal } from './PlanTotal.tsx';
 import { removeWithUndo } from './removeWithUndo.ts';
@@ -35,8 +37,9 @@ import './plan.css';
 const restrictToVerticalAxis: Modifier = ({ transform }) => ({ ...transform, x: 0 });
 
 /** The lesson plan of the selected research lesson: a table of phases, edited together. */
-export function PlanTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleViewProps) {
+export function PlanTab({ cycle, rlId, readOnly }: CycleViewProps) {
   const { t } = useTranslation();
+  const session = useSession('cycle');
   const rl = cycle.researchLessons.find((lesson) => lesson.id === rlId) ?? null;
   const phases = rl?.phases ?? [];
   const [toRemove, setToRemove] = useState<{ phase: Phase; number: number } | null>(null);
@@ -82,7 +85,7 @@ export function PlanTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleViewP
 
   function move(phase: Phase, toIndex: number) {
     if (readOnly || toIndex < 0 || toIndex >= phases.length) return;
-    movePhase(doc, rlId, phase.id, toIndex, ctx);
+    void session.change((doc, ctx) => movePhase(doc, rlId, phase.id, toIndex, ctx));
     announce(
       t('plan.phases.moved', {
         title: phase.title.trim() || t('plan.phases.untitled', { number: indexOf(phase.id) + 1 }),
@@ -95,7 +98,8 @@ export function PlanTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleViewP
   function onDragEnd({ active, over }: DragEndEvent) {
     if (!over || active.id === over.id) return;
     const to = indexOf(over.id);
-    if (to >= 0) movePhase(doc, rlId, String(active.id) as Phase['id'], to, ctx);
+    const id = String(active.id) as Phase['id'];
+    if (to >= 0) void session.change((doc, ctx) => movePhase(doc, rlId, id, to, ctx));
   }
 
   function add(after?: Phase) {
@@ -103,12 +107,10 @@ export function PlanTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleViewP
       showToast(t('plan.phases.tooMany'));
       return;
     }
-    const id = addPhase(doc, rlId, after ? { after: after.id } : {}, ctx);
-    // Put the writer straight into the new phase's name.
-    requestAnimationFrame(() => {
-      document
-        .querySelector<HTMLTextAreaElement>(`[data-phase-id="${id}"] .phase-title textarea`)
-        ?.focus();
+    void session.change((doc, ctx) => {
+      const id = addPhase(doc, rlId, after ? { after: after.id } : {}, ctx);
+      // Put the writer straight into the new phase's name.
+      focusSoon(`[data-phase-id="${id}"] .phase-title textarea`);
     });
   }
 
@@ -117,10 +119,11 @@ export function PlanTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleViewP
     setToRemove(null);
     if (!target) return;
     const title = target.phase.title.trim() || t('plan.phases.untitled', { number: target.number });
-    const undo = removeWithUndo(researchLessonsMap(doc), ctx.origin, () =>
-      removePhase(doc, rlId, target.phase.id, ctx),
+    void removeWithUndo(session, researchLessonsMap(session.doc), () =>
+      session.change((doc, ctx) => removePhase(doc, rlId, target.phase.id, ctx)),
+    ).then((undo) =>
+      showToast(t('plan.phases.removed', { title }), { label: t('common.undo'), run: undo }),
     );
-    showToast(t('plan.phases.removed', { title }), { label: t('common.undo'), run: undo });
   }
 
   return (
@@ -135,7 +138,7 @@ export function PlanTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleViewP
         readOnly ? (
           <p className="empty-state">{t('plan.phases.empty')}</p>
         ) : (
-          <TemplateChooser doc={doc} rlId={rlId} ctx={ctx} />
+          <TemplateChooser rlId={rlId} />
         )
       ) : (
         <DndContext
@@ -173,14 +176,11 @@ export function PlanTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleViewP
                 {phases.map((phase, index) => (
                   <PhaseRow
                     key={phase.id}
-                    doc={doc}
-                    docName={docName}
                     rlId={rlId}
                     phase={phase}
                     index={index}
                     count={phases.length}
                     readOnly={readOnly}
-                    ctx={ctx}
                     onMove={move}
                     onAddAfter={add}
                     onRemove={(target, number) => setToRemove({ phase: target, number })}

@@ -1,19 +1,16 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { YTextArea } from '../../app/ui/YTextArea.tsx';
-import type { CasePupil, ModelContext, ResearchLesson } from '../../model/cycleTypes.ts';
+import type { CasePupil, ResearchLesson } from '../../model/cycleTypes.ts';
 import { ensurePredictionCells, predictionText } from '../../model/predictions.ts';
-import type { PupilNames } from '../../store/pupilNames.ts';
+import type { PupilNames } from '../../sync/device.ts';
 import { useServerSynced } from '../../sync/hooks.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 
 type Props = {
-  doc: Y.Doc;
-  docName: string;
   rl: ResearchLesson;
   pupils: readonly CasePupil[];
   readOnly: boolean;
-  ctx: ModelContext;
   realNames: PupilNames | null;
 };
 
@@ -25,20 +22,22 @@ type Props = {
 const REPAIR_ORIGIN = { kind: 'repair', what: 'prediction-cells' };
 
 /** Case pupil × phase: what the team expects each pupil to do or find hard in each phase. */
-export function PredictionGrid({ doc, docName, rl, pupils, readOnly, ctx, realNames }: Props) {
+export function PredictionGrid({ rl, pupils, readOnly, realNames }: Props) {
   const { t } = useTranslation();
+  const session = useSession('cycle');
   const missing = pupils.reduce(
     (count, pupil) =>
       count +
-      rl.phases.filter((phase) => predictionText(doc, rl.id, pupil.id, phase.id) === null).length,
+      rl.phases.filter((phase) => predictionText(session.doc, rl.id, pupil.id, phase.id) === null)
+        .length,
     0,
   );
   // Only once the server's copy is here: a cell created earlier could replace one a colleague filled.
-  const synced = useServerSynced(docName);
+  const synced = useServerSynced(session.name);
   useEffect(() => {
     if (!readOnly && synced && missing > 0)
-      ensurePredictionCells(doc, rl.id, { ...ctx, origin: REPAIR_ORIGIN });
-  }, [doc, rl.id, ctx, readOnly, synced, missing]);
+      void session.change((doc, ctx) => ensurePredictionCells(doc, rl.id, ctx), REPAIR_ORIGIN);
+  }, [session, rl.id, readOnly, synced, missing]);
 
   const rlName = t('plan.rl.long', { number: rl.number });
   return (
@@ -89,9 +88,9 @@ export function PredictionGrid({ doc, docName, rl, pupils, readOnly, ctx, realNa
                             {index + 1}. {phaseName}
                           </span>
                           <YTextArea
-                            ytext={predictionText(doc, rl.id, pupil.id, phase.id)}
-                            origin={ctx.origin}
-                            docName={docName}
+                            ytext={predictionText(session.doc, rl.id, pupil.id, phase.id)}
+                            origin={session.origin}
+                            docName={session.name}
                             path={`prediction:${rl.id}:${pupil.id}:${phase.id}`}
                             label={t('plan.predictions.cellLabel', {
                               pupil: pseudonym,

@@ -5,19 +5,22 @@ import { showToast } from '../../app/ui/toasts.ts';
 import { addCasePupil, moveCasePupil, removeCasePupil } from '../../model/casePupils.ts';
 import { type CasePupil, MAX_CASE_PUPILS } from '../../model/cycleTypes.ts';
 import { parseDocName } from '../../model/docName.ts';
-import { deletePupilName, usePupilNames } from '../../store/pupilNames.ts';
+import { deletePupilName, usePupilNames } from '../../sync/device.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
 import { CasePupilCard } from './CasePupilCard.tsx';
+import { focusSoon } from './focusSoon.ts';
 import { nextPseudonymLetter } from './format.ts';
 import { PredictionGrid } from './PredictionGrid.tsx';
 import { useAnnouncer } from './useAnnouncer.ts';
 import './plan.css';
 
 /** Case pupils (pseudonym, profile, a real name on this device only) and the prediction grid. */
-export function PupilsTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleViewProps) {
+export function PupilsTab({ cycle, rlId, readOnly }: CycleViewProps) {
   const { t } = useTranslation();
+  const session = useSession('cycle');
   const toggleId = useId();
-  const cycleId = parseDocName(docName)?.docId ?? docName;
+  const cycleId = parseDocName(session.name)?.docId ?? session.name;
   const realNames = usePupilNames(cycleId);
   const [showRealNames, setShowRealNames] = useState(false);
   const [toRemove, setToRemove] = useState<CasePupil | null>(null);
@@ -33,11 +36,9 @@ export function PupilsTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleVie
       make,
     );
     try {
-      const id = addCasePupil(doc, { pseudonym: make(letter) }, ctx);
-      requestAnimationFrame(() => {
-        document
-          .querySelector<HTMLTextAreaElement>(`[data-pupil-id="${id}"] .pupil-pseudonym textarea`)
-          ?.focus();
+      void session.change((doc, ctx) => {
+        const id = addCasePupil(doc, { pseudonym: make(letter) }, ctx);
+        focusSoon(`[data-pupil-id="${id}"] .pupil-pseudonym textarea`);
       });
     } catch {
       showToast(t('plan.pupils.max'));
@@ -46,7 +47,7 @@ export function PupilsTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleVie
 
   function move(pupil: CasePupil, toIndex: number) {
     if (toIndex < 0 || toIndex >= pupils.length) return;
-    moveCasePupil(doc, pupil.id, toIndex, ctx);
+    void session.change((doc, ctx) => moveCasePupil(doc, pupil.id, toIndex, ctx));
     announce(
       t('plan.pupils.moved', {
         name: pupil.pseudonym,
@@ -60,10 +61,10 @@ export function PupilsTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleVie
     const pupil = toRemove;
     setToRemove(null);
     if (!pupil) return;
-    removeCasePupil(doc, pupil.id, ctx);
+    const removed = session.change((doc, ctx) => removeCasePupil(doc, pupil.id, ctx));
     // The real name on this device goes with the pupil: nothing to keep it for.
     void deletePupilName(cycleId, pupil.id);
-    showToast(t('plan.pupils.removed', { name: pupil.pseudonym }));
+    void removed.then(() => showToast(t('plan.pupils.removed', { name: pupil.pseudonym })));
   }
 
   return (
@@ -91,14 +92,11 @@ export function PupilsTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleVie
             {pupils.map((pupil, index) => (
               <CasePupilCard
                 key={pupil.id}
-                doc={doc}
-                docName={docName}
                 cycleId={cycleId}
                 pupil={pupil}
                 index={index}
                 count={pupils.length}
                 readOnly={readOnly}
-                ctx={ctx}
                 realName={realNames?.get(pupil.id) ?? ''}
                 showRealNames={showRealNames}
                 onMove={move}
@@ -118,12 +116,9 @@ export function PupilsTab({ doc, docName, cycle, rlId, readOnly, ctx }: CycleVie
       </section>
       {rl && (
         <PredictionGrid
-          doc={doc}
-          docName={docName}
           rl={rl}
           pupils={pupils}
           readOnly={readOnly}
-          ctx={ctx}
           realNames={showRealNames ? (realNames ?? null) : null}
         />
       )}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setPupilName } from '../../store/pupilNames.ts';
+import { setPupilName } from '../../sync/device.ts';
 
 type Props = {
   cycleId: string;

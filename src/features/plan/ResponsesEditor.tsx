@@ -1,22 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { YTextArea } from '../../app/ui/YTextArea.tsx';
-import type { ModelContext, Phase, ResearchLessonId } from '../../model/cycleTypes.ts';
+import type { Phase, ResearchLessonId } from '../../model/cycleTypes.ts';
 import { addResponse, removeResponse, responseText } from '../../model/phases.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 
 type Props = {
-  doc: Y.Doc;
-  docName: string;
   rlId: ResearchLessonId;
   phase: Phase;
   number: number;
   readOnly: boolean;
-  ctx: ModelContext;
 };
 
 /** Anticipated pupil responses of a phase, each with the teacher's planned answer. */
-export function ResponsesEditor({ doc, docName, rlId, phase, number, readOnly, ctx }: Props) {
+export function ResponsesEditor({ rlId, phase, number, readOnly }: Props) {
   const { t } = useTranslation();
+  const session = useSession('cycle');
   return (
     <div className="responses">
       {phase.responses.length === 0 && readOnly && (
@@ -36,16 +34,20 @@ export function ResponsesEditor({ doc, docName, rlId, phase, number, readOnly, c
                     className="icon-button small-button"
                     aria-label={t('plan.phases.responses.remove', { number: index + 1 })}
                     title={t('plan.phases.responses.remove', { number: index + 1 })}
-                    onClick={() => removeResponse(doc, rlId, phase.id, response.id, ctx)}
+                    onClick={() =>
+                      void session.change((doc, ctx) =>
+                        removeResponse(doc, rlId, phase.id, response.id, ctx),
+                      )
+                    }
                   >
                     <span aria-hidden="true">×</span>
                   </button>
                 )}
               </span>
               <YTextArea
-                ytext={responseText(doc, rlId, phase.id, response.id, 'response')}
-                origin={ctx.origin}
-                docName={docName}
+                ytext={responseText(session.doc, rlId, phase.id, response.id, 'response')}
+                origin={session.origin}
+                docName={session.name}
                 path={`plan:${rlId}:${phase.id}:response:${response.id}`}
                 label={t('plan.phases.responses.responseLabel', {
                   number: index + 1,
@@ -58,9 +60,9 @@ export function ResponsesEditor({ doc, docName, rlId, phase, number, readOnly, c
                 → {t('plan.phases.responses.answer')}
               </span>
               <YTextArea
-                ytext={responseText(doc, rlId, phase.id, response.id, 'answer')}
-                origin={ctx.origin}
-                docName={docName}
+                ytext={responseText(session.doc, rlId, phase.id, response.id, 'answer')}
+                origin={session.origin}
+                docName={session.name}
                 path={`plan:${rlId}:${phase.id}:answer:${response.id}`}
                 label={t('plan.phases.responses.answerLabel', {
                   number: index + 1,
@@ -77,7 +79,7 @@ export function ResponsesEditor({ doc, docName, rlId, phase, number, readOnly, c
         <button
           type="button"
           className="link-button"
-          onClick={() => addResponse(doc, rlId, phase.id, ctx)}
+          onClick={() => void session.change((doc, ctx) => addResponse(doc, rlId, phase.id, ctx))}
         >
           + {t('plan.phases.responses.add')}
         </button>

@@ -1,37 +1,30 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import type * as Y from 'yjs';
 import { YTextArea } from '../../app/ui/YTextArea.tsx';
-import type {
-  CasePupil,
-  CasePupilId,
-  ModelContext,
-  ResearchLesson,
-  Run,
-} from '../../model/cycleTypes.ts';
+import type { CasePupil, CasePupilId, ResearchLesson, Run } from '../../model/cycleTypes.ts';
 import type { MemberId } from '../../model/ids.ts';
 import type { TeamMember } from '../../model/roster.ts';
 import {
   addInterviewQuestion,
   interviewQuestionText,
+  type RunPatch,
   removeInterviewQuestion,
   removeObserver,
   setObserver,
   updateRun,
 } from '../../model/runs.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
+import { focusSoon } from './focusSoon.ts';
 import { formatDay } from './format.ts';
 import { RunFields, type RunFieldValues } from './RunFields.tsx';
 
 type Props = {
-  doc: Y.Doc;
-  docName: string;
   run: Run;
   lessons: readonly ResearchLesson[];
   members: readonly TeamMember[];
   pupils: readonly CasePupil[];
   readOnly: boolean;
-  ctx: ModelContext;
   editing: boolean;
   onEdit: (editing: boolean) => void;
   onRemove: (run: Run) => void;
@@ -39,7 +32,7 @@ type Props = {
 
 /** One planned run: what, when, where, who teaches, who observes whom, and the interview questions. */
 export function RunCard(props: Props) {
-  const { doc, docName, run, lessons, members, pupils, readOnly, ctx, editing } = props;
+  const { run, lessons, members, pupils, readOnly, editing } = props;
   const { t, i18n } = useTranslation();
   const lesson = lessons.find((l) => l.id === run.researchLessonId);
   const rlName = lesson ? t('plan.rl.long', { number: lesson.number }) : run.researchLessonId;
@@ -94,7 +87,7 @@ export function RunCard(props: Props) {
           )}
         </>
       )}
-      <Questions doc={doc} docName={docName} run={run} readOnly={readOnly} ctx={ctx} />
+      <Questions run={run} readOnly={readOnly} />
       <div className="row run-links">
         {!readOnly && (
           <Link href={`${cyclePath}/runs/${run.id}/observe`} className="button-link primary">
@@ -109,8 +102,9 @@ export function RunCard(props: Props) {
   );
 }
 
-function RunEditor({ doc, run, lessons, members, pupils, ctx }: Props) {
+function RunEditor({ run, lessons, members, pupils }: Props) {
   const { t } = useTranslation();
+  const session = useSession('cycle');
   const [classDraft, setClassDraft] = useState<string | null>(null);
   const observers = new Map(run.observers.map((o) => [o.memberId as string, o.casePupilIds]));
 
@@ -118,29 +112,33 @@ function RunEditor({ doc, run, lessons, members, pupils, ctx }: Props) {
     if (classDraft === null) return;
     const next = classDraft.trim();
     setClassDraft(null);
-    if (next !== run.className) updateRun(doc, run.id, { className: next }, ctx);
+    if (next !== run.className) update({ className: next });
+  }
+
+  function update(patch: RunPatch) {
+    void session.change((doc, ctx) => updateRun(doc, run.id, patch, ctx));
   }
 
   function change(patch: Partial<RunFieldValues>) {
     if (patch.className !== undefined) setClassDraft(patch.className);
     const lesson = lessons.find((l) => l.id === patch.researchLessonId);
-    if (lesson) updateRun(doc, run.id, { researchLessonId: lesson.id }, ctx);
-    if (patch.date !== undefined) updateRun(doc, run.id, { date: patch.date }, ctx);
+    if (lesson) update({ researchLessonId: lesson.id });
+    if (patch.date !== undefined) update({ date: patch.date });
     if (patch.teacherId !== undefined) {
-      const teacherId = patch.teacherId === '' ? null : (patch.teacherId as MemberId);
-      updateRun(doc, run.id, { teacherId }, ctx);
+      update({ teacherId: patch.teacherId === '' ? null : (patch.teacherId as MemberId) });
     }
   }
 
   function toggleObserver(memberId: MemberId, on: boolean) {
-    if (on) setObserver(doc, run.id, memberId, [], ctx);
-    else removeObserver(doc, run.id, memberId, ctx);
+    void session.change((doc, ctx) =>
+      on ? setObserver(doc, run.id, memberId, [], ctx) : removeObserver(doc, run.id, memberId, ctx),
+    );
   }
 
   function togglePupil(memberId: MemberId, pupilId: CasePupilId, on: boolean) {
     const current = observers.get(memberId) ?? [];
     const next = on ? [...current, pupilId] : current.filter((p) => p !== pupilId);
-    setObserver(doc, run.id, memberId, next, ctx);
+    void session.change((doc, ctx) => setObserver(doc, run.id, memberId, next, ctx));
   }
 
   return (
@@ -207,25 +205,14 @@ function RunEditor({ doc, run, lessons, members, pupils, ctx }: Props) {
   );
 }
 
-function Questions({
-  doc,
-  docName,
-  run,
-  readOnly,
-  ctx,
-}: {
-  doc: Y.Doc;
-  docName: string;
-  run: Run;
-  readOnly: boolean;
-  ctx: ModelContext;
-}) {
+function Questions({ run, readOnly }: { run: Run; readOnly: boolean }) {
   const { t } = useTranslation();
+  const session = useSession('cycle');
 
   function add() {
-    const id = addInterviewQuestion(doc, run.id, '', ctx);
-    requestAnimationFrame(() => {
-      document.querySelector<HTMLTextAreaElement>(`[data-question-id="${id}"] textarea`)?.focus();
+    void session.change((doc, ctx) => {
+      const id = addInterviewQuestion(doc, run.id, '', ctx);
+      focusSoon(`[data-question-id="${id}"] textarea`);
     });
   }
 
@@ -239,9 +226,9 @@ function Questions({
           {run.interviewQuestions.map((question, index) => (
             <li key={question.id} className="question" data-question-id={question.id}>
               <YTextArea
-                ytext={interviewQuestionText(doc, run.id, question.id)}
-                origin={ctx.origin}
-                docName={docName}
+                ytext={interviewQuestionText(session.doc, run.id, question.id)}
+                origin={session.origin}
+                docName={session.name}
                 path={`run:${run.id}:question:${question.id}`}
                 label={t('plan.runs.questions.label', { number: index + 1 })}
                 readOnly={readOnly}
@@ -253,7 +240,11 @@ function Questions({
                   className="icon-button danger"
                   aria-label={t('plan.runs.questions.remove', { number: index + 1 })}
                   title={t('plan.runs.questions.remove', { number: index + 1 })}
-                  onClick={() => removeInterviewQuestion(doc, run.id, question.id, ctx)}
+                  onClick={() =>
+                    void session.change((doc, ctx) =>
+                      removeInterviewQuestion(doc, run.id, question.id, ctx),
+                    )
+                  }
                 >
                   <span aria-hidden="true">×</span>
                 </button>

@@ -1,52 +1,43 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { showToast } from '../../app/ui/toasts.ts';
-import type {
-  ModelContext,
-  ResearchLesson,
-  ResearchLessonId,
-  RunId,
-} from '../../model/cycleTypes.ts';
+import type { ResearchLesson, ResearchLessonId, RunId } from '../../model/cycleTypes.ts';
 import type { MemberId } from '../../model/ids.ts';
 import type { TeamMember } from '../../model/roster.ts';
 import { planRun } from '../../model/runs.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import { RunFields, type RunFieldValues } from './RunFields.tsx';
 
 const EMPTY: RunFieldValues = { researchLessonId: '', date: '', className: '', teacherId: '' };
 
 type Props = {
-  doc: Y.Doc;
   lessons: readonly ResearchLesson[];
   rlId: ResearchLessonId;
   members: readonly TeamMember[];
-  ctx: ModelContext;
   onPlanned: (id: RunId) => void;
 };
 
 /** The form for a new run: research lesson, date, class and the teaching member. */
-export function RunPlanner({ doc, lessons, rlId, members, ctx, onPlanned }: Props) {
+export function RunPlanner({ lessons, rlId, members, onPlanned }: Props) {
   const { t } = useTranslation();
+  const session = useSession('cycle');
   const id = useId();
   const [values, setValues] = useState<RunFieldValues>({ ...EMPTY, researchLessonId: rlId });
   const { date, className, teacherId } = values;
 
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
     const chosen =
       lessons.find((l) => l.id === values.researchLessonId) ?? lessons.find((l) => l.id === rlId);
     if (!chosen) return;
+    const input = {
+      researchLessonId: chosen.id,
+      date,
+      className: className.trim(),
+      teacherId: teacherId === '' ? null : (teacherId as MemberId),
+    };
     try {
-      const runId = planRun(
-        doc,
-        {
-          researchLessonId: chosen.id,
-          date,
-          className: className.trim(),
-          teacherId: teacherId === '' ? null : (teacherId as MemberId),
-        },
-        ctx,
-      );
+      const runId = await session.change((doc, ctx) => planRun(doc, input, ctx));
       setValues((current) => ({ ...EMPTY, researchLessonId: current.researchLessonId }));
       onPlanned(runId);
     } catch {
@@ -55,7 +46,11 @@ export function RunPlanner({ doc, lessons, rlId, members, ctx, onPlanned }: Prop
   }
 
   return (
-    <form className="card run-form" onSubmit={submit} aria-labelledby={`${id}-heading`}>
+    <form
+      className="card run-form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby={`${id}-heading`}
+    >
       <h3 id={`${id}-heading`}>{t('plan.runs.planHeading')}</h3>
       <RunFields
         values={values}

@@ -6,6 +6,7 @@ import { showToast } from '../../app/ui/toasts.ts';
 import { runsMap } from '../../model/cycleDoc.ts';
 import type { Run, RunId } from '../../model/cycleTypes.ts';
 import { planRun, removeRun, setObserver } from '../../model/runs.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
 import { formatDay } from './format.ts';
 import { RunCard } from './RunCard.tsx';
@@ -14,17 +15,9 @@ import { removeWithUndo } from './removeWithUndo.ts';
 import './plan.css';
 
 /** Planning runs of the research lessons: when, where, who teaches, who observes whom, what to ask. */
-export function RunsTab({
-  doc,
-  docName,
-  cycle,
-  rlId,
-  members,
-  membership,
-  readOnly,
-  ctx,
-}: CycleViewProps) {
+export function RunsTab({ cycle, rlId, members, membership, readOnly }: CycleViewProps) {
   const { t, i18n } = useTranslation();
+  const session = useSession('cycle');
   const [cyclePath, navigate] = useLocation();
   const [editing, setEditing] = useState<RunId | null>(null);
   const [toRemove, setToRemove] = useState<Run | null>(null);
@@ -44,20 +37,22 @@ export function RunsTab({
   function observeNow() {
     const today = new Date();
     const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    const runId = doc.transact(() => {
-      const id = planRun(doc, { researchLessonId: rlId, date }, ctx);
-      setObserver(doc, id, membership.memberId, [], ctx);
-      return id;
-    }, ctx.origin);
-    navigate(`${cyclePath}/runs/${runId}/observe`);
+    void session
+      .change((doc, ctx) => {
+        const id = planRun(doc, { researchLessonId: rlId, date }, ctx);
+        setObserver(doc, id, membership.memberId, [], ctx);
+        return id;
+      })
+      .then((runId) => navigate(`${cyclePath}/runs/${runId}/observe`));
   }
 
   function confirmRemove() {
     const run = toRemove;
     setToRemove(null);
     if (!run) return;
-    const undo = removeWithUndo(runsMap(doc), ctx.origin, () => removeRun(doc, run.id, ctx));
-    showToast(t('plan.runs.removed'), { label: t('common.undo'), run: undo });
+    void removeWithUndo(session, runsMap(session.doc), () =>
+      session.change((doc, ctx) => removeRun(doc, run.id, ctx)),
+    ).then((undo) => showToast(t('plan.runs.removed'), { label: t('common.undo'), run: undo }));
   }
 
   return (
@@ -72,14 +67,11 @@ export function RunsTab({
           {runs.map((run) => (
             <RunCard
               key={run.id}
-              doc={doc}
-              docName={docName}
               run={run}
               lessons={lessons}
               members={members}
               pupils={cycle.casePupils}
               readOnly={readOnly}
-              ctx={ctx}
               editing={editing === run.id && !readOnly}
               onEdit={(on) => setEditing(on ? run.id : null)}
               onRemove={setToRemove}
@@ -103,11 +95,9 @@ export function RunsTab({
       )}
       {!readOnly && lessons.length > 0 && (
         <RunPlanner
-          doc={doc}
           lessons={lessons}
           rlId={rlId}
           members={members}
-          ctx={ctx}
           onPlanned={(id) => setEditing(id)}
         />
       )}

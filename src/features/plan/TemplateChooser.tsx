@@ -1,22 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { showToast } from '../../app/ui/toasts.ts';
-import type { ModelContext, ResearchLessonId } from '../../model/cycleTypes.ts';
+import type { ResearchLessonId } from '../../model/cycleTypes.ts';
 import { applyTemplate, LESSON_TEMPLATES } from '../../model/lessonTemplates.ts';
 import { addPhase } from '../../model/phases.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 
-type Props = { doc: Y.Doc; rlId: ResearchLessonId; ctx: ModelContext };
+type Props = { rlId: ResearchLessonId };
 
 /** The empty state of a lesson plan: start from the EDI phases or from one blank phase. */
-export function TemplateChooser({ doc, rlId, ctx }: Props) {
+export function TemplateChooser({ rlId }: Props) {
   const { t } = useTranslation();
+  const session = useSession('cycle');
 
   function startEdi() {
     const titles: Record<string, string> = {};
     for (const step of LESSON_TEMPLATES.edi)
       titles[step.key] = t(`plan.phases.templates.${step.key}`);
     try {
-      applyTemplate(doc, rlId, 'edi', titles, ctx);
+      void session.change((doc, ctx) => applyTemplate(doc, rlId, 'edi', titles, ctx));
     } catch {
       showToast(t('plan.phases.tooMany'));
     }
@@ -36,7 +37,7 @@ export function TemplateChooser({ doc, rlId, ctx }: Props) {
         <button
           type="button"
           className="template-choice"
-          onClick={() => addPhase(doc, rlId, {}, ctx)}
+          onClick={() => void session.change((doc, ctx) => addPhase(doc, rlId, {}, ctx))}
         >
           <span className="template-choice-title">{t('plan.phases.templateBlank')}</span>
           <span className="template-choice-hint">{t('plan.phases.templateBlankHint')}</span>

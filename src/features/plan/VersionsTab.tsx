@@ -4,30 +4,25 @@ import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
 import { showToast } from '../../app/ui/toasts.ts';
 import { MAX_RESEARCH_LESSONS } from '../../model/cycleTypes.ts';
 import { prepareNextResearchLesson } from '../../model/researchLessons.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
 import { formatCreated, formatDay } from './format.ts';
 import { VersionDiff } from './VersionDiff.tsx';
 import './plan.css';
 
 /** RL1 → RL2 → RL3: the versions, preparing the next one, and what changed between two. */
-export function VersionsTab({
-  doc,
-  cycle,
-  rlId,
-  onSelectResearchLesson,
-  readOnly,
-  ctx,
-}: CycleViewProps) {
+export function VersionsTab({ cycle, rlId, onSelectResearchLesson, readOnly }: CycleViewProps) {
   const { t, i18n } = useTranslation();
+  const session = useSession('cycle');
   const [confirming, setConfirming] = useState(false);
   const lessons = cycle.researchLessons;
   const highest = lessons[lessons.length - 1];
   const nextNumber = (highest?.number ?? 0) + 1;
   const canPrepare = !readOnly && highest !== undefined && nextNumber <= MAX_RESEARCH_LESSONS;
 
-  function prepare() {
+  async function prepare() {
     setConfirming(false);
-    const id = prepareNextResearchLesson(doc, ctx);
+    const id = await session.change((doc, ctx) => prepareNextResearchLesson(doc, ctx));
     if (id === null) {
       showToast(
         nextNumber > MAX_RESEARCH_LESSONS
@@ -112,7 +107,7 @@ export function VersionsTab({
           from: highest?.number ?? 1,
         })}
         confirmLabel={t('plan.versions.prepareAction', { number: nextNumber })}
-        onConfirm={prepare}
+        onConfirm={() => void prepare()}
         onCancel={() => setConfirming(false)}
       />
     </div>
