@@ -88,19 +88,14 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
   const lessons = cycle.researchLessons;
   const rl = lessons.find((each) => each.id === selectedRl) ?? lessons[lessons.length - 1];
   const rlId = rl?.id ?? ('rl1' as ResearchLessonId);
-  const doc = session.doc;
-  const ctx = session.ctx;
 
   const viewProps: CycleViewProps = {
-    doc,
-    docName,
     cycle,
     rlId,
     onSelectResearchLesson: setSelectedRl,
     membership: member,
     members: roster?.members ?? [],
     readOnly,
-    ctx,
   };
   const overviewProps = { ...viewProps, presence, undo };
 

@@ -1,16 +1,13 @@
-import type * as Y from 'yjs';
-import type { CycleSnapshot, ModelContext, ResearchLessonId } from '../../model/cycleTypes.ts';
+import type { CycleSnapshot, ResearchLessonId } from '../../model/cycleTypes.ts';
 import type { TeamMember } from '../../model/roster.ts';
 import type { LocalMembership } from '../../sync/device.ts';
 
 /**
  * What the cycle page hands to each of its tabs (features/cycle renders the
- * page; features/plan renders the plan, pupils, versions and runs tabs).
+ * page; features/plan renders the plan, pupils, versions and runs tabs). The
+ * cycle's document itself comes from the session in context (useSession('cycle')).
  */
 export type CycleViewProps = {
-  readonly doc: Y.Doc;
-  /** Server document name `<teamId>/<cycleId>`, for presence. */
-  readonly docName: string;
   readonly cycle: CycleSnapshot;
   /** The research lesson being viewed (RL1, RL2, RL3). */
   readonly rlId: ResearchLessonId;
@@ -20,6 +17,4 @@ export type CycleViewProps = {
   readonly members: readonly TeamMember[];
   /** Guests, removed members, and documents written by a newer app version are read-only. */
   readonly readOnly: boolean;
-  /** Carries this user's undo origin: every write from the page goes through it. */
-  readonly ctx: ModelContext;
 };
