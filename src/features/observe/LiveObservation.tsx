@@ -345,7 +345,6 @@ export function LiveObservation(props: Props) {
           </Link>
           <p className="muted">{t('observe.end.share')}</p>
           <ShareLogButton
-            doc={doc}
             runId={runId}
             memberId={me}
             cycleTitle={cycle.meta.title}
