@@ -156,21 +156,21 @@ export function ImportLogButton({ runId, origin }: ImportProps) {
       setFailure({ file: file.name, reason: 'unreadable' });
       return;
     }
-    let imported: { result: LogValidation; before: Map<RunId, number>; after: Map<RunId, number> };
+    const before = countEvents(session.doc);
+    let after: Map<RunId, number>;
+    let result: LogValidation;
     try {
-      // Counted in the import's own edit: a colleague's events arriving meanwhile are not "added".
-      imported = await session.change((doc) => {
-        const before = countEvents(doc);
-        const result = importLogUpdate(doc, bytes, origin);
-        return { result, before, after: countEvents(doc) };
-      }, origin);
+      const imported = session.change((doc) => importLogUpdate(doc, bytes, origin), origin);
+      // Read after the import's transaction, not in it: reading a log the file brought turns its
+      // placeholder into an array, and within the transaction that hides the change from observers.
+      after = countEvents(session.doc);
+      result = await imported;
     } catch (error) {
       // validateLogUpdate never throws; this guards the merge itself against a file no check foresaw.
       console.error('timeline: importing a log file failed', error);
       setFailure({ file: file.name, reason: 'corrupt' });
       return;
     }
-    const { result, before, after } = imported;
     if (!result.ok) {
       setFailure({ file: file.name, reason: result.reason });
       return;
