@@ -15,7 +15,8 @@
  * a tap on a case pupil's "+1" to the frame that shows the new count: the
  * `click` event's timestamp to a message posted from the first
  * animation frame after React changed the tile (≈ the paint). And the time
- * until the tile says "saved", i.e. the journal's IndexedDB write committed.
+ * until the tile says "saved", i.e. the IndexedDB write of the document
+ * change the tap made committed.
  * Also unthrottled, for reference.
  *
  * local-commit-4x-cpu: during those throttled taps, each change to the cycle
@@ -283,7 +284,7 @@ export async function run(): Promise<BenchOutput> {
         `same with the CPU throttled 4×: ${summarizeMs(throttled)}`,
         `tap → frame with the new count, unthrottled, ${TAPS} taps: ${summarizeMs(tapsUnthrottled.shown)}`,
         `tap → frame with the new count, 4× CPU, ${TAPS} taps: ${summarizeMs(taps.shown)}`,
-        `tap → "saved" (journal committed), 4× CPU: ${summarizeMs(taps.saved)}`,
+        `tap → "saved" (its document change committed), 4× CPU: ${summarizeMs(taps.saved)}`,
         `timeline of the run (5,000 events) scrolled 240 px a frame: ${scroll.frames.length} frames, ` +
           `${summarizeMs(scroll.frames)}; at most ${scroll.maxRows} rows in the DOM`,
         `same with the CPU throttled 4×: ${summarizeMs(scrollThrottled.frames)}, ` +

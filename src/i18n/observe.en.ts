@@ -52,7 +52,7 @@ export const observeEn: Shape<typeof observeNl> = {
     saved: 'Saved',
     failed: 'Not saved',
     failedLong:
-      'This device could not save the last observation. Is its storage full? Please try again.',
+      'This device cannot save the last observation right now. Is its storage full? Keep this page open: Leskring keeps trying.',
     status: 'Everything is on this device',
     statusSaving: 'Saving on this device…',
   },

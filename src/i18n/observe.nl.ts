@@ -51,7 +51,7 @@ export const observeNl = {
     saved: 'Opgeslagen',
     failed: 'Niet opgeslagen',
     failedLong:
-      'Dit apparaat kon de laatste waarneming niet opslaan. Is het geheugen vol? Probeer het opnieuw.',
+      'Dit apparaat kan de laatste waarneming nu niet opslaan. Is het geheugen vol? Sluit deze pagina niet: Leskring probeert het steeds opnieuw.',
     status: 'Alles staat op dit apparaat',
     statusSaving: 'Bezig met opslaan op dit apparaat…',
   },

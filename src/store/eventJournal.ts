@@ -4,13 +4,14 @@ import { type ObservationEvent, parseEvent, readLog, restoreEvents } from '../mo
 import { db } from './db.ts';
 
 /**
- * The tap journal (issue 6 point 4). y-indexeddb stores each Y.Doc update in a
- * transaction nobody can await, so an observation tile may only say "saved"
- * once this device has its own committed copy of the event: every recorded
- * event is also put here, in a strict-durability Dexie transaction, and
- * awaited. When a cycle document opens, events the journal has but the document
- * lacks (the tab closed before y-indexeddb wrote) are put back; entries the
- * stored document already holds are dropped.
+ * The tap journal of earlier versions of the app: they put every observation
+ * event here too, in a committed Dexie transaction, because the document's
+ * own IndexedDB writes could be lost when the tab closed right after a tap.
+ * Events now reach this device's storage only through the document (a
+ * DocSession commits every change in the task that made it), so nothing is
+ * journalled any more. Entries an older version left are drained as their
+ * cycle opens: put back into the document if it lacks them, dropped once its
+ * stored copy holds them; and forgotten with their cycle or team.
  */
 export type JournalEntry = {
   /** The event's id. */
@@ -20,30 +21,6 @@ export type JournalEntry = {
   readonly runId: RunId;
   readonly event: ObservationEvent;
 };
-
-/**
- * Writes the event to IndexedDB at once and resolves once that committed.
- * The transaction is committed explicitly right after the put: without that
- * the browser commits only after telling the page the put succeeded, and a
- * tab closed in between (a tap, then the tablet's cover shut) loses it.
- */
-export function journalEvent(
-  docName: string,
-  runId: RunId,
-  event: ObservationEvent,
-): Promise<void> {
-  const entry: JournalEntry = { id: event.id, docName, runId, event };
-  if (!db.isOpen()) return db.eventJournal.put(entry).then(() => {});
-  return new Promise((resolve, reject) => {
-    const tx = db
-      .backendDB()
-      .transaction(db.eventJournal.name, 'readwrite', { durability: 'strict' });
-    tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(tx.error ?? new Error('the journal write was aborted'));
-    tx.objectStore(db.eventJournal.name).put(entry);
-    tx.commit?.();
-  });
-}
 
 /**
  * Puts journalled events that `doc` (loaded from IndexedDB) lacks back into

@@ -2,7 +2,6 @@ import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type * as Y from 'yjs';
 import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
 import { showToast } from '../../app/ui/toasts.ts';
 import { translator } from '../../i18n/translate.ts';
@@ -10,18 +9,15 @@ import type {
   CasePupilId,
   CycleId,
   CycleSnapshot,
-  ModelContext,
   Phase,
   Run,
   RunId,
 } from '../../model/cycleTypes.ts';
 import { type DescribeContext, describeEvent } from '../../model/describeEvent.ts';
 import {
-  extendFold,
   type FoldedObservation,
   OBSERVATION_KINDS,
   type ObservationEvent,
-  startObservation,
 } from '../../model/eventLog.ts';
 import type { TeamId } from '../../model/ids.ts';
 import { isInterviewEvent } from '../../model/interviews.ts';
@@ -33,11 +29,12 @@ import {
   recentRecords,
 } from '../../model/liveObservation.ts';
 import { predictionKey } from '../../model/predictions.ts';
-import { setObserver } from '../../model/runs.ts';
 import { readRunTemplate, runItems } from '../../model/runTemplate.ts';
 import type { Template } from '../../model/templates.ts';
-import { journalEvent } from '../../store/eventJournal.ts';
-import type { LocalMembership } from '../../store/memberships.ts';
+import { startObserving } from '../../sync/commands/observation.ts';
+import type { LocalMembership } from '../../sync/device.ts';
+import { useSessionState } from '../../sync/hooks.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import { formatDay } from '../plan/format.ts';
 import { ShareLogButton } from '../timeline/LogFileActions.tsx';
 import { ActionBar } from './ActionBar.tsx';
@@ -52,21 +49,17 @@ import { phaseTitle } from './phaseTitle.ts';
 import { RecentList } from './RecentList.tsx';
 import { StartPanel } from './StartPanel.tsx';
 import { useLessonClock } from './useLessonClock.tsx';
-import { type ObserverLog, useObserverLog } from './useObserverLog.ts';
+import { useObserverLog } from './useObserverLog.ts';
 import { useRecorder } from './useRecorder.ts';
 import { useWakeLock } from './useWakeLock.ts';
 
 type Props = {
-  doc: Y.Doc;
-  docName: string;
   teamId: TeamId;
   cycleId: CycleId;
   cycle: CycleSnapshot;
   run: Run;
   runId: RunId;
   member: LocalMembership;
-  teamDoc: Y.Doc | null;
-  ctx: ModelContext;
   readOnly: boolean;
   backHref: string;
   timelineHref: string;
@@ -74,12 +67,17 @@ type Props = {
 
 const NO_PHASES: readonly Phase[] = [];
 
-/** Runs a write; a refused one (a RangeError from the model) becomes a translated toast. */
+/** Says that a write was refused: by the model (a RangeError) or by a document closed meanwhile. */
+function showRefusal(t: TFunction, error: unknown): void {
+  showToast(t('observe.errors.record', { reason: error instanceof Error ? error.message : '' }));
+}
+
+/** Runs a write; a refused one becomes a translated toast. */
 function recordSafely(t: TFunction, write: () => void): void {
   try {
     write();
   } catch (error) {
-    showToast(t('observe.errors.record', { reason: error instanceof Error ? error.message : '' }));
+    showRefusal(t, error);
   }
 }
 const NO_PUPILS: readonly CasePupilId[] = [];
@@ -103,43 +101,31 @@ function tileReadings(folded: FoldedObservation) {
   return { version, last };
 }
 
-/**
- * The observer's log with the taps not yet written to the document (see
- * useRecorder): a tap shows in the next frame, before Yjs has it.
- */
-function useWithPending(stored: ObserverLog, pending: readonly ObservationEvent[]): ObserverLog {
-  return useMemo(() => {
-    if (pending.length === 0) return stored;
-    // Once written, a pending event is at the end of the stored log: never count it twice.
-    const tail = new Set(stored.events.slice(-pending.length).map((e) => e.id));
-    const added = pending.filter((e) => !tail.has(e.id));
-    if (added.length === 0) return stored;
-    const events = [...stored.events, ...added];
-    return { ...stored, events, folded: extendFold(stored.folded, events, added) };
-  }, [stored, pending]);
-}
-
 /** The key of records about the class or teacher (no pupil) in tileReadings. */
 const CLASS = '';
 
 export function LiveObservation(props: Props) {
-  const { doc, docName, cycle, run, runId, member, ctx, readOnly } = props;
+  const { cycle, run, runId, member, readOnly } = props;
   const { t, i18n } = useTranslation();
+  const session = useSession('cycle');
+  const doc = session.doc;
   const me = member.memberId;
-  const stored = useObserverLog(doc, runId, me);
+  const log = useObserverLog(doc, runId, me);
   const lessonRef = useRef<LessonState | null>(null);
   const recorder = useRecorder({
-    doc,
-    docName,
+    session,
     runId,
     observer: me,
-    ctx,
     clock: () => (lessonRef.current ? lessonClock(lessonRef.current, Date.now()) : 0),
     phase: () => lessonRef.current?.phaseId ?? null,
-    onSaveFailed: () => showToast(t('observe.saved.failedLong')),
+    onRefused: (error) => showRefusal(t, error),
   });
   const { record } = recorder;
-  const log = useWithPending(stored, recorder.pending);
+  const { save } = useSessionState(session);
+  // Once per spell of failing writes (the store retries them; the app's banner says so too).
+  useEffect(() => {
+    if (save === 'failed') showToast(t('observe.saved.failedLong'));
+  }, [save, t]);
   const lesson = useMemo(() => lessonState(log.folded.effective), [log]);
   lessonRef.current = lesson;
   const started = lesson.start !== null;
@@ -271,15 +257,11 @@ export function LiveObservation(props: Props) {
 
   function start(chosen: Template | null) {
     safely(() => {
-      if (!run.observers.some((o) => o.memberId === me)) setObserver(doc, runId, me, [], ctx);
-      const event = startObservation(
-        doc,
-        runId,
-        me,
-        { phaseId: phases[0]?.id ?? null, ...(chosen ? { template: chosen } : {}) },
-        ctx,
-      );
-      journalEvent(docName, runId, event).catch(() => showToast(t('observe.saved.failedLong')));
+      startObserving(session, runId, me, {
+        phaseId: phases[0]?.id ?? null,
+        ...(chosen ? { template: chosen } : {}),
+        listAsObserver: !run.observers.some((o) => o.memberId === me),
+      }).catch((error: unknown) => showRefusal(t, error));
     });
   }
 
@@ -299,7 +281,7 @@ export function LiveObservation(props: Props) {
       className={run.className}
       start={lesson.start}
       end={lesson.end}
-      saving={recorder.failed ? 'failed' : recorder.busy ? 'saving' : 'saved'}
+      saving={save}
       wakeLock={live ? wakeLock : null}
       colleagues={log.colleagues}
     />
@@ -314,7 +296,6 @@ export function LiveObservation(props: Props) {
         ) : (
           <StartPanel
             runTemplate={template}
-            teamDoc={props.teamDoc}
             phases={phases}
             followsText={
               followed.length > 0
@@ -322,7 +303,6 @@ export function LiveObservation(props: Props) {
                 : t('observe.start.followsAll')
             }
             notPlanned={!run.observers.some((o) => o.memberId === me)}
-            ctx={ctx}
             onStart={start}
           />
         )}
@@ -345,7 +325,6 @@ export function LiveObservation(props: Props) {
           </Link>
           <p className="muted">{t('observe.end.share')}</p>
           <ShareLogButton
-            doc={doc}
             runId={runId}
             memberId={me}
             cycleTitle={cycle.meta.title}

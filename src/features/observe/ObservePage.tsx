@@ -15,7 +15,7 @@ type Props = { teamId: string; cycleId: string; runId: string };
 export default function ObservePage({ teamId, cycleId, runId }: Props) {
   const { t } = useTranslation();
   const page = useCyclePage(teamId, cycleId);
-  const { member, session, cycle, status, docName, teamSession } = page;
+  const { member, session, cycle, status, docName } = page;
   const backHref = `/teams/${teamId}/cycles/${cycleId}?tab=runs`;
 
   const fallback = cyclePageFallback(page, cycleId);
@@ -34,16 +34,12 @@ export default function ObservePage({ teamId, cycleId, runId }: Props) {
     <CyclePageSessions page={page}>
       <LiveObservation
         key={`${docName}/${runId}`}
-        doc={session.doc}
-        docName={docName}
         teamId={member.teamId}
         cycleId={cycleId as CycleId}
         cycle={cycle}
         run={run}
         runId={run.id as RunId}
         member={member}
-        teamDoc={teamSession?.doc ?? null}
-        ctx={session.ctx}
         readOnly={readOnly}
         backHref={backHref}
         timelineHref={`/teams/${teamId}/cycles/${cycleId}/runs/${runId}/timeline`}

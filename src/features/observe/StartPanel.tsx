@@ -1,13 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import {
   BUILT_IN_TEMPLATE_KEYS,
   type BuiltInTemplateKey,
   type BuiltInTexts,
   instantiateBuiltIn,
 } from '../../model/builtInTemplates.ts';
-import type { ModelContext, Phase } from '../../model/cycleTypes.ts';
+import type { Phase } from '../../model/cycleTypes.ts';
 import {
   readTemplate,
   readTemplates,
@@ -15,6 +14,7 @@ import {
   type TemplateId,
 } from '../../model/templates.ts';
 import { useYSnapshot } from '../../sync/hooks.ts';
+import { useOptionalSession, useSession } from '../../sync/SessionContext.tsx';
 import { builtInTexts } from '../templates/builtInTexts.ts';
 
 type Choice =
@@ -25,25 +25,17 @@ type Choice =
 type Props = {
   /** The kijkwijzer the run already has (a colleague started first), or null. */
   runTemplate: Template | null;
-  teamDoc: Y.Doc | null;
   phases: readonly Phase[];
   followsText: string;
   notPlanned: boolean;
-  ctx: ModelContext;
   onStart: (template: Template | null) => void;
 };
 
 /** Before the lesson: which kijkwijzer, whom you follow, and one big start button. */
-export function StartPanel({
-  runTemplate,
-  teamDoc,
-  phases,
-  followsText,
-  notPlanned,
-  ctx,
-  onStart,
-}: Props) {
+export function StartPanel({ runTemplate, phases, followsText, notPlanned, onStart }: Props) {
   const { t, i18n } = useTranslation();
+  const { ctx } = useSession('cycle');
+  const teamDoc = useOptionalSession('team')?.doc ?? null;
   const groupId = useId();
   const library = useYSnapshot(teamDoc, readTemplates) ?? [];
   const [texts, setTexts] = useState<BuiltInTexts | null>(null);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { showToast } from '../../app/ui/toasts.ts';
 import type { CycleId } from '../../model/cycleTypes.ts';
 import type { TeamId } from '../../model/ids.ts';
-import { PhotoError } from '../../store/photos.ts';
+import { PhotoError } from '../../sync/device.ts';
 import { queuePhoto } from '../../sync/photoOutbox.ts';
 import { compressPhoto } from './compress.ts';
 import './photos.css';

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CycleId } from '../../model/cycleTypes.ts';
 import type { TeamId } from '../../model/ids.ts';
-import { type PhotoUploadState, usePhotoStatus } from '../../store/photos.ts';
+import { type PhotoUploadState, usePhotoStatus } from '../../sync/device.ts';
 import { fetchPhoto } from '../../sync/photoOutbox.ts';
 import './photos.css';
 

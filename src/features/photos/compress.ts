@@ -1,5 +1,5 @@
 import { PHOTO_SIGNATURE_BYTES, sniffPhotoType } from '../../model/photos.ts';
-import { PhotoError } from '../../store/photos.ts';
+import { PhotoError } from '../../sync/device.ts';
 
 /**
  * Shrinks a photo of pupil work on the device before it is kept and uploaded:

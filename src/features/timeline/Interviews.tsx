@@ -1,13 +1,6 @@
 import { type KeyboardEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
-import type {
-  CasePupil,
-  CasePupilId,
-  ModelContext,
-  QuestionId,
-  Run,
-} from '../../model/cycleTypes.ts';
+import type { CasePupil, CasePupilId, QuestionId, Run } from '../../model/cycleTypes.ts';
 import { MAX_EVENT_TEXT, type ObservationEvent } from '../../model/eventLog.ts';
 import type { MemberId } from '../../model/ids.ts';
 import {
@@ -16,14 +9,13 @@ import {
   interviewPupils,
   ownAnswer,
   readInterviewAnswers,
-  recordInterviewAnswer,
 } from '../../model/interviews.ts';
-import { journalEvent } from '../../store/eventJournal.ts';
+import { answerInterview } from '../../sync/commands/observation.ts';
+import { useSessionState } from '../../sync/hooks.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import type { Labels } from './labels.ts';
 
 type Props = {
-  doc: Y.Doc;
-  docName: string;
   run: Run;
   casePupils: readonly CasePupil[];
   /** The run's events as read (corrections included). */
@@ -32,7 +24,6 @@ type Props = {
   /** False for guests and anyone else who may not write: they read every answer. */
   canAnswer: boolean;
   labels: Labels;
-  ctx: ModelContext;
 };
 
 /**
@@ -116,12 +107,9 @@ export function Interviews(props: Props) {
 type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
 function AnswerField({
-  doc,
-  docName,
   run,
   memberId,
   labels,
-  ctx,
   questionId,
   number,
   pupil,
@@ -134,24 +122,25 @@ function AnswerField({
 }) {
   const { t } = useTranslation();
   const hintId = useId();
+  const session = useSession('cycle');
+  const storageFails = useSessionState(session).save === 'failed';
   // null while not editing: the field then shows the stored answer, also when it changed elsewhere.
   const [draft, setDraft] = useState<string | null>(null);
   const [state, setState] = useState<SaveState>('idle');
+  // The store keeps retrying a write this device cannot make now: it is not saved until one commits.
+  const shown: SaveState = state === 'saving' && storageFails ? 'failed' : state;
 
   async function save() {
     if (draft === null) return;
     const text = draft;
     setState('saving');
     try {
-      const event = recordInterviewAnswer(
-        doc,
-        run.id,
-        memberId,
-        { questionId, pupilId: pupil.id as CasePupilId, text },
-        ctx,
-      );
-      // "Saved" only once this device holds its own committed copy (the tap journal).
-      if (event !== null) await journalEvent(docName, run.id, event);
+      // Resolves once the answer is committed on this device: only then "saved".
+      const event = await answerInterview(session, run.id, memberId, {
+        questionId,
+        pupilId: pupil.id as CasePupilId,
+        text,
+      });
       setDraft((now) => (now === text ? null : now));
       setState(event === null && current === null ? 'idle' : 'saved');
     } catch (error) {
@@ -188,11 +177,11 @@ function AnswerField({
         onKeyDown={onKeyDown}
       />
       <span id={hintId} className="muted small answer-status" role="status">
-        {state === 'saving'
+        {shown === 'saving'
           ? t('timeline.interviews.saving')
-          : state === 'saved'
+          : shown === 'saved'
             ? t('timeline.interviews.saved')
-            : state === 'failed'
+            : shown === 'failed'
               ? t('timeline.interviews.failed')
               : t('timeline.interviews.hint')}
       </span>

@@ -17,8 +17,11 @@ import {
   encodeRunLog,
   importLogUpdate,
   type LogImportErrorReason,
+  type LogValidation,
   MAX_LOG_FILE_BYTES,
 } from '../../model/logFile.ts';
+import type { DocSession } from '../../sync/docSession.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import { downloadFile, logFileName } from './download.ts';
 
 /**
@@ -27,7 +30,6 @@ import { downloadFile, logFileName } from './download.ts';
  */
 
 type ShareProps = {
-  doc: Y.Doc;
   runId: RunId;
   memberId: MemberId;
   /** For the file name and the share sheet's title. */
@@ -37,7 +39,8 @@ type ShareProps = {
 };
 
 /** Whether the member has events in the run, kept current as their log grows. */
-function useHasOwnEvents(doc: Y.Doc, runId: RunId, memberId: MemberId): boolean {
+function useHasOwnEvents(session: DocSession, runId: RunId, memberId: MemberId): boolean {
+  const { doc } = session;
   const subscribe = useCallback(
     (onChange: () => void) => onRunLogChange(doc, runId, onChange),
     [doc, runId],
@@ -54,16 +57,17 @@ const isAbort = (error: unknown): boolean =>
  * through the system share sheet (AirDrop, Bluetooth, mail…) where the
  * browser can share files, else as a download.
  */
-export function ShareLogButton({ doc, runId, memberId, cycleTitle, date }: ShareProps) {
+export function ShareLogButton({ runId, memberId, cycleTitle, date }: ShareProps) {
   const { t } = useTranslation();
   const hintId = useId();
-  const hasEvents = useHasOwnEvents(doc, runId, memberId);
+  const session = useSession('cycle');
+  const hasEvents = useHasOwnEvents(session, runId, memberId);
   const [busy, setBusy] = useState(false);
 
   async function share() {
     let bytes: Uint8Array;
     try {
-      bytes = encodeRunLog(doc, runId, memberId);
+      bytes = encodeRunLog(session.doc, runId, memberId);
     } catch {
       showToast(t('timeline.logFile.nothingToShare'));
       return;
@@ -109,7 +113,6 @@ export function ShareLogButton({ doc, runId, memberId, cycleTitle, date }: Share
 }
 
 type ImportProps = {
-  doc: Y.Doc;
   /** The run whose new events the confirmation counts (events of other runs are counted apart). */
   runId: RunId;
   /** Transaction origin of the import, kept out of the page's undo history. */
@@ -128,8 +131,9 @@ function countEvents(doc: Y.Doc): Map<RunId, number> {
  * cycle exactly as sync would (importing twice adds nothing), or says why the
  * file cannot be used. Importing writes: only for members who may edit.
  */
-export function ImportLogButton({ doc, runId, origin }: ImportProps) {
+export function ImportLogButton({ runId, origin }: ImportProps) {
   const { t } = useTranslation();
+  const session = useSession('cycle');
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
@@ -152,21 +156,25 @@ export function ImportLogButton({ doc, runId, origin }: ImportProps) {
       setFailure({ file: file.name, reason: 'unreadable' });
       return;
     }
-    const before = countEvents(doc);
-    const result = (() => {
-      try {
-        return importLogUpdate(doc, bytes, origin);
-      } catch (error) {
-        // validateLogUpdate never throws; this guards the merge itself against a file no check foresaw.
-        console.error('timeline: importing a log file failed', error);
-        return { ok: false as const, reason: 'corrupt' as const };
-      }
-    })();
+    const before = countEvents(session.doc);
+    let after: Map<RunId, number>;
+    let result: LogValidation;
+    try {
+      const imported = session.change((doc) => importLogUpdate(doc, bytes, origin), origin);
+      // Read after the import's transaction, not in it: reading a log the file brought turns its
+      // placeholder into an array, and within the transaction that hides the change from observers.
+      after = countEvents(session.doc);
+      result = await imported;
+    } catch (error) {
+      // validateLogUpdate never throws; this guards the merge itself against a file no check foresaw.
+      console.error('timeline: importing a log file failed', error);
+      setFailure({ file: file.name, reason: 'corrupt' });
+      return;
+    }
     if (!result.ok) {
       setFailure({ file: file.name, reason: result.reason });
       return;
     }
-    const after = countEvents(doc);
     const here = (after.get(runId) ?? 0) - (before.get(runId) ?? 0);
     let elsewhere = 0;
     for (const [id, count] of after) if (id !== runId) elsewhere += count - (before.get(id) ?? 0);

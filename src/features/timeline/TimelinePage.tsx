@@ -23,9 +23,9 @@ import './timeline.css';
 
 type Props = { teamId: string; cycleId: string; runId: string };
 
-/** A log file merges like sync; its own origin keeps it out of this page's undo history. */
 const NO_NAMES: ReadonlyMap<MemberId, string> = new Map();
 
+/** A log file merges like sync; its own origin keeps it out of this page's undo history. */
 const IMPORT_ORIGIN = { kind: 'import', page: 'timeline' };
 
 const ignoreTaps = (tr: Y.Transaction): boolean => touchesOnlyObservationLogs(tr.doc, tr);
@@ -38,7 +38,7 @@ const ignoreTaps = (tr: Y.Transaction): boolean => touchesOnlyObservationLogs(tr
 export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props) {
   const { t, i18n } = useTranslation();
   const page = useCyclePage(teamId, cycleId);
-  const { team, member, session, cycle, status, docName, roster } = page;
+  const { team, member, session, cycle, status, roster } = page;
   const memberNames = roster?.names;
   const doc = session?.doc ?? null;
   const runId = (isId(runParam) ? runParam : '') as RunId;
@@ -88,7 +88,7 @@ export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props
 
   const fallback = cyclePageFallback(page, cycleId);
   if (fallback) return fallback;
-  if (!member || !team || status !== 'ready' || !session || !cycle || !doc || !docName || !run) {
+  if (!member || !team || status !== 'ready' || !session || !cycle || !run) {
     return (
       <section className="stack">
         <p>{t('timeline.notFound')}</p>
@@ -121,7 +121,6 @@ export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props
       : t('timeline.header.noTeacher'),
   ];
 
-  const ctx = session.ctx;
   return (
     <CyclePageSessions page={page}>
       <div className="timeline-page stack">
@@ -148,7 +147,6 @@ export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props
           <p className="muted small">{t('timeline.logFile.intro')}</p>
           <div className="log-file-actions">
             <ShareLogButton
-              doc={doc}
               runId={run.id}
               memberId={member.memberId}
               cycleTitle={cycle.meta.title}
@@ -157,7 +155,7 @@ export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props
             {readOnly ? (
               <p className="muted small">{t('timeline.logFile.guestNoImport')}</p>
             ) : (
-              <ImportLogButton doc={doc} runId={run.id} origin={IMPORT_ORIGIN} />
+              <ImportLogButton runId={run.id} origin={IMPORT_ORIGIN} />
             )}
           </div>
         </section>
@@ -189,15 +187,12 @@ export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props
         )}
 
         <Interviews
-          doc={doc}
-          docName={docName}
           run={run}
           casePupils={cycle.casePupils}
           events={log.events}
           memberId={member.memberId}
           canAnswer={!readOnly}
           labels={labels}
-          ctx={ctx}
         />
       </div>
     </CyclePageSessions>
