@@ -313,6 +313,11 @@ export class TeamPage {
     return this.page.locator('a.cycle-link');
   }
 
+  /** The link of one cycle in the team's cycle list. */
+  cycleLink(cycleId: string): Locator {
+    return this.page.locator(`a.cycle-link[data-cycle-id="${cycleId}"]`);
+  }
+
   /** Starts a new cycle and lands on its page with the guided start open (close it with `closeGuide()`). */
   async startCycle(): Promise<CyclePage> {
     await this.page.getByRole('button', { name: nl.cycle.list.start, exact: true }).click();

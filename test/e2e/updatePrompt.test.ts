@@ -96,7 +96,8 @@ describe('update prompt: a new version never reloads the app while changes are u
     if (distDir) await rm(distDir, { recursive: true, force: true });
   });
 
-  it('shows the update banner when a new service worker is deployed', async () => {
+  it('offers a new version, never reloads while an offline edit is unsynced, and reloads onto it when the user applies it', async () => {
+    // shows the update banner when a new service worker is deployed
     await appendFile(join(distDir, 'sw.js'), WAITING_WORKER_PROBE);
     await anna.page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
@@ -104,9 +105,8 @@ describe('update prompt: a new version never reloads the app while changes are u
     });
     await team.shell.updateBanner().waitFor();
     expect(await team.shell.applyUpdateButton().isEnabled()).toBe(true);
-  });
 
-  it('disables the update and does not reload while an offline edit is unsynced', async () => {
+    // disables the update and does not reload while an offline edit is unsynced
     await goOffline(anna, proxy);
     await team.rename('Wiskunde onder- en middenbouw');
     await team.shell.waitForConnection('offline', { allSaved: false });
@@ -123,9 +123,8 @@ describe('update prompt: a new version never reloads the app while changes are u
     expect(await isMarked(anna.page)).toBe(true);
     await team.waitForTeamName('Wiskunde onder- en middenbouw');
     expect(await team.shell.applyUpdateButton().isDisabled()).toBe(true);
-  });
 
-  it('enables the update once everything is synced, still without reloading on its own', async () => {
+    // enables the update once everything is synced, still without reloading on its own
     await goOnline(anna, proxy);
     await team.shell.waitForConnection('online', { timeout: 40_000 });
     await anna.page.waitForFunction(() => {
@@ -137,9 +136,8 @@ describe('update prompt: a new version never reloads the app while changes are u
     expect(await askWaitingWorker(anna.page)).toEqual({ skipWaitingAsked: 0, state: 'installed' });
     expect(loads.count).toBe(0);
     expect(await isMarked(anna.page)).toBe(true);
-  });
 
-  it('reloads onto the new service worker when the user applies the update', async () => {
+    // reloads onto the new service worker when the user applies the update
     const reloaded = anna.page.waitForEvent('load');
     await team.shell.applyUpdateButton().click();
     await reloaded;
