@@ -70,6 +70,8 @@ export interface PreparedEdit {
   readonly type: string | null;
   /** Whether `page` (the screen opened afresh, perhaps in another browser) shows the edit. */
   kept(page: Page): Promise<boolean>;
+  /** What `page` shows instead, for the report of a lost edit (counted edits only). */
+  shown?(page: Page): Promise<string>;
 }
 
 export interface DurableEdit {
@@ -169,6 +171,7 @@ const phaseMove: DurableEdit = {
     return {
       type: null,
       kept: async (shown) => JSON.stringify(await new CyclePage(shown).phaseTitles()) === moved,
+      shown: async (shown) => `${await new CyclePage(shown).phaseTitles()}, expected ${moved}`,
     };
   },
 };
@@ -187,6 +190,8 @@ const observationTap: DurableEdit = {
       type: null,
       kept: async (shown) =>
         (await new ObservePage(shown).tallyTotalOf(PUPIL, ASKS_FOR_HELP)) === total + 1,
+      shown: async (shown) =>
+        `${await new ObservePage(shown).tallyTotalOf(PUPIL, ASKS_FOR_HELP)} in total, expected ${total + 1}`,
     };
   },
 };
@@ -240,6 +245,12 @@ export async function screenReady(page: Page, edit: DurableEdit, timeout = 15_00
       { cause: error },
     );
   }
+}
+
+/** Why an edit counts as lost: its round, and for a counted edit what the screen shows instead. */
+export async function lostEdit(page: Page, edit: PreparedEdit, round: number): Promise<string> {
+  const shown = await edit.shown?.(page).catch((error: unknown) => String(error));
+  return shown === undefined ? String(round) : `${round} (shows ${shown})`;
 }
 
 /** Whether the screen shows the edit within `timeout` ms (polled; false once the time is up). */

@@ -4,6 +4,7 @@ import {
   DURABLE_EDITS,
   type DurabilityFixture,
   durabilityFixture,
+  lostEdit,
   type PreparedEdit,
   screenReady,
   shownWithin,
@@ -27,9 +28,18 @@ import {
  * the next one; then all tabs make their edit and the browser is closed at
  * once. A tab stores its own edits (another tab of the same device applies
  * them without storing them), so no tab can keep another tab's edit for it.
- * ROUNDS rounds: ROUNDS + 1 launches.
+ * The observation screen opens first, alone: a tap whose document write the
+ * close cut off comes back from the tap journal when the cycle opens again,
+ * and is looked for the way one teacher reopening the app finds it, not while
+ * five more tabs open the same cycle. ROUNDS rounds: ROUNDS + 1 launches.
  */
 const ROUNDS = 20;
+/** The edit whose screen opens before the others (see above). */
+const FIRST = 'observation tap';
+const ORDERED = [
+  ...DURABLE_EDITS.filter((edit) => edit.name === FIRST),
+  ...DURABLE_EDITS.filter((edit) => edit.name !== FIRST),
+];
 
 describe('an edit survives the browser being closed right after it, offline', () => {
   let app: AppServer;
@@ -53,32 +63,29 @@ describe('an edit survives the browser being closed right after it, offline', ()
   });
 
   it(`keeps every kind of edit ${ROUNDS} of ${ROUNDS} times, each followed at once by closing the browser`, async () => {
-    const lost = new Map(DURABLE_EDITS.map((edit) => [edit.name, [] as number[]]));
+    const lost = new Map(ORDERED.map((edit) => [edit.name, [] as string[]]));
     let previous: readonly PreparedEdit[] = [];
     for (let round = 1; round <= ROUNDS + 1; round++) {
       const { context, page } = await device.launch({ offline: true });
       try {
-        const pages = [page];
-        while (pages.length < DURABLE_EDITS.length) pages.push(await context.newPage());
-        const tabs = DURABLE_EDITS.map((edit, k) => ({ edit, page: pages[k] ?? page }));
-        await Promise.all(
-          tabs.map(async ({ edit, page: tab }) => {
-            await tab.goto(edit.path(fixture));
-            await screenReady(tab, edit);
-          }),
-        );
-        await Promise.all(
-          tabs.map(async ({ edit, page: tab }, k) => {
-            const made = previous[k];
-            if (made && !(await shownWithin(tab, made))) lost.get(edit.name)?.push(round - 1);
-          }),
-        );
+        const tabs = ORDERED.map((edit) => ({ edit, page }));
+        const check = async (k: number) => {
+          const tab = tabs[k];
+          if (!tab) return;
+          await tab.page.goto(tab.edit.path(fixture));
+          await screenReady(tab.page, tab.edit);
+          const made = previous[k];
+          if (made && !(await shownWithin(tab.page, made))) {
+            lost.get(tab.edit.name)?.push(await lostEdit(tab.page, made, round - 1));
+          }
+        };
+        await check(0);
+        for (const tab of tabs.slice(1)) tab.page = await context.newPage();
+        await Promise.all(tabs.slice(1).map((_, k) => check(k + 1)));
         if (round > ROUNDS) break;
-        const prepared = await Promise.all(
-          tabs.map(({ edit, page: tab }) => edit.prepare(tab, round)),
-        );
+        const prepared = await Promise.all(tabs.map((tab) => tab.edit.prepare(tab.page, round)));
         await Promise.all(
-          tabs.map(({ page: tab }, k) => act(tab, prepared[k] as PreparedEdit, 'nothing')),
+          tabs.map((tab, k) => act(tab.page, prepared[k] as PreparedEdit, 'nothing')),
         );
         previous = prepared;
       } finally {
@@ -88,11 +95,11 @@ describe('an edit survives the browser being closed right after it, offline', ()
     const lostCounts = Object.fromEntries(
       [...lost].map(([name, rounds]) => [
         name,
-        `${rounds.length} of ${ROUNDS} lost ${JSON.stringify(rounds)}`,
+        `${rounds.length} of ${ROUNDS} lost: ${rounds.join(', ')}`,
       ]),
     );
     expect(lostCounts).toEqual(
-      Object.fromEntries(DURABLE_EDITS.map((edit) => [edit.name, `0 of ${ROUNDS} lost []`])),
+      Object.fromEntries(ORDERED.map((edit) => [edit.name, `0 of ${ROUNDS} lost: `])),
     );
   }, 600_000);
 });

@@ -4,6 +4,7 @@ import {
   DURABLE_EDITS,
   type DurabilityFixture,
   durabilityFixture,
+  lostEdit,
   screenReady,
   shownWithin,
 } from './durableEdits.ts';
@@ -45,14 +46,16 @@ describe('an edit survives a reload made right after it, offline', () => {
       });
 
       it(`keeps ${ROUNDS} of ${ROUNDS}, each followed at once by a reload`, async () => {
-        const lost: number[] = [];
+        const lost: string[] = [];
         for (let round = 1; round <= ROUNDS; round++) {
           const prepared = await edit.prepare(anna.page, round);
           const reloaded = anna.page.waitForEvent('load');
           await act(anna.page, prepared, 'reload');
           await reloaded;
           await screenReady(anna.page, edit);
-          if (!(await shownWithin(anna.page, prepared))) lost.push(round);
+          if (!(await shownWithin(anna.page, prepared))) {
+            lost.push(await lostEdit(anna.page, prepared, round));
+          }
         }
         expect(lost, `${edit.name}: ${lost.length} of ${ROUNDS} lost (rounds listed)`).toEqual([]);
       }, 240_000);
