@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type AppServer,
   CuttableProxy,
@@ -94,9 +94,16 @@ describe('e2e harness', () => {
     if (distDir) await rm(distDir, { recursive: true, force: true });
   });
 
+  // Each test starts online, on a freshly loaded page with the socket probe installed.
+  beforeEach(async () => {
+    await goOnline(teacher, proxy);
+    await teacher.page.goto('/');
+  });
+
   it('serves the app through the proxy origin', async () => {
     const response = await teacher.page.goto('/');
     expect(response?.status()).toBe(200);
+    expect(new URL(teacher.page.url()).origin).toBe(proxy.url);
     await expect(teacher.page.title()).resolves.toBe('Leskring harness');
     expect(proxy.accepted).toBeGreaterThan(0);
   });

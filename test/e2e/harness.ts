@@ -87,15 +87,58 @@ export async function newTeacherContext(
   options: BrowserContextOptions = {},
 ): Promise<TeacherContext> {
   const context = await browser.newContext({ ...TABLET_CONTEXT, ...options, baseURL: baseUrl });
-  const page = await context.newPage();
+  return { context, page: await context.newPage(), baseUrl, errors: collectErrors(context) };
+}
+
+/** Collects `console.error` messages and uncaught errors of every page of `context`. */
+function collectErrors(context: BrowserContext): string[] {
   const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => {
-    errors.push(String(error));
-  });
-  return { context, page, baseUrl, errors };
+  const watch = (page: Page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => {
+      errors.push(String(error));
+    });
+  };
+  for (const page of context.pages()) watch(page);
+  context.on('page', watch);
+  return errors;
+}
+
+/**
+ * One device whose browser profile is kept on disk, for what must survive the
+ * browser being closed: each `launch()` starts Chromium on the profile (closing
+ * that context ends the browser, as closing the app on a tablet does), and the
+ * next `launch()` finds the same IndexedDB and service worker again.
+ */
+export interface PersistentDevice {
+  readonly profileDir: string;
+  /** Starts the browser on the profile, with its network off when asked; the context has one page. */
+  launch(options?: { offline?: boolean }): Promise<TeacherContext>;
+  /** Deletes the profile (close the last context first). */
+  remove(): Promise<void>;
+}
+
+export async function persistentDevice(baseUrl: string): Promise<PersistentDevice> {
+  const profileDir = await mkdtemp(join(tmpdir(), 'leskring-profile-'));
+  return {
+    profileDir,
+    async launch(options = {}) {
+      const context = await chromium.launchPersistentContext(profileDir, {
+        ...TABLET_CONTEXT,
+        executablePath: await chromiumExecutablePath(),
+        args: ['--no-sandbox'],
+        headless: true,
+        baseURL: baseUrl,
+        offline: options.offline ?? false,
+      });
+      const errors = collectErrors(context);
+      const page = context.pages()[0] ?? (await context.newPage());
+      return { context, page, baseUrl, errors };
+    },
+    remove: () => rm(profileDir, { recursive: true, force: true }),
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { nl } from '../../src/i18n/nl.ts';
 import { type Stage, startStage, type TeacherContext } from './harness.ts';
@@ -20,6 +20,13 @@ function mainNavLink(page: Page, messages: typeof nl, name: 'teams' | 'settings'
     .getByRole('link', { name: messages.app.nav[name] });
 }
 
+/** Chooses English on the settings page and waits until the choice is shown and stored. */
+async function chooseEnglish(settings: SettingsPage): Promise<void> {
+  await settings.chooseLanguage('en');
+  await settings.page.getByRole('heading', { level: 1, name: en.settings.title }).waitFor();
+  await waitForStoredLanguage(settings.page, 'en');
+}
+
 describe('language setting', () => {
   let stage: Stage;
   let teacher: TeacherContext;
@@ -27,7 +34,16 @@ describe('language setting', () => {
 
   beforeAll(async () => {
     stage = await startStage();
+  });
+
+  // Each test is a fresh device (its own storage), on the settings page.
+  beforeEach(async () => {
     teacher = await stage.teacher();
+    settings = await new SettingsPage(teacher.page).goto();
+  });
+
+  afterEach(async () => {
+    await teacher?.context.close();
   });
 
   afterAll(async () => {
@@ -35,7 +51,6 @@ describe('language setting', () => {
   });
 
   it('starts in Dutch', async () => {
-    settings = await new SettingsPage(teacher.page).goto();
     await teacher.page.getByRole('heading', { level: 1, name: nl.settings.title }).waitFor();
     expect(await settings.languageOption('nl').isChecked()).toBe(true);
     expect(await htmlLang(teacher.page)).toBe('nl');
@@ -54,7 +69,7 @@ describe('language setting', () => {
 
   it('keeps English after a reload, on every screen', async () => {
     const { page } = teacher;
-    await waitForStoredLanguage(page, 'en');
+    await chooseEnglish(settings);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: en.settings.title }).waitFor();
     expect(await htmlLang(page)).toBe('en');
@@ -67,6 +82,11 @@ describe('language setting', () => {
 
   it('goes back to Dutch, and keeps that after a reload', async () => {
     const { page } = teacher;
+    await chooseEnglish(settings);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: en.settings.title }).waitFor();
+    await mainNavLink(page, en, 'teams').click();
+    await page.getByRole('heading', { level: 1, name: en.home.title }).waitFor();
     await mainNavLink(page, en, 'settings').click();
     await settings.chooseLanguage('nl');
     await page.getByRole('heading', { level: 1, name: nl.settings.title }).waitFor();

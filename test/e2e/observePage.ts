@@ -38,11 +38,25 @@ export class ObservePage {
     return this.page.getByRole('region', { name: pupil, exact: true });
   }
 
+  /** The "+1 <item>" button on a pupil's tile. */
+  tallyButton(pupil: string, item: string): Locator {
+    return this.tile(pupil).getByRole('button', {
+      name: message(o.items.tallyAddFor, { label: item, name: pupil }),
+    });
+  }
+
   /** Taps "+1 <item>" on a pupil's tile. */
   async tally(pupil: string, item: string): Promise<void> {
-    await this.tile(pupil)
-      .getByRole('button', { name: message(o.items.tallyAddFor, { label: item, name: pupil }) })
-      .click();
+    await this.tallyButton(pupil, item).click();
+  }
+
+  /** The lesson's total of one item for a pupil, as its button shows it. */
+  async tallyTotalOf(pupil: string, item: string): Promise<number> {
+    const shown = await this.tallyButton(pupil, item).locator('.observe-count-total').textContent();
+    const [before] = o.items.tallyTotal.split('{{count}}');
+    const total = Number.parseInt((shown ?? '').trim().slice(before?.length ?? 0), 10);
+    if (Number.isNaN(total)) throw new Error(`no total on the button: ${JSON.stringify(shown)}`);
+    return total;
   }
 
   tallyTotal(pupil: string, count: number): Locator {

@@ -225,11 +225,15 @@ export class TeamPage {
   }
 
   async rename(name: string): Promise<void> {
-    await this.page.getByRole('button', { name: nl.team.rename }).click();
-    const input = this.page.getByLabel(nl.team.name, { exact: true });
-    await input.fill(name);
-    await this.page.getByRole('button', { name: nl.common.save }).click();
+    await (await this.typeNewName(name)).click();
     await this.heading.filter({ hasText: name }).waitFor();
+  }
+
+  /** Opens the rename form and types `name`; returns its save button, not yet pressed. */
+  async typeNewName(name: string): Promise<Locator> {
+    await this.renameButton().click();
+    await this.page.getByLabel(nl.team.name, { exact: true }).fill(name);
+    return this.page.getByRole('button', { name: nl.common.save });
   }
 
   /** Member rows (`li.member`, each with `data-member-id`). */
@@ -311,6 +315,11 @@ export class TeamPage {
   /** The cycle links of the team's cycle list (`a.cycle-link`, each with `data-cycle-id`). */
   cycleLinks(): Locator {
     return this.page.locator('a.cycle-link');
+  }
+
+  /** The link of one cycle in the team's cycle list. */
+  cycleLink(cycleId: string): Locator {
+    return this.page.locator(`a.cycle-link[data-cycle-id="${cycleId}"]`);
   }
 
   /** Starts a new cycle and lands on its page with the guided start open (close it with `closeGuide()`). */
@@ -572,11 +581,15 @@ export class CyclePage {
     await input.pressSequentially(text, { delay: options.delay ?? 0 });
   }
 
+  /** The arrow button that moves phase `number` one place up or down. */
+  moveButton(number: number, direction: 'up' | 'down'): Locator {
+    const name = direction === 'up' ? nl.plan.phases.moveUp : nl.plan.phases.moveDown;
+    return this.plan.getByRole('button', { name: message(name, { number }), exact: true });
+  }
+
   /** Moves phase `number` one place up or down with its arrow button, from the keyboard. */
   async movePhase(number: number, direction: 'up' | 'down'): Promise<void> {
-    const name = direction === 'up' ? nl.plan.phases.moveUp : nl.plan.phases.moveDown;
-    const button = this.plan.getByRole('button', { name: message(name, { number }), exact: true });
-    await button.focus();
+    await this.moveButton(number, direction).focus();
     await this.page.keyboard.press('Enter');
   }
 
@@ -630,6 +643,13 @@ export class CyclePage {
         buttons: [...plan.querySelectorAll<HTMLButtonElement>('button')].filter(usable).map(name),
       };
     });
+  }
+
+  // -- Overview (tab "Overzicht") -------------------------------------------
+
+  /** The rich text editor (Tiptap) of one of the cycle's long texts, e.g. the research question. */
+  richText(field: keyof typeof nl.cycle.overview.fields): Locator {
+    return this.page.getByRole('textbox', { name: nl.cycle.overview.fields[field], exact: true });
   }
 
   // -- Case pupils and predictions (tab "Casusleerlingen en verwachtingen") --

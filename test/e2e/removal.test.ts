@@ -35,20 +35,19 @@ describe('removing a member revokes their access', () => {
     await stage?.close();
   });
 
-  it('lets the facilitator remove a member after confirming', async () => {
+  it('a removed member is told on their open page, refused by the server and kept out of later changes', async () => {
+    // lets the facilitator remove a member after confirming
     await annaTeam.removeMember('Bram');
     await annaTeam.shell.toast(message(nl.team.members.removed, { name: 'Bram' })).waitFor();
     await annaTeam.waitForMembers(['Anna']);
-  });
 
-  it('tells the removed member on their open page, and the badge says access is denied', async () => {
+    // tells the removed member on their open page, and the badge says access is denied
     await bramTeam.removedNotice().waitFor();
     await bramTeam.shell.waitForConnection('denied', { allSaved: false });
     expect(await bramTeam.renameButton().count()).toBe(0);
     expect((await readStoredMembership(bram.page, teamId))?.status).toBe('removed');
-  });
 
-  it('refuses the removed member’s token on the sync server', async () => {
+    // refuses the removed member’s token on the sync server
     const client = openRawTeamDoc(stage.app.url, teamId, bramToken);
     try {
       await expect.poll(() => client.denials, { timeout: 10_000 }).toContain('token-invalid');
@@ -56,9 +55,8 @@ describe('removing a member revokes their access', () => {
     } finally {
       client.destroy();
     }
-  });
 
-  it('keeps the removed member out of later changes, also after a reload', async () => {
+    // keeps the removed member out of later changes, also after a reload
     await annaTeam.rename('Begrijpend lezen 2.0');
     await annaTeam.shell.waitForConnection('online');
 

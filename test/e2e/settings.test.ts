@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { nl } from '../../src/i18n/nl.ts';
 import { type Stage, startStage, type TeacherContext } from './harness.ts';
 import { SettingsPage } from './pages.ts';
@@ -24,8 +24,16 @@ describe('settings: storage on this device', () => {
 
   beforeAll(async () => {
     stage = await startStage();
+  });
+
+  // Each test is a fresh device: asking for persistent storage in one changes nothing in another.
+  beforeEach(async () => {
     teacher = await stage.teacher();
     settings = await new SettingsPage(teacher.page).goto();
+  });
+
+  afterEach(async () => {
+    await teacher?.context.close();
   });
 
   afterAll(async () => {

@@ -63,7 +63,8 @@ describe('issue 6 points 7–8: the run after the lesson, with an observer who h
     await stage?.close();
   });
 
-  it('lets one teacher observe online and prepare an interview question', async () => {
+  it('one teacher observes online, the other offline; his file merges into her timeline, her interview answer reaches him, and a guest reads it all', async () => {
+    // lets one teacher observe online and prepare an interview question
     await anna.page.getByRole('button', { name: nl.cycle.list.loadExample, exact: true }).click();
     await anna.page.waitForURL(/\/cycles\//);
     const cycle = new CyclePage(anna.page);
@@ -87,29 +88,27 @@ describe('issue 6 points 7–8: the run after the lesson, with an observer who h
       .click();
     await anna.page.keyboard.type(QUESTION);
     await cycle.shell.waitForConnection('online');
-  });
 
-  it('lets the colleague observe the same run offline and share his log as a file', async () => {
+    // lets the colleague observe the same run offline and share his log as a file
     // Bram has the cycle and the app on his tablet, then loses the network.
     await bram.page.goto(`${runPath}/observe`);
     await bram.page.getByRole('heading', { name: nl.observe.start.heading }).waitFor();
     await waitForServiceWorkerControl(bram.page);
     await goOffline(bram, bramProxy);
 
-    const screen = new ObservePage(bram.page);
-    await screen.start();
-    await screen.tally('Leerling C', ASKS_FOR_HELP);
-    await screen.quickNote('Leerling C telt op zijn vingers');
-    await expect.poll(() => screen.tileSaveState('Leerling C')).toBe('saved');
+    const bramScreen = new ObservePage(bram.page);
+    await bramScreen.start();
+    await bramScreen.tally('Leerling C', ASKS_FOR_HELP);
+    await bramScreen.quickNote('Leerling C telt op zijn vingers');
+    await expect.poll(() => bramScreen.tileSaveState('Leerling C')).toBe('saved');
 
     bramTimeline = await new TimelinePage(bram.page).goto(`${runPath}/timeline`);
     await expect.poll(() => bramTimeline.recordObservers()).toContain(bramId);
     bramFile = await bramTimeline.shareByDownload();
     expect(bramFile.name).toMatch(/^[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.leskring$/);
     expect(bramFile.bytes.length).toBeGreaterThan(100);
-  });
 
-  it('merges the file into the other device’s timeline: both observers, by phase', async () => {
+    // merges the file into the other device’s timeline: both observers, by phase
     await anna.page.goto(cyclePath);
     await new CyclePage(anna.page).openTab('runs');
     annaTimeline = await TimelinePage.fromRunsTab(anna.page);
@@ -126,9 +125,8 @@ describe('issue 6 points 7–8: the run after the lesson, with an observer who h
     expect((await annaTimeline.recordTexts()).join('\n')).toContain(
       'Leerling C telt op zijn vingers',
     );
-  });
 
-  it('narrows the timeline with the filters', async () => {
+    // narrows the timeline with the filters
     await annaTimeline.filter('observer', 'Bram');
     await expect.poll(() => annaTimeline.shownText()).toBe(TimelinePage.shown(2, 5));
     expect(new Set(await annaTimeline.recordObservers())).toEqual(new Set([bramId]));
@@ -141,9 +139,8 @@ describe('issue 6 points 7–8: the run after the lesson, with an observer who h
 
     await anna.page.getByRole('button', { name: tl.filters.clear, exact: true }).click();
     await expect.poll(() => annaTimeline.shownText()).toBe(TimelinePage.shown(5, 5));
-  });
 
-  it('says nothing new for the same file twice, and explains a broken or empty file', async () => {
+    // says nothing new for the same file twice, and explains a broken or empty file
     await annaTimeline.importFile(bramFile);
     await annaTimeline.shell.toast(tl.logFile.nothingNew).waitFor();
     expect(await annaTimeline.shownText()).toBe(TimelinePage.shown(5, 5));
@@ -156,9 +153,8 @@ describe('issue 6 points 7–8: the run after the lesson, with an observer who h
     await annaTimeline.importFile(empty);
     await annaTimeline.importFailure(empty.name).getByText(tl.logFile.errors.empty).waitFor();
     expect(await annaTimeline.shownText()).toBe(TimelinePage.shown(5, 5));
-  });
 
-  it('shows an interview answer one teacher notes on the colleague’s device once he is online', async () => {
+    // shows an interview answer one teacher notes on the colleague’s device once he is online
     const field = annaTimeline.answerField(1, 'Leerling A');
     await field.fill(ANSWER);
     await field.press('Enter');
@@ -175,9 +171,8 @@ describe('issue 6 points 7–8: the run after the lesson, with an observer who h
     // The interview is not a record of the lesson, and Bram's synced log counts once.
     expect(await bramTimeline.shownText()).toBe(TimelinePage.shown(5, 5));
     expect(await annaTimeline.shownText()).toBe(TimelinePage.shown(5, 5));
-  });
 
-  it('lets a guest read the timeline and the answers, but neither answer nor import', async () => {
+    // lets a guest read the timeline and the answers, but neither answer nor import
     const invite = await annaTeam
       .goto(annaTeam.teamId())
       .then((team) => team.createInvite({ role: 'guest' }));
@@ -195,9 +190,8 @@ describe('issue 6 points 7–8: the run after the lesson, with an observer who h
     expect(
       await guest.page.getByRole('button', { name: tl.logFile.share, exact: true }).isDisabled(),
     ).toBe(true);
-  });
 
-  it('logs no error on any device along the way', () => {
+    // logs no error on any device along the way
     const offlineNoise = /^WebSocket connection to .* failed: .*ERR_INTERNET_DISCONNECTED/;
     const errors = [...anna.errors, ...bram.errors, ...(guest?.errors ?? [])];
     expect(errors.filter((error) => !offlineNoise.test(error))).toEqual([]);

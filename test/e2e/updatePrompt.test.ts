@@ -29,6 +29,45 @@ function isMarked(page: Page): Promise<boolean> {
   return page.evaluate(() => (window as unknown as { e2eMark?: boolean }).e2eMark === true);
 }
 
+/**
+ * Added to the new version's service worker: it counts the page's requests to skip waiting
+ * (the one step before it takes control, and so before the reload that follows) and answers
+ * a probe with that count and its own state.
+ */
+const WAITING_WORKER_PROBE = `
+// e2e: version 2 of the app
+self.${VERSION_GLOBAL} = 2;
+{
+  let skipWaitingAsked = 0;
+  self.addEventListener('message', (event) => {
+    if (event.data?.type === 'SKIP_WAITING') skipWaitingAsked += 1;
+    if (event.data?.type === 'e2e-probe') {
+      event.ports[0]?.postMessage({ skipWaitingAsked, state: self.serviceWorker.state });
+    }
+  });
+}
+`;
+
+type WaitingWorker = { skipWaitingAsked: number; state: ServiceWorkerState };
+
+/**
+ * Asks the waiting worker, through the page, how often the page asked it to skip waiting; null
+ * when no worker waits any more. A worker handles one page's messages in the order they were
+ * posted, so the answer covers every request the page made before this call.
+ */
+function askWaitingWorker(page: Page): Promise<WaitingWorker | null> {
+  return page.evaluate(async () => {
+    const waiting = (await navigator.serviceWorker.getRegistration())?.waiting;
+    if (!waiting) return null;
+    const channel = new MessageChannel();
+    const answer = new Promise<WaitingWorker>((resolve) => {
+      channel.port1.onmessage = (event) => resolve(event.data as WaitingWorker);
+    });
+    waiting.postMessage({ type: 'e2e-probe' }, [channel.port2]);
+    return answer;
+  });
+}
+
 describe('update prompt: a new version never reloads the app while changes are unsynced', () => {
   let distDir: string;
   let stage: Stage;
@@ -57,35 +96,35 @@ describe('update prompt: a new version never reloads the app while changes are u
     if (distDir) await rm(distDir, { recursive: true, force: true });
   });
 
-  it('shows the update banner when a new service worker is deployed', async () => {
-    await appendFile(
-      join(distDir, 'sw.js'),
-      `\n// e2e: version 2 of the app\nself.${VERSION_GLOBAL} = 2;\n`,
-    );
+  it('offers a new version, never reloads while an offline edit is unsynced, and reloads onto it when the user applies it', async () => {
+    // shows the update banner when a new service worker is deployed
+    await appendFile(join(distDir, 'sw.js'), WAITING_WORKER_PROBE);
     await anna.page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       await registration?.update();
     });
     await team.shell.updateBanner().waitFor();
     expect(await team.shell.applyUpdateButton().isEnabled()).toBe(true);
-  });
 
-  it('disables the update and does not reload while an offline edit is unsynced', async () => {
+    // disables the update and does not reload while an offline edit is unsynced
     await goOffline(anna, proxy);
     await team.rename('Wiskunde onder- en middenbouw');
     await team.shell.waitForConnection('offline', { allSaved: false });
     expect(await team.shell.unsyncedChanges()).toBeGreaterThanOrEqual(1);
     expect(await team.shell.applyUpdateButton().isDisabled()).toBe(true);
 
-    // Proving that nothing happens needs some time to pass.
-    await anna.page.waitForTimeout(2_000);
+    // The page reloads only once the waiting worker takes control (vite-plugin-pwa's
+    // 'controlling' event, or apply()'s 'controllerchange'), and the worker takes control only
+    // when the page asks it to skip waiting. The teacher taps the disabled button anyway; the
+    // worker, answering after any request that tap made, was never asked and still waits.
+    await team.shell.applyUpdateButton().click({ force: true });
+    expect(await askWaitingWorker(anna.page)).toEqual({ skipWaitingAsked: 0, state: 'installed' });
     expect(loads.count).toBe(0);
     expect(await isMarked(anna.page)).toBe(true);
     await team.waitForTeamName('Wiskunde onder- en middenbouw');
     expect(await team.shell.applyUpdateButton().isDisabled()).toBe(true);
-  });
 
-  it('enables the update once everything is synced, still without reloading on its own', async () => {
+    // enables the update once everything is synced, still without reloading on its own
     await goOnline(anna, proxy);
     await team.shell.waitForConnection('online', { timeout: 40_000 });
     await anna.page.waitForFunction(() => {
@@ -94,11 +133,11 @@ describe('update prompt: a new version never reloads the app while changes are u
       );
       return button !== null && !button.disabled;
     });
+    expect(await askWaitingWorker(anna.page)).toEqual({ skipWaitingAsked: 0, state: 'installed' });
     expect(loads.count).toBe(0);
     expect(await isMarked(anna.page)).toBe(true);
-  });
 
-  it('reloads onto the new service worker when the user applies the update', async () => {
+    // reloads onto the new service worker when the user applies the update
     const reloaded = anna.page.waitForEvent('load');
     await team.shell.applyUpdateButton().click();
     await reloaded;

@@ -1,5 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
+import {
+  MessageType,
+  type onOutgoingMessageParameters,
+  WebSocketStatus,
+} from '@hocuspocus/provider';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ROSTER_DOC_ID, rosterDocName, teamScopedDocName } from '../../src/model/docName.ts';
@@ -106,9 +111,25 @@ describe('DELETE /api/teams/:teamId/cycles/:cycleId', () => {
       expect(colleague.denials).toContain(DOCUMENT_DELETED_REASON);
       expect(facilitator.denials).toContain(DOCUMENT_DELETED_REASON);
     });
-    // Its copy (with an edit made afterwards) never reaches the server again.
+    // Its copy (with an edit made afterwards) never reaches the server again. The provider
+    // still holds an open socket and sends the edit on it; then it authenticates once more on
+    // that socket, as it does on every reconnect. The server handles one socket's messages in
+    // order, so this second refusal comes after it dealt with the edit: had it still served the
+    // document on that socket, it would have stored and acknowledged the edit and answered the
+    // token without a refusal.
+    const refusedBefore = colleague.denials.length;
+    const unacknowledgedBefore = colleague.provider.unsyncedChanges;
+    const sent: Array<MessageType | undefined> = [];
+    colleague.provider.on('outgoingMessage', ({ message }: onOutgoingMessageParameters) => {
+      sent.push(message.type);
+    });
     colleague.doc.getMap('meta').set('title', 'Toch nog bewerkt');
-    await new Promise((done) => setTimeout(done, 300));
+    expect(sent).toEqual([MessageType.Sync]);
+    expect(colleague.socket.status).toBe(WebSocketStatus.Connected);
+    await colleague.provider.sendToken();
+    await waitFor(() => expect(colleague.denials).toHaveLength(refusedBefore + 1));
+    expect(colleague.denials.at(-1)).toBe(DOCUMENT_DELETED_REASON);
+    expect(colleague.provider.unsyncedChanges).toBe(unacknowledgedBefore + 1);
     expect(rowsOf(server.dbPath, name)).toBe(0);
     expect(server.hocuspocus.documents.has(name)).toBe(false);
 
