@@ -28,10 +28,9 @@ import {
  * the next one; then all tabs make their edit and the browser is closed at
  * once. A tab stores its own edits (another tab of the same device applies
  * them without storing them), so no tab can keep another tab's edit for it.
- * The observation screen opens first, alone: a tap whose document write the
- * close cut off comes back from the tap journal when the cycle opens again,
- * and is looked for the way one teacher reopening the app finds it, not while
- * five more tabs open the same cycle. ROUNDS rounds: ROUNDS + 1 launches.
+ * The observation screen opens first, alone, and its tap is looked for the
+ * way one teacher reopening the app finds it, not while five more tabs open
+ * the same cycle. ROUNDS rounds: ROUNDS + 1 launches.
  */
 const ROUNDS = 20;
 /** The edit whose screen opens before the others (see above). */

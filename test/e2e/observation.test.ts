@@ -150,8 +150,8 @@ describe('live observation', () => {
       await screen.tally('Leerling A', ASKS_FOR_HELP);
       await context.close(); // at once: no waiting for "saved"
 
-      // A few more times: a write that only sometimes survives would show here (it lost
-      // about one tap in five before the journal committed its transaction explicitly).
+      // A few more times: a write that only sometimes survives would show here (an
+      // implicitly committed write lost about one tap in five).
       for (let taps = 1; taps <= TAP_AND_CLOSE_ROUNDS; taps++) {
         context = await launch();
         const reopened = context.pages()[0] ?? (await context.newPage());
