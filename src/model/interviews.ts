@@ -171,7 +171,8 @@ export function interviewClock(ownLog: readonly ObservationEvent[]): number {
 /**
  * Records the member's answer to a question for a pupil in their own log of
  * the run (see `interviewEventFor`) and returns the event written, or null
- * when the answer did not change. The caller journals the event.
+ * when the answer did not change. Screens call it through the answerInterview
+ * command, which says "saved" once the edit is committed on the device.
  */
 export function recordInterviewAnswer(
   doc: Y.Doc,

@@ -17,9 +17,9 @@ import type { PupilNameRecord } from './pupilNames.ts';
  *      typed on this device only and never synced
  *   3  + photos ([teamId+hash], status, cycleId): photos of pupil work with their
  *      upload state, taken here or downloaded from the team (issue 6 point 5)
- *   4  + eventJournal (id, docName): every observation tap, awaited before the
- *      tile says "saved", because y-indexeddb's own writes give no such signal;
- *      replayed into the cycle document on open
+ *   4  + eventJournal (id, docName): observation taps journalled by earlier
+ *      versions; nothing writes it any more, and a cycle's entries are put back
+ *      into its document when it opens, then dropped
  *   5  photos: `cycleId` becomes `cycleIds` (multiEntry index) + `uploadedCycleIds`:
  *      a photo used in several cycles is uploaded once per cycle, because the
  *      server deletes a file only when no cycle links it any more (deleting a
