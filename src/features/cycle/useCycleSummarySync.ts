@@ -68,6 +68,26 @@ function deletedIn(roster: Y.Doc | null): DeletedCycles {
 }
 
 /**
+ * Writes the summary through the team session (nobody's undoable edit); a
+ * page leaving after its team session closed writes nothing.
+ */
+function writeSummary(
+  team: DocSession,
+  roster: Y.Doc | null,
+  cycleId: CycleId,
+  cycleDoc: Y.Doc,
+  write: typeof touchCycleSummary,
+): void {
+  if (team.closed) return;
+  void team
+    .change(
+      (teamDoc) => write(teamDoc, deletedIn(roster), cycleId, cycleDoc, new Date().toISOString()),
+      SUMMARY_ORIGIN,
+    )
+    .catch(() => {});
+}
+
+/**
  * Keeps the cycle's entry in the team document current (the team page lists
  * cycles without opening them): after local edits (debounced, lastActivityAt =
  * now), and whenever title, stage, research lessons or runs taught differ from
@@ -92,20 +112,7 @@ export function useCycleSummarySync(
     if (!enabled || !cycleId || !cycleDoc || !team) return;
     const write = () => {
       pending.current = null;
-      if (team.closed) return;
-      void team
-        .change(
-          (teamDoc) =>
-            touchCycleSummary(
-              teamDoc,
-              deletedIn(roster),
-              cycleId,
-              cycleDoc,
-              new Date().toISOString(),
-            ),
-          SUMMARY_ORIGIN,
-        )
-        .catch(() => {});
+      writeSummary(team, roster, cycleId, cycleDoc, touchCycleSummary);
     };
     const onUpdate = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       if (!tr.local) return;
@@ -135,22 +142,10 @@ export function useCycleSummarySync(
       : '';
   useEffect(() => {
     if (!enabled || !cycleId || !cycleDoc || !team || summaryKey === '') return;
-    const timer = setTimeout(() => {
-      if (team.closed) return;
-      void team
-        .change(
-          (teamDoc) =>
-            repairCycleSummary(
-              teamDoc,
-              deletedIn(roster),
-              cycleId,
-              cycleDoc,
-              new Date().toISOString(),
-            ),
-          SUMMARY_ORIGIN,
-        )
-        .catch(() => {});
-    }, SUMMARY_DEBOUNCE_MS);
+    const timer = setTimeout(
+      () => writeSummary(team, roster, cycleId, cycleDoc, repairCycleSummary),
+      SUMMARY_DEBOUNCE_MS,
+    );
     return () => clearTimeout(timer);
   }, [enabled, cycleId, cycleDoc, team, roster, summaryKey]);
 }
