@@ -16,9 +16,9 @@ import * as Y from 'yjs';
  * updates in memory, reports the failure to {@link onProblem} listeners and
  * is retried with backoff; nothing is dropped.
  *
- * Two tabs of the app on one device: every local change is also posted on a
- * BroadcastChannel per document, so a second tab with the same document open
- * applies it at once (it is already stored by the tab that made it).
+ * Two tabs of the app on one device: every change, once committed, is posted
+ * on a BroadcastChannel per document, so a second tab with the same document
+ * open applies it at once (it is already stored by the tab that made it).
  *
  * The layout is y-indexeddb 9's (database `y:<name>`, object stores `updates`
  * with auto-increment keys and `custom`), so copies written by earlier
@@ -106,7 +106,6 @@ export class LocalDocStore {
     this.doc = doc;
     this.#onUpdate = (update, origin) => {
       if (origin === this || this.#destroyed) return;
-      this.#channel?.postMessage(update);
       this.#waitingSince ??= performance.now();
       this.#waiting.push(update);
       this.#flush();
@@ -235,6 +234,9 @@ export class LocalDocStore {
       this.#inFlight -= 1;
       if (failure === null) {
         measureCommit(since);
+        // After the commit rather than in the edit's task: the tap or keystroke that made the
+        // change paints sooner, and the other tab only ever sees what is on disk.
+        for (const update of batch) this.#channel?.postMessage(update);
         this.#retryMs = RETRY_FIRST_MS;
         if (this.#problem !== null && this.#waiting.length === 0) this.#setProblem(null);
       } else {
