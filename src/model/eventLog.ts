@@ -343,8 +343,20 @@ function readOne(
   skip: () => void,
 ): ObservationEvent[] {
   if (!doc.share.has(observationLogName(runId, observer))) return [];
+  return logEntries(logArray(doc, runId, observer).toArray(), observer, skip);
+}
+
+/**
+ * The events among raw entries of `observer`'s log, as {@link readLog} reads
+ * them: for a reader that follows the log by what was appended to it.
+ */
+export function logEntries(
+  entries: readonly unknown[],
+  observer: MemberId,
+  skip: () => void = () => {},
+): ObservationEvent[] {
   const out: ObservationEvent[] = [];
-  for (const raw of logArray(doc, runId, observer).toArray()) {
+  for (const raw of entries) {
     const event = parseEntry(raw);
     if (event === null || event.observer !== observer) skip();
     else out.push(event);

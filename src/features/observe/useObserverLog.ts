@@ -1,10 +1,11 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { RunId } from '../../model/cycleTypes.ts';
 import {
   extendFold,
   type FoldedObservation,
   foldEvents,
+  logEntries,
   type ObservationEvent,
   observationLogName,
   readLog,
@@ -21,12 +22,14 @@ export type ObserverLog = {
 };
 
 /**
- * One observer's log of a run, live. Only this observer's array is read on
- * a change (entries are parsed once, see eventLog.ts) and a tap extends the
- * previous fold instead of folding the whole lesson again.
+ * One observer's log of a run, live. A tap appends to the log: then only the
+ * appended entries are parsed and the previous fold is extended, so a tap on
+ * a 5,000-event lesson costs what the tap added, not the lesson. Anything
+ * else (a colleague's device inserting older entries, an undo of the
+ * transaction) reads the log again.
  */
 export function useObserverLog(doc: Y.Doc, runId: RunId, observer: MemberId): ObserverLog {
-  const store = useMemo(() => createStore(doc, runId, observer), [doc, runId, observer]);
+  const store = useMemo(() => createObserverLogStore(doc, runId, observer), [doc, runId, observer]);
   return useSyncExternalStore(store.subscribe, store.get, store.get);
 }
 
@@ -37,25 +40,54 @@ function extendsLog(prev: readonly ObservationEvent[], next: readonly Observatio
   return true;
 }
 
-function createStore(doc: Y.Doc, runId: RunId, observer: MemberId) {
+type SharedType = Y.Doc['share'] extends Map<string, infer T> ? T : never;
+
+/** The entries a transaction appended at the end of `log`, or null when it changed it otherwise. */
+function appendedBy(tr: Y.Transaction, log: SharedType): unknown[] | null {
+  const event = tr.changedParentTypes.get(log)?.find((e) => e.target === log);
+  if (!event || !(log instanceof Y.Array)) return null;
+  const [first, second, ...rest] = event.changes.delta;
+  const insert = second === undefined ? first : first?.retain !== undefined ? second : undefined;
+  if (rest.length > 0 || !Array.isArray(insert?.insert)) return null;
+  const appended: unknown[] = insert.insert;
+  // At the end: what the log holds after the appended entries is nothing.
+  const before = second === undefined ? 0 : (first?.retain ?? 0);
+  return before + appended.length === log.length ? appended : null;
+}
+
+/** The external store behind {@link useObserverLog} (exported for its tests). */
+export function createObserverLogStore(doc: Y.Doc, runId: RunId, observer: MemberId) {
   // Looked up, not created: creating the array would list this member as an observer.
   const ownName = observationLogName(runId, observer);
   const colleagues = () => runObservers(doc, runId).filter((m) => m !== observer).length;
   let cached: ObserverLog | null = null;
   let previous: ObserverLog | null = null;
+  /** Raw entries appended to the own log since `previous` was read; null: read it all again. */
+  let appended: unknown[] | null = null;
+  const read = (): ObserverLog => {
+    if (previous !== null && appended !== null) {
+      const added = logEntries(appended, observer);
+      const events = added.length === 0 ? previous.events : [...previous.events, ...added];
+      const folded =
+        added.length === 0 ? previous.folded : extendFold(previous.folded, events, added);
+      return { events, folded, colleagues: colleagues() };
+    }
+    const events = readLog(doc, runId, observer);
+    return {
+      events,
+      folded:
+        previous && extendsLog(previous.events, events)
+          ? extendFold(previous.folded, events, events.slice(previous.events.length))
+          : foldEvents(events),
+      colleagues: colleagues(),
+    };
+  };
   return {
     get: (): ObserverLog => {
       if (cached === null) {
-        const events = readLog(doc, runId, observer);
-        cached = {
-          events,
-          folded:
-            previous && extendsLog(previous.events, events)
-              ? extendFold(previous.folded, events, events.slice(previous.events.length))
-              : foldEvents(events),
-          colleagues: colleagues(),
-        };
+        cached = read();
         previous = cached;
+        appended = [];
       }
       return cached;
     },
@@ -66,6 +98,10 @@ function createStore(doc: Y.Doc, runId: RunId, observer: MemberId) {
         const ownLog = doc.share.get(ownName);
         const ownChanged = ownLog !== undefined && tr.changed.has(ownLog);
         if (!ownChanged && cached !== null && colleagues() === cached.colleagues) return;
+        if (ownChanged && appended !== null) {
+          const added = appendedBy(tr, ownLog);
+          appended = added === null ? null : [...appended, ...added];
+        }
         cached = null;
         onChange();
       };
