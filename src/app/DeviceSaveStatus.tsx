@@ -12,7 +12,7 @@ import { useOptionalSession } from '../sync/SessionContext.tsx';
 export function DeviceSaveStatus({ kind }: { kind: DocKind }) {
   const { t } = useTranslation();
   const session = useOptionalSession(kind);
-  const { save } = useSessionState(session);
+  const save = useSessionState(session, (state) => state.save);
   if (!session) return null;
   return (
     <span

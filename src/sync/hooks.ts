@@ -11,9 +11,43 @@ import {
 import { type DocSession, openSession, releaseSession, type SessionState } from './docSession.ts';
 import { getPresence, type PresenceEntry, subscribePresence } from './presence.ts';
 
-/** The app-wide sync badge state. */
+/**
+ * Calls `listener` once after the next frame is painted, however often
+ * `subscribe` fires before that.
+ */
+function afterNextPaint(subscribe: (listener: () => void) => () => void) {
+  return (listener: () => void): (() => void) => {
+    let scheduled = false;
+    let stopped = false;
+    const fire = () => {
+      scheduled = false;
+      if (!stopped) listener();
+    };
+    const unsubscribe = subscribe(() => {
+      if (scheduled) return;
+      scheduled = true;
+      if (typeof requestAnimationFrame === 'function')
+        requestAnimationFrame(() => setTimeout(fire, 0));
+      else setTimeout(fire, 0);
+    });
+    return () => {
+      stopped = true;
+      unsubscribe();
+    };
+  };
+}
+
+// Every edit changes the count of changes the server has yet to confirm, in the edit's own
+// task: the badge follows a frame later, so a tap's frame shows the tap and nothing else.
+const subscribeConnectionAfterPaint = afterNextPaint(subscribeConnection);
+
+/** The app-wide sync badge state (updated the frame after it changes). */
 export function useConnectionState(): ConnectionSnapshot {
-  return useSyncExternalStore(subscribeConnection, getConnectionSnapshot, getConnectionSnapshot);
+  return useSyncExternalStore(
+    subscribeConnectionAfterPaint,
+    getConnectionSnapshot,
+    getConnectionSnapshot,
+  );
 }
 
 /**
@@ -43,13 +77,20 @@ const NO_SESSION_STATE: SessionState = Object.freeze({
   awareness: null,
 });
 
-/** The session's status, save state and awareness, re-rendering when they change. */
-export function useSessionState(session: DocSession | null): SessionState {
+/**
+ * What `select` picks of the session's state (status, save state, awareness),
+ * re-rendering only when that changes: a page that waits for its document
+ * does not render again for every save of every edit.
+ */
+export function useSessionState<T>(
+  session: DocSession | null,
+  select: (state: SessionState) => T,
+): T {
   const subscribe = useCallback(
     (onChange: () => void) => (session ? session.subscribe(onChange) : () => {}),
     [session],
   );
-  const get = () => session?.state ?? NO_SESSION_STATE;
+  const get = () => select(session?.state ?? NO_SESSION_STATE);
   return useSyncExternalStore(subscribe, get, get);
 }
 

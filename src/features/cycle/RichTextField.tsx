@@ -25,7 +25,7 @@ export function RichTextField({ field, presence, readOnly, level }: Props) {
   const id = useId();
   const session = useSession('cycle');
   // The provider's awareness (remote carets) appears once connected and changes on reconnect.
-  const { awareness } = useSessionState(session);
+  const awareness = useSessionState(session, (state) => state.awareness);
   const fragment = useMemo(() => cycleText(session.doc, field), [session, field]);
   const Heading = level === 2 ? 'h2' : 'h3';
   const path = `text:${field}`;

@@ -6,7 +6,7 @@ import { isCycleDocId, teamScopedDocName } from '../../model/docName.ts';
 import { touchesOnlyObservationLogs } from '../../model/eventLog.ts';
 import { parseTeamId } from '../../model/ids.ts';
 import { createCycleUndoManager } from '../../model/undo.ts';
-import type { DocSession, SaveState, SessionStatus } from '../../sync/docSession.ts';
+import type { DocSession, SessionStatus } from '../../sync/docSession.ts';
 import { useOpenSession, useSessionState, useYSnapshot } from '../../sync/hooks.ts';
 
 export type CycleDocState = {
@@ -19,8 +19,6 @@ export type CycleDocState = {
   readonly canUndo: boolean;
   readonly canRedo: boolean;
   readonly status: SessionStatus;
-  /** Whether every edit made here is committed on this device. */
-  readonly save: SaveState;
   /** Server document name `<teamId>/<cycleId>`, or null for malformed ids. */
   readonly docName: string | null;
 };
@@ -79,7 +77,7 @@ export function useCycleDoc(teamId: string | null, cycleId: string | null): Cycl
   const docName = cycleDocName(teamId, cycleId);
   useEffect(() => void (docName && performance.mark('leskring:cycle-open')), [docName]);
   const session = useOpenSession(docName);
-  const { status, save } = useSessionState(session);
+  const status = useSessionState(session, (state) => state.status);
   const cycle = useYSnapshot(session?.doc ?? null, readCycle, [], ignoreTaps);
   const undo = useCycleUndo(session);
   return {
@@ -87,7 +85,6 @@ export function useCycleDoc(teamId: string | null, cycleId: string | null): Cycl
     cycle: session ? cycle : null,
     ...undo,
     status: docName === null ? 'missing' : status,
-    save,
     docName,
   };
 }

@@ -121,11 +121,11 @@ export function LiveObservation(props: Props) {
     onRefused: (error) => showRefusal(t, error),
   });
   const { record } = recorder;
-  const { save } = useSessionState(session);
+  const saveFails = useSessionState(session, (state) => state.save === 'failed');
   // Once per spell of failing writes (the store retries them; the app's banner says so too).
   useEffect(() => {
-    if (save === 'failed') showToast(t('observe.saved.failedLong'));
-  }, [save, t]);
+    if (saveFails) showToast(t('observe.saved.failedLong'));
+  }, [saveFails, t]);
   const lesson = useMemo(() => lessonState(log.folded.effective), [log]);
   lessonRef.current = lesson;
   const started = lesson.start !== null;
@@ -281,7 +281,6 @@ export function LiveObservation(props: Props) {
       className={run.className}
       start={lesson.start}
       end={lesson.end}
-      saving={save}
       wakeLock={live ? wakeLock : null}
       colleagues={log.colleagues}
     />

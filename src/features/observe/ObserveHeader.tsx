@@ -2,6 +2,8 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ObservationEvent } from '../../model/eventLog.ts';
+import { useSessionState } from '../../sync/hooks.ts';
+import { useSession } from '../../sync/SessionContext.tsx';
 import { LessonClock } from './useLessonClock.tsx';
 import type { WakeLockState } from './useWakeLock.ts';
 
@@ -11,8 +13,6 @@ type Props = {
   className: string;
   start: ObservationEvent | null;
   end: ObservationEvent | null;
-  /** Whether this device has everything on disk: saved, a write on its way, or one failed. */
-  saving: 'saved' | 'saving' | 'failed';
   /** Null unless the lesson is being observed. */
   wakeLock: WakeLockState | null;
   colleagues: number;
@@ -28,6 +28,8 @@ const SAVING_TEXT = {
 export const ObserveHeader = memo(function ObserveHeader(props: Props) {
   const { t } = useTranslation();
   const { wakeLock, colleagues } = props;
+  // Read here rather than passed in: each edit's save would otherwise render the whole screen.
+  const saving = useSessionState(useSession('cycle'), (state) => state.save);
   return (
     <header className="observe-bar">
       <Link href={props.backHref} className="back-link">
@@ -41,7 +43,7 @@ export const ObserveHeader = memo(function ObserveHeader(props: Props) {
       </h1>
       {props.start && <LessonClock start={props.start} end={props.end} />}
       <span className="observe-status" role="status">
-        {t(SAVING_TEXT[props.saving])}
+        {t(SAVING_TEXT[saving])}
         {wakeLock && (
           <>
             {' · '}

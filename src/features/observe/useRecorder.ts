@@ -41,7 +41,7 @@ export function useRecorder(options: {
   const [waiting, setWaiting] = useState<ReadonlyMap<string, SaveState>>(new Map());
   const latest = useRef(options);
   latest.current = options;
-  const storageFails = useSessionState(options.session).save === 'failed';
+  const storageFails = useSessionState(options.session, (state) => state.save === 'failed');
 
   const settle = useCallback((id: string, state: SaveState | null) => {
     setWaiting((current) => {

@@ -123,7 +123,7 @@ function AnswerField({
   const { t } = useTranslation();
   const hintId = useId();
   const session = useSession('cycle');
-  const storageFails = useSessionState(session).save === 'failed';
+  const storageFails = useSessionState(session, (state) => state.save === 'failed');
   // null while not editing: the field then shows the stored answer, also when it changed elsewhere.
   const [draft, setDraft] = useState<string | null>(null);
   const [state, setState] = useState<SaveState>('idle');
