@@ -24,6 +24,10 @@ export async function initI18n(language: Language): Promise<void> {
     fallbackLng: 'nl',
     resources: { nl: { translation: nl } },
     interpolation: { escapeValue: false },
+    // Said explicitly, so i18next need not test every key with regular expressions for
+    // whether it is a sentence rather than a path (a measurable share of a tap's render).
+    keySeparator: '.',
+    nsSeparator: false,
     returnNull: false,
     initAsync: false,
   });
