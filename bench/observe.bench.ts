@@ -58,29 +58,29 @@ declare global {
       shown: number[];
       saved: number[];
     };
+    /** Removes the probe of the previous series (its listener would otherwise outlive it). */
+    __tapStop?: () => void;
   }
 }
 
 /** In the page: times each tap to the frame showing its effect, and to its "saved" state. */
 function installTapProbe(): void {
+  window.__tapStop?.();
   const probe: NonNullable<Window['__tap']> = { sawSaving: false, shown: [], saved: [] };
   window.__tap = probe;
   let shownPending = false;
   // From the click (a tap counts on release; Playwright sends press and release as separate
   // CDP commands, so timing from pointerdown would include a round trip to Node).
-  document.addEventListener(
-    'click',
-    (event) => {
-      probe.start = event.timeStamp;
-      probe.tile = (event.target as Element).closest('.observe-tile') ?? undefined;
-      probe.sawSaving = false;
-      shownPending = true;
-    },
-    true,
-  );
+  const onClick = (event: MouseEvent) => {
+    probe.start = event.timeStamp;
+    probe.tile = (event.target as Element).closest('.observe-tile') ?? undefined;
+    probe.sawSaving = false;
+    shownPending = true;
+  };
+  document.addEventListener('click', onClick, true);
   const root = document.querySelector('.observe-tiles');
   if (!root) throw new Error('no tiles on the page');
-  new MutationObserver(() => {
+  const observer = new MutationObserver(() => {
     const start = probe.start;
     if (start === undefined) return;
     if (shownPending) {
@@ -97,7 +97,12 @@ function installTapProbe(): void {
       probe.saved.push(performance.now() - start);
       probe.start = undefined;
     }
-  }).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  window.__tapStop = () => {
+    document.removeEventListener('click', onClick, true);
+    observer.disconnect();
+  };
 }
 
 async function tapSeries(page: Page): Promise<{ shown: number[]; saved: number[] }> {
