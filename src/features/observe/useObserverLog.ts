@@ -25,8 +25,8 @@ export type ObserverLog = {
  * One observer's log of a run, live. A tap appends to the log: then only the
  * appended entries are parsed and the previous fold is extended, so a tap on
  * a 5,000-event lesson costs what the tap added, not the lesson. Anything
- * else (a colleague's device inserting older entries, an undo of the
- * transaction) reads the log again.
+ * else (another device of the same member merging entries in before this
+ * device's own, an undo of the transaction) reads the log again.
  */
 export function useObserverLog(doc: Y.Doc, runId: RunId, observer: MemberId): ObserverLog {
   const store = useMemo(() => createObserverLogStore(doc, runId, observer), [doc, runId, observer]);
