@@ -539,13 +539,15 @@ export function extendFold(
   all: readonly ObservationEvent[],
   added: readonly ObservationEvent[],
 ): FoldedObservation {
-  const known = new Set<string>();
-  for (let i = 0; i < all.length - added.length; i++) known.add(all[i]?.id ?? '');
+  // Checked without building a set of the (thousands of) earlier ids: a tap adds one event.
+  const addedIds = new Set<string>();
   for (const event of added) {
-    if (isCorrection(event) || known.has(event.id) || previous.targets.has(event.id))
+    if (isCorrection(event) || addedIds.has(event.id) || previous.targets.has(event.id))
       return foldAll(all);
-    known.add(event.id);
+    addedIds.add(event.id);
   }
+  for (let i = 0; i < all.length - added.length; i++)
+    if (addedIds.has(all[i]?.id ?? '')) return foldAll(all);
   const tallies = new Map(previous.tallies);
   const checks = new Map(previous.checks);
   const ratings = new Map(previous.ratings);

@@ -112,6 +112,27 @@ export type ItemReading = {
   readonly rating: number | undefined;
 };
 
+/**
+ * Tallies over all phases and teams per `${itemId}|${pupilId}`, once per fold:
+ * every item of every tile reads its total after each tap, and walking all
+ * tallies for each of them made most of a tap's garbage.
+ */
+const totalsOf = new WeakMap<ReadonlyMap<string, number>, ReadonlyMap<string, number>>();
+
+function tallyTotals(tallies: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+  let totals = totalsOf.get(tallies);
+  if (totals === undefined) {
+    const sums = new Map<string, number>();
+    for (const [key, count] of tallies) {
+      const itemAndPupil = key.slice(0, key.indexOf('|', key.indexOf('|') + 1));
+      sums.set(itemAndPupil, (sums.get(itemAndPupil) ?? 0) + count);
+    }
+    totals = sums;
+    totalsOf.set(tallies, totals);
+  }
+  return totals;
+}
+
 /** Reads an item's state for `pupilId` (undefined = class/teacher) from the folded log. */
 export function readItem(
   folded: FoldedObservation,
@@ -126,9 +147,7 @@ export function readItem(
     teams.length > 0
       ? teamCounts.reduce((a, b) => a + b, 0)
       : (folded.tallies.get(foldKey(base)) ?? 0);
-  let totalCount = 0;
-  const prefix = `${item.id}|${pupilId ?? ''}|`;
-  for (const [key, count] of folded.tallies) if (key.startsWith(prefix)) totalCount += count;
+  const totalCount = tallyTotals(folded.tallies).get(`${item.id}|${pupilId ?? ''}`) ?? 0;
   const ratings = folded.ratings.get(foldKey(base));
   return {
     phaseCount,

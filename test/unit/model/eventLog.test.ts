@@ -383,4 +383,15 @@ describe('extendFold', () => {
     const extended = extendFold(before, [undo, record], [record]);
     expect(extended.effective).toEqual([]);
   });
+
+  it('counts an event that arrives again (same id) once', () => {
+    const ctx = testCtx();
+    const doc = newCycle(ctx);
+    const record = appendEvent(doc, RUN, ANS, tap({ kind: 'tally', itemId: 'q' }), ctx);
+    const other = appendEvent(doc, RUN, ANS, tap({ kind: 'tally', itemId: 'q' }), ctx);
+    const before = foldEvents([record, other]);
+    const extended = extendFold(before, [record, other, record], [record]);
+    expect(extended.effective).toEqual([record, other]);
+    expect(extended.tallies.get(foldKey(record))).toBe(2);
+  });
 });

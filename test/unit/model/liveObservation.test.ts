@@ -111,6 +111,8 @@ describe('readItem', () => {
       add({ kind: 'check', t: 6, phaseId: P2, itemId: 'c', value: true });
       add({ kind: 'check', t: 7, phaseId: P2, itemId: 'c', value: false });
       add({ kind: 'rating', t: 8, phaseId: P2, itemId: 'r', value: 3 });
+      add({ kind: 'tally', t: 9, phaseId: P1, itemId: 'q2', pupilId: PUPIL }); // another item
+      add({ kind: 'tally', t: 10, phaseId: P1, itemId: 'g', team: 0, value: 2 });
     });
     expect(readItem(folded, { id: 'q' }, PUPIL, P2)).toMatchObject({
       phaseCount: 2,
@@ -123,6 +125,7 @@ describe('readItem', () => {
     expect(readItem(folded, { id: 'g', teams: ['a', 'b'] }, undefined, P2)).toMatchObject({
       phaseCount: 1,
       teamCounts: [0, 1],
+      totalCount: 3,
     });
     expect(readItem(folded, { id: 'c' }, undefined, P2).checked).toBe(false);
     expect(readItem(folded, { id: 'c' }, undefined, P1).checked).toBeUndefined();
