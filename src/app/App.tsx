@@ -20,6 +20,7 @@ const CyclePage = lazy(() => import('../features/cycle/CyclePage.tsx'));
 const TemplatesPage = lazy(() => import('../features/templates/TemplatesPage.tsx'));
 const ObservePage = lazy(() => import('../features/observe/ObservePage.tsx'));
 const TimelinePage = lazy(() => import('../features/timeline/TimelinePage.tsx'));
+const DebriefPage = lazy(() => import('../features/debrief/DebriefPage.tsx'));
 
 export function App() {
   const { t } = useTranslation();
@@ -62,6 +63,9 @@ export function App() {
               </Route>
               <Route path="/teams/:teamId/cycles/:cycleId/runs/:runId/timeline">
                 {(params) => <TimelinePage {...params} />}
+              </Route>
+              <Route path="/teams/:teamId/cycles/:cycleId/runs/:runId/debrief">
+                {(params) => <DebriefPage {...params} />}
               </Route>
               <Route path="/teams/:teamId/cycles/:cycleId">
                 {(params) => <CyclePage teamId={params.teamId} cycleId={params.cycleId} />}

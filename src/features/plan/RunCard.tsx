@@ -97,6 +97,9 @@ export function RunCard(props: Props) {
         <Link href={`${cyclePath}/runs/${run.id}/timeline`} className="button-link">
           {t('plan.runs.timeline')}
         </Link>
+        <Link href={`${cyclePath}/runs/${run.id}/debrief`} className="button-link">
+          {t('debrief.open')}
+        </Link>
       </div>
     </li>
   );

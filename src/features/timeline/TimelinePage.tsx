@@ -131,6 +131,12 @@ export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props
           <p className="muted small timeline-cycle-title">{cycle.meta.title}</p>
           <h1>{t('timeline.heading', { rl: rlName })}</h1>
           <p className="timeline-facts">{facts.join(' · ')}</p>
+          <Link
+            href={`/teams/${team}/cycles/${cycleId}/runs/${run.id}/debrief`}
+            className="button-link primary"
+          >
+            {t('debrief.open')}
+          </Link>
           {readOnly && (
             <p className="notice" role="status">
               {tooNew

@@ -1,0 +1,186 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { debriefSummaries } from '../../model/debriefSummaries.ts';
+import { formatClock } from '../../model/liveObservation.ts';
+import { useDebriefScope } from './debriefScope.ts';
+
+/** Patterns across the class: the summaries of all observers' records, as accessible tables. */
+export function SummariesStep() {
+  const { t } = useTranslation();
+  const scope = useDebriefScope();
+  const { events, rl, template, labels } = scope;
+  const summaries = useMemo(
+    () => debriefSummaries({ events, phases: rl?.phases ?? [], template }),
+    [events, rl, template],
+  );
+  const nothing =
+    summaries.ratings.length === 0 &&
+    summaries.tallies.length === 0 &&
+    summaries.timeOnTask.length === 0 &&
+    summaries.time.observer === null;
+  if (nothing) return <p className="empty-state">{t('debrief.summaries.empty')}</p>;
+  const itemLabel = (itemId: string) => labels.itemLabel({ itemId, kind: 'tally' });
+
+  return (
+    <div className="stack debrief-summaries" data-testid="debrief-summaries">
+      {summaries.time.observer !== null && (
+        <section className="card">
+          <h3 id="sum-time">{t('debrief.summaries.time')}</h3>
+          <div className="table-scroll">
+            <table className="summary-table" aria-labelledby="sum-time">
+              <thead>
+                <tr>
+                  <th scope="col">{t('timeline.summary.time.phase')}</th>
+                  <th scope="col" className="num">
+                    {t('timeline.summary.time.planned')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('timeline.summary.time.actual')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {summaries.time.phases.map((row) => (
+                  <tr key={row.phaseId ?? ''}>
+                    <th scope="row">{labels.phase(row.phaseId)}</th>
+                    <td className="num">
+                      {row.plannedMs === null
+                        ? t('timeline.summary.time.notPlanned')
+                        : t('timeline.summary.time.minutes', {
+                            count: Math.round(row.plannedMs / 60_000),
+                          })}
+                    </td>
+                    <td className="num">{formatClock(row.actualMs)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      {summaries.ratings.length > 0 && (
+        <section className="card">
+          <h3 id="sum-ratings">{t('debrief.summaries.ratings')}</h3>
+          <div className="table-scroll">
+            <table className="summary-table" aria-labelledby="sum-ratings">
+              <thead>
+                <tr>
+                  <th scope="col">{t('debrief.summaries.item')}</th>
+                  {[1, 2, 3, 4].map((level) => (
+                    <th key={level} scope="col" className="num">
+                      {t('debrief.summaries.level', { level })}
+                    </th>
+                  ))}
+                  <th scope="col" className="num">
+                    {t('debrief.summaries.n')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('debrief.summaries.mean')}
+                  </th>
+                </tr>
+              </thead>
+              {summaries.ratings.map((section) => (
+                <tbody key={section.sectionId}>
+                  <tr className="section-row">
+                    <th scope="rowgroup">{section.title || t('debrief.summaries.other')}</th>
+                    {section.distribution.map((count, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the four levels are positional
+                      <td key={i} className="num">
+                        {count}
+                      </td>
+                    ))}
+                    <td className="num">{section.n}</td>
+                    <td className="num">{section.mean === null ? '–' : section.mean.toFixed(1)}</td>
+                  </tr>
+                  {section.items.map((item) => (
+                    <tr key={item.itemId}>
+                      <th scope="row" className="item-row">
+                        {itemLabel(item.itemId)}
+                      </th>
+                      {item.distribution.map((count, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: the four levels are positional
+                        <td key={i} className="num">
+                          {count}
+                        </td>
+                      ))}
+                      <td className="num">{item.n}</td>
+                      <td className="num">{item.mean === null ? '–' : item.mean.toFixed(1)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              ))}
+            </table>
+          </div>
+        </section>
+      )}
+      {summaries.tallies.length > 0 && (
+        <section className="card">
+          <h3 id="sum-tallies">{t('debrief.summaries.tallies')}</h3>
+          <div className="table-scroll">
+            <table className="summary-table" aria-labelledby="sum-tallies">
+              <thead>
+                <tr>
+                  <th scope="col">{t('debrief.summaries.item')}</th>
+                  {(summaries.tallies[0]?.perPhase ?? []).map((cell) => (
+                    <th key={cell.phaseId ?? ''} scope="col" className="num">
+                      {cell.phaseId === null
+                        ? t('debrief.summaries.outsidePlan')
+                        : labels.phase(cell.phaseId)}
+                    </th>
+                  ))}
+                  <th scope="col" className="num">
+                    {t('debrief.summaries.total')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {summaries.tallies.map((row) => (
+                  <tr key={row.itemId}>
+                    <th scope="row">{itemLabel(row.itemId)}</th>
+                    {row.perPhase.map((cell) => (
+                      <td key={cell.phaseId ?? ''} className="num">
+                        {cell.count}
+                      </td>
+                    ))}
+                    <td className="num">{row.total}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      {summaries.timeOnTask.map((series) => (
+        <section className="card" key={series.itemId}>
+          <h3 id={`sum-tot-${series.itemId}`}>
+            {t('debrief.summaries.timeOnTask')}: {itemLabel(series.itemId)}
+          </h3>
+          <div className="table-scroll">
+            <table className="summary-table" aria-labelledby={`sum-tot-${series.itemId}`}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('debrief.summaries.minute')}</th>
+                  <th scope="col" className="num">
+                    {t('debrief.summaries.mean')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('debrief.summaries.n')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {series.points.map((point) => (
+                  <tr key={point.minute}>
+                    <th scope="row">{point.minute}</th>
+                    <td className="num">{point.mean.toFixed(1)}</td>
+                    <td className="num">{point.n}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+/**
+ * Issue 12, the debrief: Anna and Bram observed the same run; Anna chairs
+ * the debrief on her laptop (1024×768), Bram follows on his tablet. The
+ * chair moves the protocol on for both; a flagged moment, a judgement in
+ * the predicted-versus-observed matrix, contributions with and without
+ * evidence (and the share that rests on evidence), a contribution Bram
+ * makes offline, the summaries, a finding with its change and measure; the
+ * projector view at 1920×1080; Bram's screen in English.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { debriefEn } from '../../src/i18n/debrief.en.ts';
+import { en } from '../../src/i18n/en.ts';
+import { nl } from '../../src/i18n/nl.ts';
+import { templatesNl } from '../../src/i18n/templates.nl.ts';
+import { DebriefPage } from './debriefPage.ts';
+import {
+  type CuttableProxy,
+  goOffline,
+  goOnline,
+  type Stage,
+  startStage,
+  type TeacherContext,
+  waitForServiceWorkerControl,
+} from './harness.ts';
+import { ObservePage } from './observePage.ts';
+import { CyclePage, message, SettingsPage, teamOfTwo } from './pages.ts';
+
+const d = nl.debrief;
+const ASKS_FOR_HELP = templatesNl.casePupil.items.askedForHelp.label;
+
+describe('issue 12: the debrief of a run with two observers', () => {
+  let stage: Stage;
+  let anna: TeacherContext;
+  let bram: TeacherContext;
+  let bramProxy: CuttableProxy;
+  let runPath: string;
+
+  beforeAll(async () => {
+    stage = await startStage();
+    ({ anna, bram, bramProxy } = await teamOfTwo(stage, 'Rekenen groep 6'));
+  });
+
+  afterAll(async () => {
+    await stage?.close();
+  });
+
+  it('runs the protocol on two devices, from evidence to an agreed finding', async () => {
+    // Two observers' data: Anna and Bram observe the same run of the example cycle.
+    await anna.page.getByRole('button', { name: nl.cycle.list.loadExample, exact: true }).click();
+    await anna.page.waitForURL(/\/cycles\//);
+    const cycle = new CyclePage(anna.page);
+    await cycle.tabsOrGuide().first().waitFor();
+    await cycle.openTab('runs');
+    const annaObserves = await ObservePage.observeNow(anna.page);
+    await annaObserves.start();
+    await annaObserves.tally('Leerling A', ASKS_FOR_HELP);
+    await annaObserves.tally('Leerling A', ASKS_FOR_HELP);
+    await annaObserves.quickNote('De klas werkt rustig door');
+    await expect.poll(() => annaObserves.tileSaveState('Leerling A')).toBe('saved');
+    runPath = new URL(anna.page.url()).pathname.replace(/\/observe$/, '');
+    await annaObserves.shell.waitForConnection('online');
+
+    await bram.page.goto(`${runPath}/observe`);
+    const bramObserves = new ObservePage(bram.page);
+    await bramObserves.start();
+    await bramObserves.tally('Leerling A', ASKS_FOR_HELP);
+    await expect.poll(() => bramObserves.tileSaveState('Leerling A')).toBe('saved');
+    await bramObserves.shell.waitForConnection('online');
+
+    // The chair starts the debrief on a 1024×768 screen; the protocol has eight steps.
+    await anna.page.setViewportSize({ width: 1024, height: 768 });
+    const chair = await new DebriefPage(anna.page).goto(runPath);
+    await anna.page.getByRole('heading', { name: d.start.heading }).waitFor();
+    expect(await anna.page.locator('.debrief-protocol-preview li').count()).toBe(8);
+    await chair.startAsChair();
+    await chair.stepOf(1, 8).waitFor();
+    await expect.poll(() => chair.stepTitle().textContent()).toBe(d.kinds.review);
+
+    // Bram follows: same step, and the chair leads (he has no "next" of his own).
+    await bram.page.setViewportSize({ width: 1024, height: 768 });
+    const tablet = await new DebriefPage(bram.page).goto(runPath);
+    await tablet.stepOf(1, 8).waitFor();
+    expect(await bram.page.getByRole('button', { name: `${d.runner.next} →` }).count()).toBe(0);
+    await bram.page
+      .getByText(message(d.runner.chairLeads, { names: 'Anna' }), { exact: true })
+      .waitFor();
+
+    // Quiet review: Anna flags a moment; Bram sees it.
+    await chair.flagFirstMoment();
+    await tablet.flags(1).waitFor();
+
+    // The chair moves on to the round per case pupil; Bram's screen follows.
+    await chair.nextUntil(d.kinds.pupils);
+    await tablet.stepOf(5, 8).waitFor();
+    await expect.poll(() => tablet.stepTitle().textContent()).toBe(d.kinds.pupils);
+    const firstCell = chair.cell(1);
+    await expect.poll(() => firstCell.locator('.observed-list li').count()).toBe(3);
+    await chair.judge(1, 'worse', 'Vraagt vaker om hulp dan voorspeld');
+    await chair.progress(1, 18).waitFor();
+    await tablet.progress(1, 18).waitFor();
+    await expect
+      .poll(() => tablet.cell(1).getByRole('radio', { name: d.matrix.values.worse }).isChecked())
+      .toBe(true);
+
+    // Contributions: one from evidence, one opinion; half of them rests on evidence.
+    await chair.contribute('Leerling A vroeg twee keer om hulp bij het vergelijken', 1);
+    await chair.contribute('Ik vond het een fijne les');
+    await expect
+      .poll(() => chair.evidenceShare().textContent())
+      .toContain(message(d.evidence.share, { withEvidence: 1, total: 2, percent: 50 }));
+    expect(await chair.contributions().first().locator('.evidence-chip').count()).toBe(1);
+    await expect
+      .poll(() => chair.contributions().nth(1).textContent())
+      .toContain(d.evidence.opinion);
+
+    // Bram loses the network, contributes from evidence anyway; it reaches Anna when he is back.
+    await waitForServiceWorkerControl(bram.page);
+    await goOffline(bram, bramProxy);
+    await tablet.contribute('Leerling A telde op haar vingers bij fase 1', 1);
+    await goOnline(bram, bramProxy);
+    await chair
+      .contributions()
+      .filter({ hasText: 'telde op haar vingers' })
+      .waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => chair.evidenceShare().textContent())
+      .toContain(message(d.evidence.share, { withEvidence: 2, total: 3, percent: 67 }));
+
+    // Patterns across the class, then findings.
+    await chair.nextUntil(d.kinds.patterns);
+    await anna.page.getByTestId('debrief-summaries').waitFor();
+    await chair.nextUntil(d.kinds.findings);
+    await chair.addFinding({
+      text: 'Leerling A heeft de strook nodig voordat ze gaat vergelijken',
+      change: 'De strook in fase 1 al uitdelen',
+      checkItem: ASKS_FOR_HELP,
+    });
+    await expect.poll(() => chair.findings().count()).toBe(1);
+    await tablet.findings().filter({ hasText: 'strook nodig' }).waitFor();
+
+    // The projector view: large type, no app header, no editing controls; Esc ends it.
+    await anna.page.setViewportSize({ width: 1920, height: 1080 });
+    await anna.page.getByRole('button', { name: d.runner.present, exact: true }).click();
+    await anna.page.locator('.debrief-page.is-presenting').waitFor();
+    expect(await anna.page.locator('.app-header').isVisible()).toBe(false);
+    expect(await anna.page.locator('.debrief-page textarea').count()).toBe(0);
+    expect(await chair.findings().count()).toBe(1);
+    await anna.page.keyboard.press('Escape');
+    await anna.page.locator('.debrief-page.is-presenting').waitFor({ state: 'detached' });
+    expect(await anna.page.locator('.app-header').isVisible()).toBe(true);
+
+    // Bram's screen in English shows the same debrief.
+    await new SettingsPage(bram.page).goto().then((settings) => settings.chooseLanguage('en'));
+    await bram.page.getByRole('heading', { level: 1, name: en.settings.title }).waitFor();
+    await bram.page.waitForFunction(() => localStorage.getItem('leskring.lang') === 'en');
+    const english = await new DebriefPage(bram.page, debriefEn).goto(runPath);
+    await expect.poll(() => english.stepTitle().textContent()).toBe(debriefEn.kinds.findings);
+    await english.findings().filter({ hasText: 'strook nodig' }).waitFor();
+
+    const offlineNoise = /^WebSocket connection to .* failed: .*ERR_INTERNET_DISCONNECTED/;
+    expect([...anna.errors, ...bram.errors].filter((error) => !offlineNoise.test(error))).toEqual(
+      [],
+    );
+  });
+});
