@@ -11,6 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import * as cycleOpen from './cycleOpen.bench.ts';
+import * as debrief from './debrief.bench.ts';
 import * as fanout from './fanout.bench.ts';
 import * as flood from './flood.bench.ts';
 import * as initialJs from './initialJs.bench.ts';
@@ -27,6 +28,7 @@ const benchmarks: Array<{ name: string; run: () => Promise<BenchOutput> }> = [
   { name: 'flood', run: () => flood.run() },
   { name: 'cycleOpen', run: () => cycleOpen.run() },
   { name: 'observe', run: () => observe.run() },
+  { name: 'debrief', run: () => debrief.run() },
 ];
 
 const filters = process.argv.slice(2).map((arg) => arg.toLowerCase());

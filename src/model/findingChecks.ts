@@ -1,7 +1,23 @@
-import type { Finding, FindingCheck } from './debrief.ts';
-import type { ObservationEvent } from './eventLog.ts';
+import type * as Y from 'yjs';
+import type {
+  CycleSnapshot,
+  PhaseId,
+  ResearchLesson,
+  ResearchLessonId,
+  Run,
+  RunId,
+} from './cycleTypes.ts';
+import {
+  type Finding,
+  type FindingCheck,
+  foldDebrief,
+  type PlannedChange,
+  readDebriefLog,
+} from './debrief.ts';
+import { foldEvents, type ObservationEvent, readRunEvents } from './eventLog.ts';
 import type { MemberId } from './ids.ts';
-import type { ItemKind } from './templates.ts';
+import { readRunTemplate, runItems } from './runTemplate.ts';
+import type { ItemKind, TemplateItem } from './templates.ts';
 
 /**
  * Whether a change worked: an agreed finding names the measure it rests on
@@ -96,4 +112,114 @@ export function checkFindings(
     out.push({ finding, check, before, after, direction: direction(before, after) });
   }
   return out;
+}
+
+// ── findings across research lessons ───────────────────────────────────────
+
+/** The agreed findings of one run's debrief. */
+export type RunFindings = {
+  readonly run: Run;
+  readonly findings: readonly Finding[];
+};
+
+/** The research lesson before `rlId` (RL1 for RL2), or null for the first. */
+export function previousLesson(
+  cycle: CycleSnapshot,
+  rlId: ResearchLessonId,
+): ResearchLesson | null {
+  const rl = cycle.researchLessons.find((each) => each.id === rlId);
+  if (!rl) return null;
+  return cycle.researchLessons.find((each) => each.number === rl.number - 1) ?? null;
+}
+
+/** The findings of the debriefs of every run of a research lesson, by run date (runs without findings left out). */
+export function findingsOfLesson(
+  doc: Y.Doc,
+  cycle: CycleSnapshot,
+  rlId: ResearchLessonId,
+): RunFindings[] {
+  return cycle.runs
+    .filter((run) => run.researchLessonId === rlId)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
+    .map((run) => ({ run, findings: foldDebrief(readDebriefLog(doc, run.id).entries).findings }))
+    .filter((each) => each.findings.length > 0);
+}
+
+export type LinkedChange = { readonly finding: Finding; readonly change: PlannedChange };
+
+export type LessonChanges = {
+  /** Changes per phase of the lesson, found through the phase it was copied from. */
+  readonly byPhase: ReadonlyMap<PhaseId, readonly LinkedChange[]>;
+  /** Changes of the lesson as a whole, or of a phase the lesson no longer has. */
+  readonly general: readonly LinkedChange[];
+};
+
+/**
+ * Where the changes that earlier findings planned land in a lesson: a change
+ * of an RL1 phase belongs to the RL2 phase copied from it.
+ */
+export function changesForLesson(
+  rl: ResearchLesson,
+  earlier: readonly RunFindings[],
+): LessonChanges {
+  const phaseOf = new Map<string, PhaseId>();
+  for (const phase of rl.phases) if (phase.copiedFrom) phaseOf.set(phase.copiedFrom, phase.id);
+  const byPhase = new Map<PhaseId, LinkedChange[]>();
+  const general: LinkedChange[] = [];
+  for (const { findings } of earlier)
+    for (const finding of findings)
+      for (const change of finding.changes) {
+        const target = change.phaseId === null ? undefined : phaseOf.get(change.phaseId);
+        if (target === undefined) general.push({ finding, change });
+        else byPhase.set(target, [...(byPhase.get(target) ?? []), { finding, change }]);
+      }
+  return { byPhase, general };
+}
+
+/**
+ * For the debrief of `runId`: every finding of the previous research lesson's
+ * debriefs that names a measure, checked against this run (RL1 against RL2).
+ */
+export function checksForRun(
+  doc: Y.Doc,
+  cycle: CycleSnapshot,
+  runId: RunId,
+): Array<FindingCheckResult & { readonly earlierRun: Run }> {
+  const run = cycle.runs.find((each) => each.id === runId);
+  if (!run) return [];
+  const previous = previousLesson(cycle, run.researchLessonId);
+  if (!previous) return [];
+  const later = foldEvents(readRunEvents(doc, runId)).effective;
+  const laterItems = runItems(readRunTemplate(doc, runId));
+  const out: Array<FindingCheckResult & { readonly earlierRun: Run }> = [];
+  for (const { run: earlierRun, findings } of findingsOfLesson(doc, cycle, previous.id)) {
+    const earlier = foldEvents(readRunEvents(doc, earlierRun.id)).effective;
+    const earlierItems = runItems(readRunTemplate(doc, earlierRun.id));
+    for (const finding of findings) {
+      const check = finding.check;
+      if (check === null) continue;
+      const laterId = sameItemIn(laterItems, earlierItems.get(check.itemId), check.itemId);
+      const before = measureItem(earlier, check);
+      const after = measureItem(later, { ...check, itemId: laterId });
+      out.push({ finding, check, before, after, direction: direction(before, after), earlierRun });
+    }
+  }
+  return out;
+}
+
+/**
+ * The id the later run's kijkwijzer gives "the same item": the same id, or
+ * else the item of the same kind and label (a built-in kijkwijzer chosen
+ * afresh for each run gets new ids, but its items read the same).
+ */
+export function sameItemIn(
+  later: ReadonlyMap<string, TemplateItem>,
+  earlier: TemplateItem | undefined,
+  itemId: string,
+): string {
+  if (later.has(itemId) || earlier === undefined) return itemId;
+  const label = earlier.label.trim().toLowerCase();
+  for (const item of later.values())
+    if (item.kind === earlier.kind && item.label.trim().toLowerCase() === label) return item.id;
+  return itemId;
 }

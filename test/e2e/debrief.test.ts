@@ -134,6 +134,7 @@ describe('issue 12: the debrief of a run with two observers', () => {
       text: 'Leerling A heeft de strook nodig voordat ze gaat vergelijken',
       change: 'De strook in fase 1 al uitdelen',
       checkItem: ASKS_FOR_HELP,
+      checkPupil: 'Leerling A',
     });
     await expect.poll(() => chair.findings().count()).toBe(1);
     await tablet.findings().filter({ hasText: 'strook nodig' }).waitFor();
@@ -148,6 +149,48 @@ describe('issue 12: the debrief of a run with two observers', () => {
     await anna.page.keyboard.press('Escape');
     await anna.page.locator('.debrief-page.is-presenting').waitFor({ state: 'detached' });
     expect(await anna.page.locator('.app-header').isVisible()).toBe(true);
+
+    // Preparing RL2 starts from the finding: its change is on RL2's plan.
+    const cyclePath = runPath.replace(/\/runs\/[^/]+$/, '');
+    await anna.page.setViewportSize({ width: 1024, height: 768 });
+    await anna.page.goto(`${cyclePath}?tab=versions`);
+    await anna.page.getByRole('button', { name: nl.plan.versions.prepare, exact: true }).click();
+    await anna.page
+      .getByRole('button', {
+        name: message(nl.plan.versions.prepareAction, { number: 2 }),
+        exact: true,
+      })
+      .click();
+    await cycle.shell.toast(message(nl.plan.versions.prepared, { number: 2 })).waitFor();
+    await cycle.openTab('plan');
+    const fromDebrief = anna.page.getByTestId('lesson-findings');
+    await fromDebrief.getByText('De strook in fase 1 al uitdelen').waitFor();
+    await fromDebrief
+      .getByText('Leerling A heeft de strook nodig voordat ze gaat vergelijken')
+      .waitFor();
+
+    // RL2 is taught and observed; its debrief checks the finding against RL1.
+    await cycle.openTab('runs');
+    const rl2Observes = await ObservePage.observeNow(anna.page);
+    await rl2Observes.start();
+    await rl2Observes.tally('Leerling A', ASKS_FOR_HELP);
+    await expect.poll(() => rl2Observes.tileSaveState('Leerling A')).toBe('saved');
+    const rl2RunPath = new URL(anna.page.url()).pathname.replace(/\/observe$/, '');
+    expect(rl2RunPath).not.toBe(runPath);
+    const rl2Debrief = await new DebriefPage(anna.page).goto(rl2RunPath);
+    await rl2Debrief.startAsChair();
+    await rl2Debrief.nextUntil(d.kinds.findings);
+    const checks = anna.page.getByTestId('finding-checks');
+    const row = checks.getByRole('row', { name: /strook nodig/ });
+    // RL1: Anna tallied twice and Bram once (1.5 per observer); RL2: once by Anna.
+    await row.getByText(message(d.checks.tally, { value: 1.5 })).waitFor();
+    await row.getByText(message(d.checks.tally, { value: 1 })).waitFor();
+    await row.getByText(d.checks.direction.down, { exact: true }).waitFor();
+    await row.getByRole('combobox').selectOption({ label: d.checks.verdicts.worked });
+    await anna.page.reload();
+    await expect
+      .poll(() => anna.page.getByTestId('finding-checks').getByRole('combobox').inputValue())
+      .toBe('worked');
 
     // Bram's screen in English shows the same debrief.
     await new SettingsPage(bram.page).goto().then((settings) => settings.chooseLanguage('en'));

@@ -106,7 +106,12 @@ export class DebriefPage {
     return this.page.getByTestId('evidence-share');
   }
 
-  async addFinding(input: { text: string; change: string; checkItem: string }): Promise<void> {
+  async addFinding(input: {
+    text: string;
+    change: string;
+    checkItem: string;
+    checkPupil: string;
+  }): Promise<void> {
     await this.page.getByRole('button', { name: this.d.findings.add, exact: true }).click();
     const editor = this.page.locator('.finding-editor');
     await editor.getByLabel(this.d.findings.text, { exact: true }).fill(input.text);
@@ -115,6 +120,9 @@ export class DebriefPage {
     await editor
       .getByLabel(this.d.findings.check, { exact: true })
       .selectOption({ label: input.checkItem });
+    await editor
+      .getByLabel(this.d.findings.checkPupil, { exact: true })
+      .selectOption({ label: input.checkPupil });
     await editor.getByRole('button', { name: this.d.findings.save, exact: true }).click();
     await editor.waitFor({ state: 'detached' });
   }

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type * as Y from 'yjs';
 import { CYCLE_SCHEMA_VERSION } from '../../model/cycleDoc.ts';
-import type { CycleId, RunId } from '../../model/cycleTypes.ts';
+import type { CasePupil, CycleId, Phase, RunId } from '../../model/cycleTypes.ts';
+import { debriefMatrix } from '../../model/debriefMatrix.ts';
+import { debriefSummaries } from '../../model/debriefSummaries.ts';
 import { touchesOnlyObservationLogs } from '../../model/eventLog.ts';
 import { isId, type MemberId } from '../../model/ids.ts';
 import { canEdit } from '../../model/roles.ts';
@@ -24,6 +26,20 @@ import './debrief.css';
 type Props = { teamId: string; cycleId: string; runId: string };
 
 const NO_NAMES: ReadonlyMap<MemberId, string> = new Map();
+const NO_PUPILS: readonly CasePupil[] = [];
+const NO_PHASES: readonly Phase[] = [];
+const NO_PREDICTIONS: ReadonlyMap<string, string> = new Map();
+
+/** User Timing names of the debrief's derived data (read by the benchmarks). */
+export const DEBRIEF_MATRIX_MEASURE = 'leskring:debrief-matrix';
+export const DEBRIEF_SUMMARIES_MEASURE = 'leskring:debrief-summaries';
+
+function timed<T>(name: string, compute: () => T): T {
+  const start = performance.now();
+  const value = compute();
+  performance.measure(name, { start, end: performance.now() });
+  return value;
+}
 const ignoreTaps = (tr: Y.Transaction): boolean => touchesOnlyObservationLogs(tr.doc, tr);
 
 /**
@@ -76,6 +92,27 @@ export default function DebriefPage({ teamId, cycleId, runId: runParam }: Props)
     () => new Map(log.effective.map((event) => [event.id, event])),
     [log.effective],
   );
+  // Both computed once per change of the data they read, and timed (bench: debrief-matrix-5000-events).
+  const matrix = useMemo(
+    () =>
+      timed(DEBRIEF_MATRIX_MEASURE, () =>
+        debriefMatrix({
+          pupils: cycle?.casePupils ?? NO_PUPILS,
+          phases: rl?.phases ?? NO_PHASES,
+          predictions: rl?.predictions ?? NO_PREDICTIONS,
+          events: log.effective,
+          judgements: state.judgements,
+        }),
+      ),
+    [cycle?.casePupils, rl, log.effective, state.judgements],
+  );
+  const summaries = useMemo(
+    () =>
+      timed(DEBRIEF_SUMMARIES_MEASURE, () =>
+        debriefSummaries({ events: log.effective, phases: rl?.phases ?? NO_PHASES, template }),
+      ),
+    [log.effective, rl, template],
+  );
 
   const scope = useMemo<DebriefScope | null>(() => {
     if (!session || !cycle || !run || !member || !team) return null;
@@ -94,6 +131,8 @@ export default function DebriefPage({ teamId, cycleId, runId: runParam }: Props)
       state,
       events: log.effective,
       eventsById,
+      matrix,
+      summaries,
       labels,
       members: roster?.written ? roster.members.map((m) => m.memberId) : [member.memberId],
       readOnly: !canEdit(member.role) || removed || tooNew,
@@ -113,6 +152,8 @@ export default function DebriefPage({ teamId, cycleId, runId: runParam }: Props)
     state,
     log.effective,
     eventsById,
+    matrix,
+    summaries,
     labels,
     roster,
     presenting,

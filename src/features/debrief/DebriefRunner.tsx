@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentStep, evidenceShare } from '../../model/debrief.ts';
 import { Contributions } from './Contributions.tsx';
@@ -8,9 +9,15 @@ import { StepHeader } from './StepHeader.tsx';
 import { StepNotes } from './StepNotes.tsx';
 import { stepTitle } from './stepTitle.ts';
 
+/** Marked when the running debrief first shows (read by the benchmarks: debrief-open-5000-events). */
+export const DEBRIEF_READY_MARK = 'leskring:debrief-ready';
+
 /** The running debrief: the protocol's steps, the current one with its data, notes and contributions. */
 export function DebriefRunner() {
   const { t } = useTranslation();
+  useEffect(() => {
+    performance.mark(DEBRIEF_READY_MARK);
+  }, []);
   const scope = useDebriefScope();
   const { state, presenting } = scope;
   const protocol = state.protocol ?? [];

@@ -14,6 +14,7 @@ import {
 } from '../../model/debrief.ts';
 import { newId } from '../../model/ids.ts';
 import { useDebriefScope } from './debriefScope.ts';
+import { EarlierFindingChecks } from './EarlierFindingChecks.tsx';
 import { EvidenceChip, EvidencePicker, evidenceKey } from './EvidenceChips.tsx';
 
 /**
@@ -34,6 +35,7 @@ export function FindingsStep() {
 
   return (
     <section className="stack debrief-findings" aria-labelledby="debrief-findings-heading">
+      <EarlierFindingChecks />
       <h3 id="debrief-findings-heading">{t('debrief.findings.heading')}</h3>
       {state.findings.length === 0 && <p className="muted">{t('debrief.findings.empty')}</p>}
       <ol className="finding-list" data-testid="findings">

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showToast } from '../../app/ui/toasts.ts';
 import type { CasePupil, PhaseId } from '../../model/cycleTypes.ts';
@@ -8,7 +8,7 @@ import {
   type Judgement,
   MAX_DEBRIEF_TEXT,
 } from '../../model/debrief.ts';
-import { debriefMatrix, type MatrixCell } from '../../model/debriefMatrix.ts';
+import type { MatrixCell } from '../../model/debriefMatrix.ts';
 import { eventLine, useDebriefScope } from './debriefScope.ts';
 
 /**
@@ -18,18 +18,7 @@ import { eventLine, useDebriefScope } from './debriefScope.ts';
 export function MatrixStep() {
   const { t } = useTranslation();
   const scope = useDebriefScope();
-  const { cycle, rl, events, state } = scope;
-  const matrix = useMemo(
-    () =>
-      debriefMatrix({
-        pupils: cycle.casePupils,
-        phases: rl?.phases ?? [],
-        predictions: rl?.predictions ?? new Map(),
-        events,
-        judgements: state.judgements,
-      }),
-    [cycle.casePupils, rl, events, state.judgements],
-  );
+  const { cycle, matrix } = scope;
   const [chosen, setChosen] = useState<string>(cycle.casePupils[0]?.id ?? '');
   const row = matrix.rows.find((each) => each.pupil.id === chosen) ?? matrix.rows[0];
 

@@ -1,6 +1,4 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { debriefSummaries } from '../../model/debriefSummaries.ts';
 import { formatClock } from '../../model/liveObservation.ts';
 import { useDebriefScope } from './debriefScope.ts';
 
@@ -8,11 +6,7 @@ import { useDebriefScope } from './debriefScope.ts';
 export function SummariesStep() {
   const { t } = useTranslation();
   const scope = useDebriefScope();
-  const { events, rl, template, labels } = scope;
-  const summaries = useMemo(
-    () => debriefSummaries({ events, phases: rl?.phases ?? [], template }),
-    [events, rl, template],
-  );
+  const { summaries, labels } = scope;
   const nothing =
     summaries.ratings.length === 0 &&
     summaries.tallies.length === 0 &&

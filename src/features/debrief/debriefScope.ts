@@ -4,6 +4,8 @@ import { showToast } from '../../app/ui/toasts.ts';
 import { translator } from '../../i18n/translate.ts';
 import type { CycleId, CycleSnapshot, ResearchLesson, Run, RunId } from '../../model/cycleTypes.ts';
 import type { DebriefInput, DebriefState, EvidenceRef } from '../../model/debrief.ts';
+import type { Matrix } from '../../model/debriefMatrix.ts';
+import type { DebriefSummaries } from '../../model/debriefSummaries.ts';
 import { describeItem, describeValue } from '../../model/describeEvent.ts';
 import type { ObservationEvent } from '../../model/eventLog.ts';
 import type { MemberId, TeamId } from '../../model/ids.ts';
@@ -27,6 +29,10 @@ export type DebriefScope = {
   /** The run's effective events, all observers (interview answers included). */
   readonly events: readonly ObservationEvent[];
   readonly eventsById: ReadonlyMap<string, ObservationEvent>;
+  /** The predicted-versus-observed matrix of the run, with the team's judgements. */
+  readonly matrix: Matrix;
+  /** The summaries across observers. */
+  readonly summaries: DebriefSummaries;
   readonly labels: Labels;
   /** The team's current members (this member alone while the roster is not there yet). */
   readonly members: readonly MemberId[];

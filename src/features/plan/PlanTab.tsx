@@ -18,6 +18,7 @@ import {
 } from '@dnd-kit/sortable';
 import { useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
 import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
 import { showToast } from '../../app/ui/toasts.ts';
 import { researchLessonsMap } from '../../model/cycleDoc.ts';
@@ -25,6 +26,7 @@ import type { Phase } from '../../model/cycleTypes.ts';
 import { addPhase, MAX_PHASES, movePhase, removePhase, totalMinutes } from '../../model/phases.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
+import { FindingsForLesson } from './FindingsForLesson.tsx';
 import { focusSoon } from './focusSoon.ts';
 import { PhaseRow } from './PhaseRow.tsx';
 import { PlanTotal } from './PlanTotal.tsx';
@@ -44,6 +46,7 @@ export function PlanTab({ cycle, rlId, readOnly }: CycleViewProps) {
   const phases = rl?.phases ?? [];
   const [toRemove, setToRemove] = useState<{ phase: Phase; number: number } | null>(null);
   const [message, announce] = useAnnouncer();
+  const [cyclePath] = useLocation();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 6 } }),
@@ -134,6 +137,7 @@ export function PlanTab({ cycle, rlId, readOnly }: CycleViewProps) {
         {readOnly && <p className="notice">{t('plan.readOnly')}</p>}
         <PlanTotal total={totalMinutes(phases)} lessonMinutes={cycle.meta.lessonMinutes} />
       </div>
+      {rl.number > 1 && <FindingsForLesson cycle={cycle} rl={rl} cyclePath={cyclePath} />}
       {phases.length === 0 ? (
         readOnly ? (
           <p className="empty-state">{t('plan.phases.empty')}</p>

@@ -1,0 +1,105 @@
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { VERDICTS, type Verdict } from '../../model/debrief.ts';
+import { checksForRun, type Measure, previousLesson } from '../../model/findingChecks.ts';
+import { useDebriefScope } from './debriefScope.ts';
+
+function measureText(t: TFunction, measure: Measure): string {
+  if (measure.value === null || measure.kind === null || measure.kind === 'note')
+    return t('debrief.checks.noData');
+  const value =
+    measure.kind === 'check' ? Math.round(measure.value * 100) : Number(measure.value.toFixed(1));
+  return t(`debrief.checks.${measure.kind}`, { value });
+}
+
+/**
+ * In the debrief of a later research lesson's run: per finding of the
+ * previous lesson's debriefs, its measure then and now, and the team's
+ * judgement whether the change worked.
+ */
+export function EarlierFindingChecks() {
+  const { t } = useTranslation();
+  const scope = useDebriefScope();
+  const { session, cycle, runId, run, state, labels, readOnly, presenting, events } = scope;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: events and state stand for "the run's data or debrief changed"
+  const checks = useMemo(
+    () => checksForRun(session.doc, cycle, runId),
+    [session.doc, cycle, runId, events, state],
+  );
+  const previous = previousLesson(cycle, run.researchLessonId);
+  if (!previous || checks.length === 0) return null;
+  const then = t('plan.rl.short', { number: previous.number });
+  const now = t('plan.rl.short', { number: previous.number + 1 });
+
+  return (
+    <section className="card stack finding-checks" aria-labelledby="finding-checks-heading">
+      <h3 id="finding-checks-heading">{t('debrief.checks.heading')}</h3>
+      <p className="muted small">{t('debrief.checks.intro', { rl: then })}</p>
+      <div className="table-scroll">
+        <table className="summary-table" data-testid="finding-checks">
+          <thead>
+            <tr>
+              <th scope="col">{t('debrief.checks.finding')}</th>
+              <th scope="col">{t('debrief.checks.measure')}</th>
+              <th scope="col">{t('debrief.checks.before', { rl: then })}</th>
+              <th scope="col">{t('debrief.checks.after', { rl: now })}</th>
+              <th scope="col">{t('debrief.checks.verdict')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {checks.map(({ finding, check, before, after, direction }) => {
+              const verdict = state.verdicts.get(finding.id)?.value ?? '';
+              return (
+                <tr key={`${finding.id}`}>
+                  <th scope="row">{finding.text}</th>
+                  <td>
+                    {labels.itemLabel({ itemId: check.itemId, kind: 'tally' })}
+                    {' · '}
+                    {check.pupilId ? labels.pupil(check.pupilId) : t('debrief.findings.wholeClass')}
+                  </td>
+                  <td>{measureText(t, before)}</td>
+                  <td>
+                    {measureText(t, after)}{' '}
+                    <span className={`badge direction-${direction}`}>
+                      {t(`debrief.checks.direction.${direction}`)}
+                    </span>
+                  </td>
+                  <td>
+                    {readOnly || presenting ? (
+                      verdict ? (
+                        t(`debrief.checks.verdicts.${verdict}`)
+                      ) : (
+                        t('debrief.checks.none')
+                      )
+                    ) : (
+                      <select
+                        aria-label={t('debrief.checks.verdictOf', { finding: finding.text })}
+                        value={verdict}
+                        onChange={(event) =>
+                          scope.write({
+                            kind: 'verdict',
+                            findingId: finding.id,
+                            value: (event.target.value || null) as Verdict | null,
+                            text: '',
+                          })
+                        }
+                      >
+                        <option value="">{t('debrief.checks.none')}</option>
+                        {VERDICTS.map((each) => (
+                          <option key={each} value={each}>
+                            {t(`debrief.checks.verdicts.${each}`)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
