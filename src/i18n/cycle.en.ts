@@ -61,6 +61,7 @@ export const cycleEn: Shape<typeof cycleNl> = {
     pupils: 'Case pupils and predictions',
     versions: 'Versions',
     runs: 'Runs',
+    impact: 'Impact',
   },
   rl: {
     label: 'Research lesson',
@@ -120,5 +121,38 @@ export const cycleEn: Shape<typeof cycleNl> = {
   },
   example: {
     loaded: 'The example cycle is loaded. Change anything you like to explore the app.',
+  },
+  impact: {
+    heading: 'Impact of the cycle',
+    intro:
+      'Close the cycle at four levels: how you experienced it, what you learned, what changed in your teaching and what it gave the pupils.',
+    levels: {
+      experience: 'How did we experience it?',
+      learning: 'What did we learn?',
+      practice: 'What changed in our teaching?',
+      pupils: "What did it change for the pupils' learning?",
+    },
+    hints: {
+      experience:
+        "The teachers' experience of this cycle: what worked in the collaboration, what did not?",
+      learning: 'What knowledge or insights about teaching and learning did you gain?',
+      practice: 'What do you do differently in your lessons now, also outside the research lesson?',
+      pupils: 'What do you see in the pupils? Compare the baseline with a new measurement.',
+    },
+    measures: 'Baseline and new measurement',
+    noMeasures: 'This cycle has no baseline yet. Add one with the starting data (Overview).',
+    measure: 'Measure',
+    before: 'Baseline',
+    after: 'New measurement',
+    afterOf: 'New measurement of {{label}}',
+    change: 'Difference',
+    notANumber: 'Enter a number.',
+    saveFailed: 'The measurement could not be saved.',
+    next: 'Next cycle',
+    noQuestions:
+      "No open questions yet. In a debrief, mark a finding as an open question; it becomes the next cycle's research question.",
+    startNext: 'Start the next cycle',
+    nextTitle: '{{title}}: follow-up',
+    nextStarted: 'The next cycle has started, with the open questions as its research question.',
   },
 };

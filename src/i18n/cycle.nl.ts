@@ -59,6 +59,7 @@ export const cycleNl = {
     pupils: 'Casusleerlingen en verwachtingen',
     versions: 'Versies',
     runs: 'Uitvoeringen',
+    impact: 'Opbrengst',
   },
   rl: {
     label: 'Onderzoeksles',
@@ -118,5 +119,39 @@ export const cycleNl = {
   },
   example: {
     loaded: 'De voorbeeldcyclus is geladen. Pas gerust van alles aan om de app te verkennen.',
+  },
+  impact: {
+    heading: 'Opbrengst van de cyclus',
+    intro:
+      'Sluit de cyclus af op vier niveaus: hoe jullie het ervoeren, wat jullie leerden, wat er in jullie lessen veranderde en wat het de leerlingen opleverde.',
+    levels: {
+      experience: 'Hoe ervoeren we het?',
+      learning: 'Wat hebben we geleerd?',
+      practice: 'Wat is er veranderd in ons lesgeven?',
+      pupils: 'Wat leverde het de leerlingen op?',
+    },
+    hints: {
+      experience:
+        'De ervaring van de leraren met deze cyclus: wat werkte in de samenwerking, wat niet?',
+      learning: 'Welke kennis of inzichten over lesgeven en leren hebben jullie opgedaan?',
+      practice: 'Wat doen jullie nu anders in je lessen, ook buiten de onderzoeksles?',
+      pupils: 'Wat zie je terug bij de leerlingen? Vergelijk de nulmeting met een nieuwe meting.',
+    },
+    measures: 'Nulmeting en nieuwe meting',
+    noMeasures:
+      'Deze cyclus heeft nog geen nulmeting. Voeg er een toe bij de beginsituatie (Overzicht).',
+    measure: 'Meting',
+    before: 'Nulmeting',
+    after: 'Nieuwe meting',
+    afterOf: 'Nieuwe meting van {{label}}',
+    change: 'Verschil',
+    notANumber: 'Vul een getal in.',
+    saveFailed: 'De meting kon niet worden opgeslagen.',
+    next: 'Volgende cyclus',
+    noQuestions:
+      'Nog geen open vragen. Markeer in een nabespreking een bevinding als open vraag; die wordt de onderzoeksvraag van de volgende cyclus.',
+    startNext: 'Start de volgende cyclus',
+    nextTitle: '{{title}}: vervolg',
+    nextStarted: 'De volgende cyclus is gestart, met de open vragen als onderzoeksvraag.',
   },
 };

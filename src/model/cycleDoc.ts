@@ -226,6 +226,7 @@ const BaselineSchema = v.object({
   value: v.nullable(v.pipe(v.number(), v.finite())),
   unit: v.string(),
   position: v.string(),
+  after: v.optional(v.nullable(v.pipe(v.number(), v.finite())), null),
 });
 
 function readBaselines(doc: Y.Doc, skip: () => void): Baseline[] {
@@ -238,7 +239,13 @@ function readBaselines(doc: Y.Doc, skip: () => void): Baseline[] {
     }
     rows.push({ id, ...parsed.output });
   }
-  return sortPositioned(rows).map(({ id, label, value, unit }) => ({ id, label, value, unit }));
+  return sortPositioned(rows).map(({ id, label, value, unit, after }) => ({
+    id,
+    label,
+    value,
+    unit,
+    after,
+  }));
 }
 
 function readMeta(doc: Y.Doc, skip: () => void): CycleMeta {
@@ -323,15 +330,19 @@ export type BaselineInput = {
   readonly label: string;
   readonly value: number | null;
   readonly unit: string;
+  /** The new measurement at the end of the cycle; null (the default) while there is none. */
+  readonly after?: number | null;
 };
 
-function validBaseline(input: BaselineInput): BaselineInput {
-  if (input.value !== null && !Number.isFinite(input.value))
-    throw new RangeError('baseline value must be a finite number or null');
+function validBaseline(input: BaselineInput): Required<BaselineInput> {
+  for (const measured of [input.value, input.after ?? null])
+    if (measured !== null && !Number.isFinite(measured))
+      throw new RangeError('baseline value must be a finite number or null');
   return {
     label: requireText(input.label, 'baseline label', 200),
     value: input.value,
     unit: requireText(input.unit, 'baseline unit', 40),
+    after: input.after ?? null,
   };
 }
 

@@ -53,6 +53,8 @@ export type Baseline = {
   readonly label: string;
   readonly value: number | null;
   readonly unit: string;
+  /** The same measure again at the end of the cycle (the impact note), or null. */
+  readonly after: number | null;
 };
 
 export type CycleMeta = {

@@ -129,6 +129,13 @@ describe('issue 12: the debrief of a run with two observers', () => {
     // Patterns across the class, then findings.
     await chair.nextUntil(d.kinds.patterns);
     await anna.page.getByTestId('debrief-summaries').waitFor();
+    // Charts, loaded on demand, beside the tables with the same numbers.
+    await expect
+      .poll(() => anna.page.locator('[data-testid="summary-charts"] canvas').count())
+      .toBeGreaterThan(1);
+    await anna.page.getByRole('button', { name: d.summaries.hideCharts, exact: true }).click();
+    expect(await anna.page.getByTestId('summary-charts').count()).toBe(0);
+    expect(await anna.page.locator('.debrief-summaries table').count()).toBeGreaterThan(1);
     await chair.nextUntil(d.kinds.findings);
     await chair.addFinding({
       text: 'Leerling A heeft de strook nodig voordat ze gaat vergelijken',
@@ -138,6 +145,14 @@ describe('issue 12: the debrief of a run with two observers', () => {
     });
     await expect.poll(() => chair.findings().count()).toBe(1);
     await tablet.findings().filter({ hasText: 'strook nodig' }).waitFor();
+    await chair.addFinding({
+      text: 'Hoe helpt de strook bij het meten?',
+      change: 'Meten met de strook in fase 4',
+      checkItem: ASKS_FOR_HELP,
+      checkPupil: 'Leerling B',
+      openQuestion: true,
+    });
+    await expect.poll(() => chair.findings().count()).toBe(2);
 
     // The projector view: large type, no app header, no editing controls; Esc ends it.
     await anna.page.setViewportSize({ width: 1920, height: 1080 });
@@ -145,7 +160,7 @@ describe('issue 12: the debrief of a run with two observers', () => {
     await anna.page.locator('.debrief-page.is-presenting').waitFor();
     expect(await anna.page.locator('.app-header').isVisible()).toBe(false);
     expect(await anna.page.locator('.debrief-page textarea').count()).toBe(0);
-    expect(await chair.findings().count()).toBe(1);
+    expect(await chair.findings().count()).toBe(2);
     await anna.page.keyboard.press('Escape');
     await anna.page.locator('.debrief-page.is-presenting').waitFor({ state: 'detached' });
     expect(await anna.page.locator('.app-header').isVisible()).toBe(true);
@@ -189,8 +204,32 @@ describe('issue 12: the debrief of a run with two observers', () => {
     await row.getByRole('combobox').selectOption({ label: d.checks.verdicts.worked });
     await anna.page.reload();
     await expect
-      .poll(() => anna.page.getByTestId('finding-checks').getByRole('combobox').inputValue())
+      .poll(() =>
+        anna.page
+          .getByTestId('finding-checks')
+          .getByRole('row', { name: /strook nodig/ })
+          .getByRole('combobox')
+          .inputValue(),
+      )
       .toBe('worked');
+
+    // Closing the cycle: a new measurement beside the baseline, then the next cycle from the open question.
+    await anna.page.goto(`${cyclePath}?tab=impact`);
+    const measures = anna.page.getByTestId('impact-measures');
+    const after = measures.getByRole('textbox');
+    await after.fill('71');
+    await after.blur();
+    await measures.getByText('+23 %').waitFor();
+    await anna.page
+      .getByTestId('open-questions')
+      .getByText('Hoe helpt de strook bij het meten?')
+      .waitFor();
+    await anna.page.getByRole('button', { name: nl.cycle.impact.startNext, exact: true }).click();
+    await anna.page.waitForURL(
+      (url) => url.pathname !== new URL(cyclePath, url).pathname && url.search.includes('start=1'),
+    );
+    await anna.page.getByRole('button', { name: nl.cycle.wizard.close, exact: true }).click();
+    await anna.page.locator('.overview').getByText('Hoe helpt de strook bij het meten?').waitFor();
 
     // Bram's screen in English shows the same debrief.
     await new SettingsPage(bram.page).goto().then((settings) => settings.chooseLanguage('en'));

@@ -111,6 +111,7 @@ export class DebriefPage {
     change: string;
     checkItem: string;
     checkPupil: string;
+    openQuestion?: boolean;
   }): Promise<void> {
     await this.page.getByRole('button', { name: this.d.findings.add, exact: true }).click();
     const editor = this.page.locator('.finding-editor');
@@ -123,6 +124,8 @@ export class DebriefPage {
     await editor
       .getByLabel(this.d.findings.checkPupil, { exact: true })
       .selectOption({ label: input.checkPupil });
+    if (input.openQuestion)
+      await editor.getByLabel(this.d.findings.openQuestion, { exact: true }).check();
     await editor.getByRole('button', { name: this.d.findings.save, exact: true }).click();
     await editor.waitFor({ state: 'detached' });
   }

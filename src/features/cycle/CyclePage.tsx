@@ -27,8 +27,9 @@ const PlanTab = lazy(() => planModule().then((m) => ({ default: m.PlanTab })));
 const PupilsTab = lazy(() => planModule().then((m) => ({ default: m.PupilsTab })));
 const VersionsTab = lazy(() => planModule().then((m) => ({ default: m.VersionsTab })));
 const RunsTab = lazy(() => planModule().then((m) => ({ default: m.RunsTab })));
+const ImpactTab = lazy(() => import('./ImpactTab.tsx').then((m) => ({ default: m.ImpactTab })));
 
-const TABS = ['overview', 'plan', 'pupils', 'versions', 'runs'] as const;
+const TABS = ['overview', 'plan', 'pupils', 'versions', 'runs', 'impact'] as const;
 type TabKey = (typeof TABS)[number];
 const isTab = (value: string | null): value is TabKey =>
   value !== null && (TABS as readonly string[]).includes(value);
@@ -191,7 +192,7 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
   );
 }
 
-/** The plan helper's tab for `tab` (features/plan). */
+/** The tab for `tab` other than the overview: the plan helper's (features/plan) or the impact note. */
 function PlanPart({ tab, props }: { tab: Exclude<TabKey, 'overview'>; props: CycleViewProps }) {
   const { t } = useTranslation();
   return (
@@ -200,6 +201,7 @@ function PlanPart({ tab, props }: { tab: Exclude<TabKey, 'overview'>; props: Cyc
       {tab === 'pupils' && <PupilsTab {...props} />}
       {tab === 'versions' && <VersionsTab {...props} />}
       {tab === 'runs' && <RunsTab {...props} />}
+      {tab === 'impact' && <ImpactTab {...props} />}
     </Suspense>
   );
 }

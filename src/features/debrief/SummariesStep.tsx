@@ -1,12 +1,17 @@
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatClock } from '../../model/liveObservation.ts';
 import { useDebriefScope } from './debriefScope.ts';
+
+// Chart.js is loaded only when a debrief reaches its summaries (it stays out of the initial bundle).
+const SummaryCharts = lazy(() => import('./SummaryCharts.tsx'));
 
 /** Patterns across the class: the summaries of all observers' records, as accessible tables. */
 export function SummariesStep() {
   const { t } = useTranslation();
   const scope = useDebriefScope();
   const { summaries, labels } = scope;
+  const [charts, setCharts] = useState(true);
   const nothing =
     summaries.ratings.length === 0 &&
     summaries.tallies.length === 0 &&
@@ -17,6 +22,21 @@ export function SummariesStep() {
 
   return (
     <div className="stack debrief-summaries" data-testid="debrief-summaries">
+      {!scope.presenting && (
+        <button
+          type="button"
+          className="summary-toggle"
+          aria-pressed={charts}
+          onClick={() => setCharts((on) => !on)}
+        >
+          {charts ? t('debrief.summaries.hideCharts') : t('debrief.summaries.showCharts')}
+        </button>
+      )}
+      {(charts || scope.presenting) && (
+        <Suspense fallback={<p className="muted">{t('debrief.summaries.chartsLoading')}</p>}>
+          <SummaryCharts summaries={summaries} labels={labels} />
+        </Suspense>
+      )}
       {summaries.time.observer !== null && (
         <section className="card">
           <h3 id="sum-time">{t('debrief.summaries.time')}</h3>

@@ -122,12 +122,21 @@ describe('baselines', () => {
     const b = addBaseline(doc, { label: 'Observatie', value: null, unit: '' }, ctx);
     updateBaseline(doc, a, { value: 58 }, ctx);
     expect(readCycleMeta(doc).baselines).toEqual([
-      { id: a, label: 'Nulmeting breuken', value: 58, unit: '%' },
-      { id: b, label: 'Observatie', value: null, unit: '' },
+      { id: a, label: 'Nulmeting breuken', value: 58, unit: '%', after: null },
+      { id: b, label: 'Observatie', value: null, unit: '', after: null },
     ]);
     expect(() => updateBaseline(doc, a, { value: Number.POSITIVE_INFINITY }, ctx)).toThrow(
       RangeError,
     );
+    // The new measurement at the end of the cycle, kept when the label changes later.
+    updateBaseline(doc, a, { after: 71 }, ctx);
+    updateBaseline(doc, a, { label: 'Toets breuken' }, ctx);
+    expect(readCycleMeta(doc).baselines[0]).toMatchObject({
+      label: 'Toets breuken',
+      value: 58,
+      after: 71,
+    });
+    expect(() => updateBaseline(doc, a, { after: Number.NaN }, ctx)).toThrow(RangeError);
     removeBaseline(doc, a, ctx);
     expect(readCycleMeta(doc).baselines.map((x) => x.id)).toEqual([b]);
   });
