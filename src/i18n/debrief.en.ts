@@ -4,7 +4,6 @@ import type { debriefNl } from './debrief.nl.ts';
 export const debriefEn: typeof debriefNl = {
   title: 'Debrief',
   heading: 'Debrief: {{rl}}',
-  open: 'Debrief',
   back: 'Back to the timeline',
   notFound: 'This run does not exist (any more) in this cycle.',
   readOnly: 'You can follow along, but not record anything in this debrief.',

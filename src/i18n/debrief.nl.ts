@@ -2,7 +2,6 @@
 export const debriefNl = {
   title: 'Nabespreking',
   heading: 'Nabespreking: {{rl}}',
-  open: 'Nabespreken',
   back: 'Terug naar de tijdlijn',
   notFound: 'Deze lesuitvoering bestaat niet (meer) in deze cyclus.',
   readOnly: 'Je kunt meelezen, maar niets vastleggen in deze nabespreking.',

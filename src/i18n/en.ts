@@ -1,5 +1,4 @@
 import { cycleEn } from './cycle.en.ts';
-import { debriefEn } from './debrief.en.ts';
 import { describeEn } from './describe.en.ts';
 import type { Messages } from './nl.ts';
 import { observeEn } from './observe.en.ts';
@@ -270,6 +269,5 @@ export const en: Messages = {
   observe: observeEn,
   describe: describeEn,
   timeline: timelineEn,
-  debrief: debriefEn,
   photos: photosEn,
 };

@@ -13,7 +13,8 @@ const loaders: Record<Language, () => Promise<Messages>> = {
 };
 
 async function ensureLoaded(language: Language): Promise<void> {
-  if (i18next.hasResourceBundle(language, 'translation')) return;
+  // Not hasResourceBundle: a lazily loaded screen may have added its own texts already.
+  if (i18next.getResource(language, 'translation', 'app.name') !== undefined) return;
   i18next.addResourceBundle(language, 'translation', await loaders[language]());
 }
 

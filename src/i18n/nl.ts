@@ -1,5 +1,4 @@
 import { cycleNl } from './cycle.nl.ts';
-import { debriefNl } from './debrief.nl.ts';
 import { describeNl } from './describe.nl.ts';
 import { observeNl } from './observe.nl.ts';
 import { photosNl } from './photos.nl.ts';
@@ -274,7 +273,6 @@ export const nl = {
   observe: observeNl,
   describe: describeNl,
   timeline: timelineNl,
-  debrief: debriefNl,
   photos: photosNl,
 };
 

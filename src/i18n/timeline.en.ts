@@ -3,6 +3,7 @@ import type { timelineNl } from './timeline.nl.ts';
 
 /** English texts of src/features/timeline. */
 export const timelineEn: Shape<typeof timelineNl> = {
+  openDebrief: 'Debrief',
   title: 'Timeline',
   heading: 'After the lesson: {{rl}}',
   back: 'Back to the runs',

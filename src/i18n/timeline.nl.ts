@@ -1,5 +1,6 @@
 /** Dutch texts of src/features/timeline: the run after the lesson (timeline, interviews, log files). */
 export const timelineNl = {
+  openDebrief: 'Nabespreken',
   title: 'Tijdlijn',
   heading: 'Na de les: {{rl}}',
   back: 'Terug naar de lesuitvoeringen',

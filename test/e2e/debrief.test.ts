@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { debriefEn } from '../../src/i18n/debrief.en.ts';
+import { debriefNl } from '../../src/i18n/debrief.nl.ts';
 import { en } from '../../src/i18n/en.ts';
 import { nl } from '../../src/i18n/nl.ts';
 import { templatesNl } from '../../src/i18n/templates.nl.ts';
@@ -25,7 +26,7 @@ import {
 import { ObservePage } from './observePage.ts';
 import { CyclePage, message, SettingsPage, teamOfTwo } from './pages.ts';
 
-const d = nl.debrief;
+const d = debriefNl;
 const ASKS_FOR_HELP = templatesNl.casePupil.items.askedForHelp.label;
 
 describe('issue 12: the debrief of a run with two observers', () => {

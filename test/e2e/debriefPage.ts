@@ -1,6 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import type { debriefNl } from '../../src/i18n/debrief.nl.ts';
-import { nl } from '../../src/i18n/nl.ts';
+import { debriefNl } from '../../src/i18n/debrief.nl.ts';
 import { AppShell, message } from './pages.ts';
 
 type Texts = typeof debriefNl;
@@ -11,7 +10,7 @@ export class DebriefPage {
   readonly shell: AppShell;
   readonly d: Texts;
 
-  constructor(page: Page, texts: Texts = nl.debrief) {
+  constructor(page: Page, texts: Texts = debriefNl) {
     this.page = page;
     this.shell = new AppShell(page);
     this.d = texts;

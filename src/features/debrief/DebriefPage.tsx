@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/debriefTexts.ts';
 import { Link } from 'wouter';
 import type * as Y from 'yjs';
 import { CYCLE_SCHEMA_VERSION } from '../../model/cycleDoc.ts';

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import '../../i18n/debriefTexts.ts';
 import { Link } from 'wouter';
 import type { CycleSnapshot, ResearchLesson } from '../../model/cycleTypes.ts';
 import {

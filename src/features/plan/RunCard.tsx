@@ -98,7 +98,7 @@ export function RunCard(props: Props) {
           {t('plan.runs.timeline')}
         </Link>
         <Link href={`${cyclePath}/runs/${run.id}/debrief`} className="button-link">
-          {t('debrief.open')}
+          {t('timeline.openDebrief')}
         </Link>
       </div>
     </li>

@@ -135,7 +135,7 @@ export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props
             href={`/teams/${team}/cycles/${cycleId}/runs/${run.id}/debrief`}
             className="button-link primary"
           >
-            {t('debrief.open')}
+            {t('timeline.openDebrief')}
           </Link>
           {readOnly && (
             <p className="notice" role="status">
