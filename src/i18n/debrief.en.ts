@@ -153,6 +153,7 @@ export const debriefEn: typeof debriefNl = {
     showMore: 'Show more ({{count}} left)',
   },
   matrix: {
+    cite: 'Contribute from this cell',
     heading: 'Predicted and observed',
     pupils: 'Case pupils',
     noPupils: 'This cycle has no case pupils yet.',
@@ -258,5 +259,14 @@ export const debriefEn: typeof debriefNl = {
     general: 'The lesson as a whole',
     debrief: 'To the debrief',
     fromFinding: 'From the debrief',
+  },
+  compare: {
+    heading: 'Data per research lesson',
+    intro:
+      'The same kijkwijzer items side by side, over all observed runs of each research lesson: tallies per observer, the mean of ratings and interval answers, the share of times something was seen.',
+    item: 'Item',
+    runs_one: '{{count}} run',
+    runs_other: '{{count}} runs',
+    notObserved: 'not observed',
   },
 };

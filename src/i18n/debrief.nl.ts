@@ -151,6 +151,7 @@ export const debriefNl = {
     showMore: 'Meer tonen ({{count}} over)',
   },
   matrix: {
+    cite: 'Bijdrage vanuit deze cel',
     heading: 'Voorspeld en waargenomen',
     pupils: 'Casusleerlingen',
     noPupils: 'Deze cyclus heeft nog geen casusleerlingen.',
@@ -256,5 +257,14 @@ export const debriefNl = {
     general: 'De les als geheel',
     debrief: 'Naar de nabespreking',
     fromFinding: 'Uit de nabespreking',
+  },
+  compare: {
+    heading: 'Gegevens per onderzoeksles',
+    intro:
+      'Dezelfde onderdelen van de kijkwijzer naast elkaar, over alle geobserveerde uitvoeringen van elke onderzoeksles: turven per observant, het gemiddelde van waarderingen en intervalvragen, het deel van de keren dat iets gezien is.',
+    item: 'Onderdeel',
+    runs_one: '{{count}} uitvoering',
+    runs_other: '{{count}} uitvoeringen',
+    notObserved: 'niet geobserveerd',
   },
 };

@@ -54,32 +54,8 @@ const NO_MEASURE: Measure = { kind: null, value: null, n: 0, observers: 0 };
 
 /** The measure of one item (for one case pupil, or records without a pupil) in a run's effective events. */
 export function measureItem(events: readonly ObservationEvent[], check: FindingCheck): Measure {
-  let kind: ItemKind | null = null;
-  let sum = 0;
-  let n = 0;
-  const observers = new Set<MemberId>();
-  for (const event of events) {
-    if (event.itemId !== check.itemId) continue;
-    if ((event.pupilId ?? undefined) !== check.pupilId) continue;
-    if (event.kind === 'tally') {
-      kind = 'tally';
-      sum += typeof event.value === 'number' ? event.value : 1;
-    } else if (event.kind === 'rating' && typeof event.value === 'number') {
-      kind = 'rating';
-      sum += event.value;
-    } else if (event.kind === 'check' && typeof event.value === 'boolean') {
-      kind = 'check';
-      sum += event.value ? 1 : 0;
-    } else if (event.kind === 'interval' && typeof event.value === 'number') {
-      kind = 'interval';
-      sum += event.value;
-    } else continue;
-    n++;
-    observers.add(event.observer);
-  }
-  if (n === 0 || kind === null) return NO_MEASURE;
-  const value = kind === 'tally' ? sum / observers.size : sum / n;
-  return { kind, value, n, observers: observers.size };
+  const forPupil = events.filter((event) => (event.pupilId ?? undefined) === check.pupilId);
+  return measureItems(forPupil, new Set([check.itemId]));
 }
 
 /** Differences smaller than this (relative to the larger figure) count as the same. */
@@ -222,4 +198,98 @@ export function sameItemIn(
   for (const item of later.values())
     if (item.kind === earlier.kind && item.label.trim().toLowerCase() === label) return item.id;
   return itemId;
+}
+
+// ── data per research lesson, side by side ─────────────────────────────────
+
+/** A kijkwijzer item as the lessons share it: by kind and label (ids differ per run). */
+export type ComparedItem = {
+  readonly key: string;
+  readonly kind: ItemKind;
+  readonly label: string;
+};
+
+export type LessonData = {
+  readonly rl: ResearchLesson;
+  /** Runs of the lesson that were observed. */
+  readonly runs: number;
+  /** Per ComparedItem key, over every pupil and the class. */
+  readonly measures: ReadonlyMap<string, Measure>;
+};
+
+export type LessonComparison = {
+  readonly items: readonly ComparedItem[];
+  readonly lessons: readonly LessonData[];
+};
+
+const itemKey = (item: Pick<TemplateItem, 'kind' | 'label'>): string =>
+  `${item.kind}|${item.label.trim().toLowerCase()}`;
+
+/** Like measureItem, over every record of the given items (all pupils and the class). */
+export function measureItems(
+  events: readonly ObservationEvent[],
+  itemIds: ReadonlySet<string>,
+): Measure {
+  let kind: ItemKind | null = null;
+  let sum = 0;
+  let n = 0;
+  const observers = new Set<MemberId>();
+  for (const event of events) {
+    if (event.itemId === undefined || !itemIds.has(event.itemId)) continue;
+    const value = measuredValue(event);
+    if (value === null) continue;
+    kind = event.kind as ItemKind;
+    sum += value;
+    n++;
+    observers.add(event.observer);
+  }
+  if (n === 0 || kind === null) return NO_MEASURE;
+  return {
+    kind,
+    value: kind === 'tally' ? sum / observers.size : sum / n,
+    n,
+    observers: observers.size,
+  };
+}
+
+function measuredValue(event: ObservationEvent): number | null {
+  if (event.kind === 'tally') return typeof event.value === 'number' ? event.value : 1;
+  if (event.kind === 'rating' && typeof event.value === 'number') return event.value;
+  if (event.kind === 'check' && typeof event.value === 'boolean') return event.value ? 1 : 0;
+  if (event.kind === 'interval' && typeof event.value === 'number') return event.value;
+  return null;
+}
+
+/**
+ * RL1–RL3 side by side: for every measurable kijkwijzer item any observed run
+ * used (matched by kind and label), its measure per research lesson over all
+ * the lesson's observed runs.
+ */
+export function compareLessons(doc: Y.Doc, cycle: CycleSnapshot): LessonComparison {
+  const items = new Map<string, ComparedItem>();
+  const lessons: LessonData[] = [];
+  for (const rl of cycle.researchLessons) {
+    const idsByKey = new Map<string, Set<string>>();
+    const events: ObservationEvent[] = [];
+    let runs = 0;
+    for (const run of cycle.runs) {
+      if (run.researchLessonId !== rl.id) continue;
+      const effective = foldEvents(readRunEvents(doc, run.id)).effective;
+      if (effective.length === 0) continue;
+      runs++;
+      events.push(...effective);
+      for (const item of runItems(readRunTemplate(doc, run.id)).values()) {
+        if (item.kind === 'note') continue;
+        const key = itemKey(item);
+        if (!items.has(key)) items.set(key, { key, kind: item.kind, label: item.label.trim() });
+        const ids = idsByKey.get(key) ?? new Set<string>();
+        ids.add(item.id);
+        idsByKey.set(key, ids);
+      }
+    }
+    const measures = new Map<string, Measure>();
+    for (const [key, ids] of idsByKey) measures.set(key, measureItems(events, ids));
+    lessons.push({ rl, runs, measures });
+  }
+  return { items: [...items.values()], lessons };
 }

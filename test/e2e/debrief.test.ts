@@ -126,6 +126,16 @@ describe('issue 12: the debrief of a run with two observers', () => {
     await expect
       .poll(() => chair.evidenceShare().textContent())
       .toContain(message(d.evidence.share, { withEvidence: 2, total: 3, percent: 67 }));
+    // A contribution that starts from a cell of the matrix carries that cell as its evidence.
+    await chair.cell(1).getByRole('button', { name: d.matrix.cite, exact: true }).click();
+    await chair.contribute('In fase 1 gebruikte ze de strook nog niet');
+    const fromCell = chair.contributions().filter({ hasText: 'strook nog niet' });
+    await expect
+      .poll(() => fromCell.locator('.evidence-chip').textContent())
+      .toContain('Leerling A');
+    await expect
+      .poll(() => chair.evidenceShare().textContent())
+      .toContain(message(d.evidence.share, { withEvidence: 3, total: 4, percent: 75 }));
 
     // Patterns across the class, then findings.
     await chair.nextUntil(d.kinds.patterns);
@@ -213,6 +223,14 @@ describe('issue 12: the debrief of a run with two observers', () => {
           .inputValue(),
       )
       .toBe('worked');
+
+    // RL1 and RL2 side by side: the same item, matched across the two runs' kijkwijzers.
+    await anna.page.goto(`${cyclePath}?tab=versions`);
+    const asks = anna.page
+      .getByTestId('lesson-data')
+      .getByRole('row', { name: new RegExp(ASKS_FOR_HELP) });
+    await asks.getByText(message(d.checks.tally, { value: 1.5 })).waitFor();
+    await asks.getByText(message(d.checks.tally, { value: 1 }), { exact: true }).waitFor();
 
     // Closing the cycle: a new measurement beside the baseline, then the next cycle from the open question.
     await anna.page.goto(`${cyclePath}?tab=impact`);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { showToast } from '../../app/ui/toasts.ts';
 import { type EvidenceRef, MAX_DEBRIEF_TEXT } from '../../model/debrief.ts';
 import type { MemberId } from '../../model/ids.ts';
+import { useContributionDraft } from './contributionDraft.ts';
 import { useDebriefScope } from './debriefScope.ts';
 import { EvidenceChip, EvidencePicker, evidenceKey } from './EvidenceChips.tsx';
 
@@ -68,7 +69,14 @@ function ContributionForm({ stepId }: { stepId: string }) {
   const { t } = useTranslation();
   const scope = useDebriefScope();
   const [text, setText] = useState('');
-  const [evidence, setEvidence] = useState<EvidenceRef[]>([]);
+  const draft = useContributionDraft();
+  const [ownEvidence, setOwnEvidence] = useState<EvidenceRef[]>([]);
+  const evidence = draft?.evidence ?? ownEvidence;
+  const setEvidence = (next: EvidenceRef[] | ((list: EvidenceRef[]) => EvidenceRef[])) => {
+    const value = typeof next === 'function' ? next([...evidence]) : next;
+    if (draft) draft.setEvidence(value);
+    else setOwnEvidence(value);
+  };
   const [speaker, setSpeaker] = useState<MemberId>(scope.me);
   const [picking, setPicking] = useState(false);
   const [error, setError] = useState('');
@@ -82,7 +90,7 @@ function ContributionForm({ stepId }: { stepId: string }) {
       kind: 'contribution',
       stepId,
       text: trimmed,
-      evidence,
+      evidence: [...evidence],
       ...(speaker !== scope.me ? { speakerId: speaker } : {}),
     });
     if (!written) return;

@@ -1,8 +1,10 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentStep, evidenceShare } from '../../model/debrief.ts';
+import { currentStep, type EvidenceRef, evidenceShare } from '../../model/debrief.ts';
 import { Contributions } from './Contributions.tsx';
+import { type ContributionDraft, ContributionDraftContext } from './contributionDraft.ts';
 import { useDebriefScope } from './debriefScope.ts';
+import { evidenceKey } from './EvidenceChips.tsx';
 import { RolesPanel } from './RolesPanel.tsx';
 import { StepContent } from './StepContent.tsx';
 import { StepHeader } from './StepHeader.tsx';
@@ -22,6 +24,24 @@ export function DebriefRunner() {
   const { state, presenting } = scope;
   const protocol = state.protocol ?? [];
   const current = currentStep(state, protocol);
+  const stepId = current?.step.id ?? '';
+  const [evidence, setEvidence] = useState<EvidenceRef[]>([]);
+  // A new step starts a new contribution.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: stepId is the trigger
+  useEffect(() => setEvidence([]), [stepId]);
+  const cite = useCallback(
+    (ref: EvidenceRef) => {
+      setEvidence((list) =>
+        list.some((each) => evidenceKey(each) === evidenceKey(ref)) ? list : [...list, ref],
+      );
+      document.getElementById(`contribution-text-${stepId}`)?.focus();
+    },
+    [stepId],
+  );
+  const draft = useMemo<ContributionDraft>(
+    () => ({ evidence, setEvidence, cite }),
+    [evidence, cite],
+  );
   if (!current) return null;
   const chairs = [...state.roles.values()].filter((r) => r.role === 'chair');
   const iAmChair = chairs.some((r) => 'memberId' in r.person && r.person.memberId === scope.me);
@@ -74,9 +94,11 @@ export function DebriefRunner() {
           previous={protocol[current.index - 1]?.id ?? null}
           next={protocol[current.index + 1]?.id ?? null}
         />
-        <StepContent step={current.step} />
-        <StepNotes stepId={current.step.id} />
-        <Contributions stepId={current.step.id} />
+        <ContributionDraftContext.Provider value={draft}>
+          <StepContent step={current.step} />
+          <StepNotes stepId={current.step.id} />
+          <Contributions stepId={current.step.id} />
+        </ContributionDraftContext.Provider>
       </section>
     </div>
   );

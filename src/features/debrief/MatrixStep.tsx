@@ -9,6 +9,7 @@ import {
   MAX_DEBRIEF_TEXT,
 } from '../../model/debrief.ts';
 import type { MatrixCell } from '../../model/debriefMatrix.ts';
+import { useContributionDraft } from './contributionDraft.ts';
 import { eventLine, useDebriefScope } from './debriefScope.ts';
 
 /**
@@ -98,6 +99,7 @@ function MatrixCellCard({
 }) {
   const { t } = useTranslation();
   const scope = useDebriefScope();
+  const draft = useContributionDraft();
   const phaseName = scope.labels.phase(cell.phaseId);
   const headingId = `cell-${pupil.id}-${cell.phaseId}`;
   return (
@@ -143,6 +145,15 @@ function MatrixCellCard({
           )}
         </div>
       </div>
+      {!scope.readOnly && !scope.presenting && draft && (
+        <button
+          type="button"
+          className="link-button small"
+          onClick={() => draft.cite({ type: 'cell', pupilId: pupil.id, phaseId: cell.phaseId })}
+        >
+          {t('debrief.matrix.cite')}
+        </button>
+      )}
       <JudgementForm
         key={cell.judgement?.at ?? 'none'}
         pupilId={pupil.id}

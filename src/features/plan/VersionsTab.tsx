@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../timeline/timeline.css';
 import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
 import { showToast } from '../../app/ui/toasts.ts';
 import { MAX_RESEARCH_LESSONS } from '../../model/cycleTypes.ts';
@@ -7,6 +8,7 @@ import { prepareNextResearchLesson } from '../../model/researchLessons.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
 import { formatCreated, formatDay } from './format.ts';
+import { LessonComparison } from './LessonComparison.tsx';
 import { VersionDiff } from './VersionDiff.tsx';
 import './plan.css';
 
@@ -99,6 +101,7 @@ export function VersionsTab({ cycle, rlId, onSelectResearchLesson, readOnly }: C
         )}
       </section>
       <VersionDiff lessons={lessons} pupils={cycle.casePupils} />
+      <LessonComparison cycle={cycle} />
       <ConfirmDialog
         tone="primary"
         open={confirming}

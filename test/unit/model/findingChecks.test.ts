@@ -7,6 +7,7 @@ import { appendEvent, startObservation } from '../../../src/model/eventLog.ts';
 import {
   changesForLesson,
   checksForRun,
+  compareLessons,
   findingsOfLesson,
   previousLesson,
   sameItemIn,
@@ -136,5 +137,47 @@ describe('findings across research lessons', () => {
     expect(check?.after.value).toBe(1);
     expect(check?.direction).toBe('down');
     expect(check?.earlierRun.id).toBe(run1);
+  });
+});
+
+describe('research lessons side by side', () => {
+  it('measures the same items per lesson, matched by kind and label across runs', () => {
+    const { doc, run1, run2, tap } = twoLessons();
+    const template = (runId: RunId, itemId: string) =>
+      doc.getMap('runTemplates').set(runId, {
+        id: 'tpl0000000000001',
+        version: 1,
+        name: 'Kijkwijzer',
+        sections: [
+          {
+            id: 's1',
+            title: 'Leerling',
+            items: [{ id: itemId, kind: 'tally', scope: 'casePupil', label: 'Vraagt om hulp' }],
+          },
+        ],
+      });
+    template(run1, 'hulp');
+    template(run2, 'hulp2'); // a fresh copy of the same kijkwijzer: another id
+    const comparison0 = compareLessons(doc, readCycle(doc));
+    expect(comparison0.lessons.map((l) => l.runs)).toEqual([1, 0]);
+    const startObserved = (runId: RunId) => {
+      startObservation(doc, runId, ANS, { phaseId: null }, testCtx(5));
+      appendEvent(
+        doc,
+        runId,
+        ANS,
+        { kind: 'tally', t: 1, phaseId: null, itemId: 'hulp2' },
+        testCtx(6),
+      );
+    };
+    startObserved(run2);
+    void tap;
+    const comparison = compareLessons(doc, readCycle(doc));
+    expect(comparison.items).toEqual([
+      { key: 'tally|vraagt om hulp', kind: 'tally', label: 'Vraagt om hulp' },
+    ]);
+    expect(comparison.lessons.map((l) => l.measures.get('tally|vraagt om hulp')?.value)).toEqual([
+      3, 1,
+    ]);
   });
 });
