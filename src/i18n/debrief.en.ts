@@ -244,6 +244,7 @@ export const debriefEn: typeof debriefNl = {
     after: 'Now ({{rl}})',
     direction: { up: 'higher', down: 'lower', same: 'the same', 'no-data': 'no data' },
     verdict: "The team's judgement",
+    explanationOf: 'Explanation of the judgement of: {{finding}}',
     verdictOf: 'Judgement of: {{finding}}',
     verdicts: { worked: 'Worked', partly: 'Partly', not: 'Did not work', unclear: 'Not clear yet' },
     none: 'No judgement yet',

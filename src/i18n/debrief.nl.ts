@@ -242,6 +242,7 @@ export const debriefNl = {
     after: 'Nu ({{rl}})',
     direction: { up: 'hoger', down: 'lager', same: 'gelijk', 'no-data': 'geen gegevens' },
     verdict: 'Oordeel van het team',
+    explanationOf: 'Toelichting bij het oordeel over: {{finding}}',
     verdictOf: 'Oordeel over: {{finding}}',
     verdicts: { worked: 'Werkte', partly: 'Deels', not: 'Werkte niet', unclear: 'Nog onduidelijk' },
     none: 'Nog geen oordeel',

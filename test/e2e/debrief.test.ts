@@ -213,16 +213,18 @@ describe('issue 12: the debrief of a run with two observers', () => {
     await row.getByText(message(d.checks.tally, { value: 1 })).waitFor();
     await row.getByText(d.checks.direction.down, { exact: true }).waitFor();
     await row.getByRole('combobox').selectOption({ label: d.checks.verdicts.worked });
+    const why = row.getByRole('textbox');
+    await expect.poll(() => why.isEnabled()).toBe(true);
+    await why.fill('Ze vroeg minder vaak om hulp met de strook');
+    await why.blur();
     await anna.page.reload();
+    const checked = anna.page
+      .getByTestId('finding-checks')
+      .getByRole('row', { name: /strook nodig/ });
+    await expect.poll(() => checked.getByRole('combobox').inputValue()).toBe('worked');
     await expect
-      .poll(() =>
-        anna.page
-          .getByTestId('finding-checks')
-          .getByRole('row', { name: /strook nodig/ })
-          .getByRole('combobox')
-          .inputValue(),
-      )
-      .toBe('worked');
+      .poll(() => checked.getByRole('textbox').inputValue())
+      .toBe('Ze vroeg minder vaak om hulp met de strook');
 
     // RL1 and RL2 side by side: the same item, matched across the two runs' kijkwijzers.
     await anna.page.goto(`${cyclePath}?tab=versions`);

@@ -50,6 +50,7 @@ export function EarlierFindingChecks() {
           <tbody>
             {checks.map(({ finding, check, before, after, direction }) => {
               const verdict = state.verdicts.get(finding.id)?.value ?? '';
+              const explanation = state.verdicts.get(finding.id)?.text ?? '';
               return (
                 <tr key={`${finding.id}`}>
                   <th scope="row">{finding.text}</th>
@@ -68,30 +69,51 @@ export function EarlierFindingChecks() {
                   <td>
                     {readOnly || presenting ? (
                       verdict ? (
-                        t(`debrief.checks.verdicts.${verdict}`)
+                        `${t(`debrief.checks.verdicts.${verdict}`)}${explanation ? ` — ${explanation}` : ''}`
                       ) : (
                         t('debrief.checks.none')
                       )
                     ) : (
-                      <select
-                        aria-label={t('debrief.checks.verdictOf', { finding: finding.text })}
-                        value={verdict}
-                        onChange={(event) =>
-                          scope.write({
-                            kind: 'verdict',
-                            findingId: finding.id,
-                            value: (event.target.value || null) as Verdict | null,
-                            text: '',
-                          })
-                        }
-                      >
-                        <option value="">{t('debrief.checks.none')}</option>
-                        {VERDICTS.map((each) => (
-                          <option key={each} value={each}>
-                            {t(`debrief.checks.verdicts.${each}`)}
-                          </option>
-                        ))}
-                      </select>
+                      <div className="stack">
+                        <select
+                          aria-label={t('debrief.checks.verdictOf', { finding: finding.text })}
+                          value={verdict}
+                          onChange={(event) =>
+                            scope.write({
+                              kind: 'verdict',
+                              findingId: finding.id,
+                              value: (event.target.value || null) as Verdict | null,
+                              text: explanation,
+                            })
+                          }
+                        >
+                          <option value="">{t('debrief.checks.none')}</option>
+                          {VERDICTS.map((each) => (
+                            <option key={each} value={each}>
+                              {t(`debrief.checks.verdicts.${each}`)}
+                            </option>
+                          ))}
+                        </select>
+                        <input
+                          type="text"
+                          key={explanation}
+                          aria-label={t('debrief.checks.explanationOf', { finding: finding.text })}
+                          placeholder={t('debrief.matrix.explanation')}
+                          defaultValue={explanation}
+                          maxLength={300}
+                          disabled={verdict === ''}
+                          onBlur={(event) => {
+                            const text = event.target.value.trim();
+                            if (verdict === '' || text === explanation) return;
+                            scope.write({
+                              kind: 'verdict',
+                              findingId: finding.id,
+                              value: verdict,
+                              text,
+                            });
+                          }}
+                        />
+                      </div>
                     )}
                   </td>
                 </tr>
