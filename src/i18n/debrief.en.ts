@@ -107,6 +107,9 @@ export const debriefEn: typeof debriefNl = {
     removeGuest: 'Remove {{name}}',
   },
   evidence: {
+    cite: 'Use as evidence: {{label}}',
+    citeShort: 'As evidence',
+    summaryOf: { tally: 'Tallies: {{item}}', rating: 'Ratings: {{item}}' },
     share: 'On evidence: {{withEvidence}} of {{total}} contributions ({{percent}} %)',
     shareNone: 'No contributions yet',
     shareLabel: 'Share of the contributions that rests on evidence',

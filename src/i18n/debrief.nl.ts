@@ -105,6 +105,9 @@ export const debriefNl = {
     removeGuest: '{{name}} verwijderen',
   },
   evidence: {
+    cite: 'Als bewijs gebruiken: {{label}}',
+    citeShort: 'Als bewijs',
+    summaryOf: { tally: 'Turven: {{item}}', rating: 'Waarderingen: {{item}}' },
     share: 'Op bewijs: {{withEvidence}} van {{total}} bijdragen ({{percent}} %)',
     shareNone: 'Nog geen bijdragen',
     shareLabel: 'Deel van de bijdragen dat op bewijs rust',

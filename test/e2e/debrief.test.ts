@@ -24,7 +24,7 @@ import {
   waitForServiceWorkerControl,
 } from './harness.ts';
 import { ObservePage } from './observePage.ts';
-import { CyclePage, message, SettingsPage, teamOfTwo } from './pages.ts';
+import { CyclePage, HomePage, message, SettingsPage, teamOfTwo } from './pages.ts';
 
 const d = debriefNl;
 const ASKS_FOR_HELP = templatesNl.casePupil.items.askedForHelp.label;
@@ -147,6 +147,18 @@ describe('issue 12: the debrief of a run with two observers', () => {
     await anna.page.getByRole('button', { name: d.summaries.hideCharts, exact: true }).click();
     expect(await anna.page.getByTestId('summary-charts').count()).toBe(0);
     expect(await anna.page.locator('.debrief-summaries table').count()).toBeGreaterThan(1);
+    // A figure of the summaries as the evidence of a contribution.
+    await anna.page
+      .getByRole('button', {
+        name: message(d.evidence.cite, { label: ASKS_FOR_HELP }),
+        exact: true,
+      })
+      .click();
+    await chair.contribute('In de hele les werd het vaakst om hulp gevraagd in de eerste fase');
+    const fromSummary = chair.contributions().filter({ hasText: 'vaakst om hulp' });
+    await expect
+      .poll(() => fromSummary.locator('.evidence-chip').textContent())
+      .toContain(message(d.evidence.summaryOf.tally, { item: ASKS_FOR_HELP }));
     await chair.nextUntil(d.kinds.findings);
     await chair.addFinding({
       text: 'Leerling A heeft de strook nodig voordat ze gaat vergelijken',
@@ -264,5 +276,53 @@ describe('issue 12: the debrief of a run with two observers', () => {
     expect([...anna.errors, ...bram.errors].filter((error) => !offlineNoise.test(error))).toEqual(
       [],
     );
+  });
+  it('runs a whole debrief offline on one device, keeps it across a reload and syncs it later', async () => {
+    // Cas has the app and an observed lesson on her laptop, then the staff room has no network.
+    const { teacher: cas, proxy } = await stage.cuttableTeacher();
+    await new HomePage(cas.page)
+      .goto()
+      .then((home) => home.createTeam({ teamName: 'Rekenen groep 5', displayName: 'Cas' }))
+      .then((team) => team.shell.waitForConnection('online'));
+    await cas.page.getByRole('button', { name: nl.cycle.list.loadExample, exact: true }).click();
+    await cas.page.waitForURL(/\/cycles\//);
+    const cycle = new CyclePage(cas.page);
+    await cycle.tabsOrGuide().first().waitFor();
+    await cycle.openTab('runs');
+    const observes = await ObservePage.observeNow(cas.page);
+    await observes.start();
+    await observes.tally('Leerling B', ASKS_FOR_HELP);
+    await expect.poll(() => observes.tileSaveState('Leerling B')).toBe('saved');
+    const runPathOffline = new URL(cas.page.url()).pathname.replace(/\/observe$/, '');
+    await waitForServiceWorkerControl(cas.page);
+    await goOffline(cas, proxy);
+
+    const debrief = await new DebriefPage(cas.page).goto(runPathOffline);
+    await debrief.startAsChair();
+    await debrief.nextUntil(d.kinds.pupils);
+    await debrief.judge(1, 'better', 'Minder hulpvragen dan verwacht');
+    await debrief.progress(1, 18).waitFor();
+    await debrief.contribute('Leerling B vroeg één keer om hulp', 1);
+    await debrief.nextUntil(d.kinds.findings);
+    await debrief.addFinding({
+      text: 'Leerling B werkt zelfstandiger dan we dachten',
+      change: 'Minder voorzeggen in fase 2',
+      checkItem: ASKS_FOR_HELP,
+      checkPupil: 'Leerling B',
+    });
+
+    // Reloaded without a network: the debrief is where the chair left it.
+    await cas.page.reload();
+    await debrief.stepTitle().waitFor();
+    await expect.poll(() => debrief.stepTitle().textContent()).toBe(d.kinds.findings);
+    await debrief.findings().filter({ hasText: 'zelfstandiger' }).waitFor();
+
+    // Back online, everything reaches the server: nothing stays unconfirmed.
+    await goOnline(cas, proxy);
+    await debrief.shell.waitForConnection('online', { timeout: 40_000 });
+    await expect.poll(() => debrief.shell.unsyncedChanges(), { timeout: 20_000 }).toBe(0);
+
+    const offlineNoise = /^WebSocket connection to .* failed: .*ERR_INTERNET_DISCONNECTED/;
+    expect(cas.errors.filter((error) => !offlineNoise.test(error))).toEqual([]);
   });
 });

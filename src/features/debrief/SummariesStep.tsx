@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatClock } from '../../model/liveObservation.ts';
+import { useContributionDraft } from './contributionDraft.ts';
 import { useDebriefScope } from './debriefScope.ts';
 
 // Chart.js is loaded only when a debrief reaches its summaries (it stays out of the initial bundle).
@@ -19,6 +20,7 @@ export function SummariesStep() {
     summaries.time.observer === null;
   if (nothing) return <p className="empty-state">{t('debrief.summaries.empty')}</p>;
   const itemLabel = (itemId: string) => labels.itemLabel({ itemId, kind: 'tally' });
+  const bins = Math.max(0, ...summaries.tallies.map((row) => row.perInterval.length));
 
   return (
     <div className="stack debrief-summaries" data-testid="debrief-summaries">
@@ -110,6 +112,10 @@ export function SummariesStep() {
                     <tr key={item.itemId}>
                       <th scope="row" className="item-row">
                         {itemLabel(item.itemId)}
+                        <CiteSummary
+                          summaryKey={`rating:${item.itemId}`}
+                          label={itemLabel(item.itemId)}
+                        />
                       </th>
                       {item.distribution.map((count, i) => (
                         // biome-ignore lint/suspicious/noArrayIndexKey: the four levels are positional
@@ -150,13 +156,57 @@ export function SummariesStep() {
               <tbody>
                 {summaries.tallies.map((row) => (
                   <tr key={row.itemId}>
-                    <th scope="row">{itemLabel(row.itemId)}</th>
+                    <th scope="row">
+                      {itemLabel(row.itemId)}
+                      <CiteSummary
+                        summaryKey={`tally:${row.itemId}`}
+                        label={itemLabel(row.itemId)}
+                      />
+                    </th>
                     {row.perPhase.map((cell) => (
                       <td key={cell.phaseId ?? ''} className="num">
                         {cell.count}
                       </td>
                     ))}
                     <td className="num">{row.total}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      {summaries.tallies.length > 0 && (
+        <section className="card">
+          <h3 id="sum-tallies-time">
+            {t('debrief.summaries.talliesOverTime', { minutes: summaries.binMinutes })}
+          </h3>
+          <div className="table-scroll">
+            <table className="summary-table" aria-labelledby="sum-tallies-time">
+              <thead>
+                <tr>
+                  <th scope="col">{t('debrief.summaries.item')}</th>
+                  {Array.from({ length: bins }, (_, bin) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: stretches of the lesson are positional
+                    <th key={bin} scope="col" className="num">
+                      {t('debrief.summaries.minuteRange', {
+                        from: bin * summaries.binMinutes,
+                        to: (bin + 1) * summaries.binMinutes,
+                      })}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {summaries.tallies.map((row) => (
+                  <tr key={row.itemId}>
+                    <th scope="row">{itemLabel(row.itemId)}</th>
+                    {Array.from({ length: bins }, (_, bin) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: stretches of the lesson are positional
+                      <td key={bin} className="num">
+                        {row.perInterval[bin] ?? 0}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
@@ -196,5 +246,23 @@ export function SummariesStep() {
         </section>
       ))}
     </div>
+  );
+}
+
+/** Uses a figure of the summaries as evidence for the contribution being written. */
+function CiteSummary({ summaryKey, label }: { summaryKey: string; label: string }) {
+  const { t } = useTranslation();
+  const scope = useDebriefScope();
+  const draft = useContributionDraft();
+  if (!draft || scope.readOnly || scope.presenting) return null;
+  return (
+    <button
+      type="button"
+      className="link-button small cite-summary"
+      aria-label={t('debrief.evidence.cite', { label })}
+      onClick={() => draft.cite({ type: 'summary', key: summaryKey })}
+    >
+      {t('debrief.evidence.citeShort')}
+    </button>
   );
 }

@@ -81,7 +81,13 @@ export function evidenceLabel(
       pupil: labels.pupil(ref.pupilId),
       phase: labels.phase(ref.phaseId),
     });
-  if (ref.type === 'summary') return t('debrief.evidence.summary', { label: ref.key });
+  if (ref.type === 'summary') {
+    const [kind, itemId] = ref.key.split(':', 2);
+    const item = itemId ? labels.itemLabel({ itemId, kind: 'tally' }) : ref.key;
+    return kind === 'tally' || kind === 'rating'
+      ? t(`debrief.evidence.summaryOf.${kind}`, { item })
+      : t('debrief.evidence.summary', { label: ref.key });
+  }
   const event = scope.eventsById.get(ref.id);
   if (!event) return t('debrief.evidence.unknown');
   return eventLine(t, event, labels);
