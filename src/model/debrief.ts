@@ -246,13 +246,16 @@ export function debriefNotes(doc: Y.Doc, runId: RunId, stepId: string): Y.Text {
   return doc.getText(debriefNotesName(runId, stepId));
 }
 
-/** Calls `listener` after every transaction that changed the run's debrief log or notes. */
+/**
+ * Calls `listener` after every transaction that changed the run's debrief
+ * log. Typing in a step's notes does not: the notes are bound as texts of
+ * their own, so a keystroke does not fold the log again.
+ */
 export function onDebriefChange(doc: Y.Doc, runId: RunId, listener: () => void): () => void {
-  const log = debriefLogName(runId);
-  const notes = `${DEBRIEF_NOTES}:${runId}:`;
+  const name = debriefLogName(runId);
   const handler = (tr: Y.Transaction) => {
-    for (const [name, type] of doc.share)
-      if ((name === log || name.startsWith(notes)) && tr.changed.has(type)) return listener();
+    const log = doc.share.get(name);
+    if (log !== undefined && tr.changed.has(log)) listener();
   };
   doc.on('afterTransaction', handler);
   return () => doc.off('afterTransaction', handler);

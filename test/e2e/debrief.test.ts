@@ -184,6 +184,10 @@ describe('issue 12: the debrief of a run with two observers', () => {
     expect(await anna.page.locator('.app-header').isVisible()).toBe(false);
     expect(await anna.page.locator('.debrief-page textarea').count()).toBe(0);
     expect(await chair.findings().count()).toBe(2);
+    // The recorder's notes appear on the projector as they are typed.
+    await bram.page.locator('#debrief-notes-step-findings').click();
+    await bram.page.keyboard.type('Strook al in fase 1');
+    await anna.page.locator('.debrief-notes-text').getByText('Strook al in fase 1').waitFor();
     await anna.page.keyboard.press('Escape');
     await anna.page.locator('.debrief-page.is-presenting').waitFor({ state: 'detached' });
     expect(await anna.page.locator('.app-header').isVisible()).toBe(true);

@@ -1,4 +1,6 @@
+import { useCallback, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
 import { YTextArea } from '../../app/ui/YTextArea.tsx';
 import { debriefNotes } from '../../model/debrief.ts';
 import { useDebriefScope } from './debriefScope.ts';
@@ -8,10 +10,7 @@ export function StepNotes({ stepId }: { stepId: string }) {
   const { t } = useTranslation();
   const { session, runId, readOnly, presenting } = useDebriefScope();
   const text = debriefNotes(session.doc, runId, stepId);
-  if (presenting) {
-    const notes = text.toString().trim();
-    return notes ? <p className="debrief-notes-text">{notes}</p> : null;
-  }
+  if (presenting) return <NotesText text={text} />;
   return (
     <div className="field debrief-notes">
       <label htmlFor={`debrief-notes-${stepId}`}>{t('debrief.runner.notes')}</label>
@@ -28,4 +27,17 @@ export function StepNotes({ stepId }: { stepId: string }) {
       />
     </div>
   );
+}
+
+/** The notes as the projector shows them, following every keystroke of the recorder. */
+function NotesText({ text }: { text: Y.Text }) {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      text.observe(onChange);
+      return () => text.unobserve(onChange);
+    },
+    [text],
+  );
+  const notes = useSyncExternalStore(subscribe, () => text.toString()).trim();
+  return notes ? <p className="debrief-notes-text">{notes}</p> : null;
 }
