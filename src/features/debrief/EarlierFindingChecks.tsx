@@ -1,17 +1,9 @@
-import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VERDICTS, type Verdict } from '../../model/debrief.ts';
-import { checksForRun, type Measure, previousLesson } from '../../model/findingChecks.ts';
+import { checksForRun, previousLesson } from '../../model/findingChecks.ts';
 import { useDebriefScope } from './debriefScope.ts';
-
-function measureText(t: TFunction, measure: Measure): string {
-  if (measure.value === null || measure.kind === null || measure.kind === 'note')
-    return t('debrief.checks.noData');
-  const value =
-    measure.kind === 'check' ? Math.round(measure.value * 100) : Number(measure.value.toFixed(1));
-  return t(`debrief.checks.${measure.kind}`, { value });
-}
+import { measureText } from './measureText.ts';
 
 /**
  * In the debrief of a later research lesson's run: per finding of the
@@ -59,9 +51,9 @@ export function EarlierFindingChecks() {
                     {' · '}
                     {check.pupilId ? labels.pupil(check.pupilId) : t('debrief.findings.wholeClass')}
                   </td>
-                  <td>{measureText(t, before)}</td>
+                  <td>{measureText(t, before, t('debrief.checks.noData'))}</td>
                   <td>
-                    {measureText(t, after)}{' '}
+                    {measureText(t, after, t('debrief.checks.noData'))}{' '}
                     <span className={`badge direction-${direction}`}>
                       {t(`debrief.checks.direction.${direction}`)}
                     </span>

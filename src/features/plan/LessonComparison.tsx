@@ -1,18 +1,10 @@
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/debriefTexts.ts';
 import type { CycleSnapshot } from '../../model/cycleTypes.ts';
-import { compareLessons, type Measure } from '../../model/findingChecks.ts';
+import { compareLessons } from '../../model/findingChecks.ts';
 import { useYSnapshot } from '../../sync/hooks.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
-
-function measureText(t: TFunction, measure: Measure | undefined): string {
-  if (!measure || measure.value === null || measure.kind === null || measure.kind === 'note')
-    return '–';
-  const value =
-    measure.kind === 'check' ? Math.round(measure.value * 100) : Number(measure.value.toFixed(1));
-  return t(`debrief.checks.${measure.kind}`, { value });
-}
+import { measureText } from '../debrief/measureText.ts';
 
 /** RL1–RL3 side by side: the data of each lesson's observed runs, item by item. */
 export function LessonComparison({ cycle }: { cycle: CycleSnapshot }) {
@@ -48,7 +40,7 @@ export function LessonComparison({ cycle }: { cycle: CycleSnapshot }) {
                 <th scope="row">{item.label}</th>
                 {comparison.lessons.map(({ rl, measures }) => (
                   <td key={rl.id} className="num">
-                    {measureText(t, measures.get(item.key))}
+                    {measureText(t, measures.get(item.key), '–')}
                   </td>
                 ))}
               </tr>
