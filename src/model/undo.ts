@@ -8,6 +8,7 @@ import {
   runsMap,
 } from './cycleDoc.ts';
 import { CYCLE_TEXT_FIELDS } from './cycleTypes.ts';
+import { appliedChangesMap } from './planChanges.ts';
 
 export type CycleUndoOptions = {
   /**
@@ -38,6 +39,7 @@ export function createCycleUndoManager(
     researchLessonsMap(doc),
     casePupilsMap(doc),
     runsMap(doc),
+    appliedChangesMap(doc),
   ];
   return new Y.UndoManager(scope, {
     trackedOrigins: new Set<unknown>([origin, ...(options.trackedOrigins ?? [])]),

@@ -162,7 +162,12 @@ describe('issue 12: the debrief of a run with two observers', () => {
     await chair.nextUntil(d.kinds.findings);
     await chair.addFinding({
       text: 'Leerling A heeft de strook nodig voordat ze gaat vergelijken',
-      change: 'De strook in fase 1 al uitdelen',
+      change: 'Pakt de strook er zelf bij',
+      changeTarget: {
+        target: d.findings.targets.prediction,
+        phase: 'Instructie',
+        pupil: 'Leerling A',
+      },
       checkItem: ASKS_FOR_HELP,
       checkPupil: 'Leerling A',
     });
@@ -206,10 +211,41 @@ describe('issue 12: the debrief of a run with two observers', () => {
     await cycle.shell.toast(message(nl.plan.versions.prepared, { number: 2 })).waitFor();
     await cycle.openTab('plan');
     const fromDebrief = anna.page.getByTestId('lesson-findings');
-    await fromDebrief.getByText('De strook in fase 1 al uitdelen').waitFor();
     await fromDebrief
       .getByText('Leerling A heeft de strook nodig voordat ze gaat vergelijken')
       .waitFor();
+    // The change sits at RL2's copy of the phase it was about; one tap takes it into
+    // Leerling A's prediction there, and Undo takes it out again.
+    const change = fromDebrief.getByTestId('lesson-change').filter({ hasText: 'Pakt de strook' });
+    const applyChange = change.getByRole('button', {
+      name: message(d.forPlan.applyLabel, { text: 'Pakt de strook er zelf bij' }),
+    });
+    await applyChange.click();
+    await change.getByText(d.forPlan.applied).waitFor();
+    await cycle.shell.toastAction(nl.common.undo).click();
+    await applyChange.waitFor();
+    await applyChange.click();
+    await change.getByText(d.forPlan.applied).waitFor();
+    // The other finding's change concerns the lesson as a whole: the team works it out by hand.
+    await fromDebrief
+      .getByTestId('lesson-change')
+      .filter({ hasText: 'Meten met de strook' })
+      .getByText(d.forPlan.noPhase)
+      .waitFor();
+    await cycle.openTab('pupils');
+    const prediction = anna.page.getByLabel(
+      message(nl.plan.predictions.cellLabel, {
+        pupil: 'Leerling A',
+        number: 3,
+        phase: 'Instructie',
+      }),
+      { exact: true },
+    );
+    // Taken once (the undone first tap left nothing behind), on a line of its own.
+    await expect
+      .poll(async () => (await prediction.inputValue()).split('\n').at(-1))
+      .toBe('Pakt de strook er zelf bij');
+    expect((await prediction.inputValue()).match(/Pakt de strook/g)).toHaveLength(1);
 
     // RL2 is taught and observed; its debrief checks the finding against RL1.
     await cycle.openTab('runs');

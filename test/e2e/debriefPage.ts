@@ -108,6 +108,8 @@ export class DebriefPage {
   async addFinding(input: {
     text: string;
     change: string;
+    /** Where the change lands; default a change of the lesson as a whole. */
+    changeTarget?: { target: string; phase: string; pupil?: string };
     checkItem: string;
     checkPupil: string;
     openQuestion?: boolean;
@@ -117,6 +119,19 @@ export class DebriefPage {
     await editor.getByLabel(this.d.findings.text, { exact: true }).fill(input.text);
     await editor.getByRole('button', { name: this.d.findings.addChange, exact: true }).click();
     await editor.getByLabel(this.d.findings.changeText, { exact: true }).fill(input.change);
+    if (input.changeTarget) {
+      const { target, phase, pupil } = input.changeTarget;
+      await editor
+        .getByLabel(this.d.findings.changeTarget, { exact: true })
+        .selectOption({ label: target });
+      await editor
+        .getByLabel(this.d.findings.changePhase, { exact: true })
+        .selectOption({ label: phase });
+      if (pupil)
+        await editor
+          .getByLabel(this.d.findings.changePupil, { exact: true })
+          .selectOption({ label: pupil });
+    }
     await editor
       .getByLabel(this.d.findings.check, { exact: true })
       .selectOption({ label: input.checkItem });

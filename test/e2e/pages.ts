@@ -100,6 +100,14 @@ export class AppShell {
     return this.page.getByText(text);
   }
 
+  /** The action button (e.g. Undo) of the newest toast that has one. */
+  toastAction(label: string): Locator {
+    return this.page
+      .locator('.toasts .toast')
+      .getByRole('button', { name: label, exact: true })
+      .last();
+  }
+
   /** The "new version available" banner. */
   updateBanner(): Locator {
     return this.page.getByTestId('update-banner');

@@ -105,6 +105,7 @@ export function FindingView({ finding }: { finding: Finding }) {
               <li key={change.id}>
                 <span className="badge">{t(`debrief.findings.targets.${change.target}`)}</span>{' '}
                 {change.phaseId ? `${labels.phase(change.phaseId)}: ` : ''}
+                {change.pupilId ? `${labels.pupil(change.pupilId)}: ` : ''}
                 {change.text}
               </li>
             ))}
@@ -125,7 +126,14 @@ export function FindingView({ finding }: { finding: Finding }) {
   );
 }
 
-type DraftChange = { id: string; target: ChangeTarget; phaseId: PhaseId | ''; text: string };
+type DraftChange = {
+  id: string;
+  target: ChangeTarget;
+  phaseId: PhaseId | '';
+  /** For a prediction: the case pupil it is about ('' = the class). */
+  pupilId: CasePupilId | '';
+  text: string;
+};
 
 function FindingEditor({ finding, onDone }: { finding: Finding | null; onDone: () => void }) {
   const { t } = useTranslation();
@@ -133,7 +141,11 @@ function FindingEditor({ finding, onDone }: { finding: Finding | null; onDone: (
   const [text, setText] = useState(finding?.text ?? '');
   const [evidence, setEvidence] = useState<EvidenceRef[]>([...(finding?.evidence ?? [])]);
   const [changes, setChanges] = useState<DraftChange[]>(
-    (finding?.changes ?? []).map((c) => ({ ...c, phaseId: c.phaseId ?? '' })),
+    (finding?.changes ?? []).map((c) => ({
+      ...c,
+      phaseId: c.phaseId ?? '',
+      pupilId: c.pupilId ?? '',
+    })),
   );
   const [checkItem, setCheckItem] = useState(finding?.check?.itemId ?? '');
   const [checkPupil, setCheckPupil] = useState<string>(finding?.check?.pupilId ?? '');
@@ -153,6 +165,7 @@ function FindingEditor({ finding, onDone }: { finding: Finding | null; onDone: (
         id: c.id,
         target: c.target,
         phaseId: c.phaseId === '' ? null : c.phaseId,
+        ...(c.target === 'prediction' && c.pupilId !== '' ? { pupilId: c.pupilId } : {}),
         text: c.text.trim(),
       }));
     const check: FindingCheck | null =
@@ -259,6 +272,26 @@ function FindingEditor({ finding, onDone }: { finding: Finding | null; onDone: (
                 </option>
               ))}
             </select>
+            {change.target === 'prediction' && (
+              <select
+                aria-label={t('debrief.findings.changePupil')}
+                value={change.pupilId}
+                onChange={(event) =>
+                  setChanges((list) =>
+                    list.map((c, i) =>
+                      i === index ? { ...c, pupilId: event.target.value as CasePupilId | '' } : c,
+                    ),
+                  )
+                }
+              >
+                <option value="">{t('debrief.findings.wholeClass')}</option>
+                {scope.cycle.casePupils.map((pupil) => (
+                  <option key={pupil.id} value={pupil.id}>
+                    {scope.labels.pupil(pupil.id)}
+                  </option>
+                ))}
+              </select>
+            )}
             <input
               type="text"
               aria-label={t('debrief.findings.changeText')}
@@ -285,7 +318,10 @@ function FindingEditor({ finding, onDone }: { finding: Finding | null; onDone: (
           type="button"
           disabled={changes.length >= MAX_CHANGES}
           onClick={() =>
-            setChanges((list) => [...list, { id: newId(), target: 'phase', phaseId: '', text: '' }])
+            setChanges((list) => [
+              ...list,
+              { id: newId(), target: 'phase', phaseId: '', pupilId: '', text: '' },
+            ])
           }
         >
           {t('debrief.findings.addChange')}

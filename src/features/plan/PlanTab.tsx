@@ -26,11 +26,11 @@ import type { Phase } from '../../model/cycleTypes.ts';
 import { addPhase, MAX_PHASES, movePhase, removePhase, totalMinutes } from '../../model/phases.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
+import { changeWithUndo } from './changeWithUndo.ts';
 import { FindingsForLesson } from './FindingsForLesson.tsx';
 import { focusSoon } from './focusSoon.ts';
 import { PhaseRow } from './PhaseRow.tsx';
 import { PlanTotal } from './PlanTotal.tsx';
-import { removeWithUndo } from './removeWithUndo.ts';
 import { TemplateChooser } from './TemplateChooser.tsx';
 import { useAnnouncer } from './useAnnouncer.ts';
 import './plan.css';
@@ -122,7 +122,7 @@ export function PlanTab({ cycle, rlId, readOnly }: CycleViewProps) {
     setToRemove(null);
     if (!target) return;
     const title = target.phase.title.trim() || t('plan.phases.untitled', { number: target.number });
-    void removeWithUndo(session, researchLessonsMap(session.doc), () =>
+    void changeWithUndo(session, researchLessonsMap(session.doc), () =>
       session.change((doc, ctx) => removePhase(doc, rlId, target.phase.id, ctx)),
     ).then((undo) =>
       showToast(t('plan.phases.removed', { title }), { label: t('common.undo'), run: undo }),
@@ -137,7 +137,9 @@ export function PlanTab({ cycle, rlId, readOnly }: CycleViewProps) {
         {readOnly && <p className="notice">{t('plan.readOnly')}</p>}
         <PlanTotal total={totalMinutes(phases)} lessonMinutes={cycle.meta.lessonMinutes} />
       </div>
-      {rl.number > 1 && <FindingsForLesson cycle={cycle} rl={rl} cyclePath={cyclePath} />}
+      {rl.number > 1 && (
+        <FindingsForLesson cycle={cycle} rl={rl} cyclePath={cyclePath} readOnly={readOnly} />
+      )}
       {phases.length === 0 ? (
         readOnly ? (
           <p className="empty-state">{t('plan.phases.empty')}</p>

@@ -8,10 +8,10 @@ import type { Run, RunId } from '../../model/cycleTypes.ts';
 import { planRun, removeRun, setObserver } from '../../model/runs.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
+import { changeWithUndo } from './changeWithUndo.ts';
 import { formatDay } from './format.ts';
 import { RunCard } from './RunCard.tsx';
 import { RunPlanner } from './RunPlanner.tsx';
-import { removeWithUndo } from './removeWithUndo.ts';
 import './plan.css';
 
 /** Planning runs of the research lessons: when, where, who teaches, who observes whom, what to ask. */
@@ -50,7 +50,7 @@ export function RunsTab({ cycle, rlId, members, membership, readOnly }: CycleVie
     const run = toRemove;
     setToRemove(null);
     if (!run) return;
-    void removeWithUndo(session, runsMap(session.doc), () =>
+    void changeWithUndo(session, runsMap(session.doc), () =>
       session.change((doc, ctx) => removeRun(doc, run.id, ctx)),
     ).then((undo) => showToast(t('plan.runs.removed'), { label: t('common.undo'), run: undo }));
   }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { removeWithUndo } from '../../../../src/features/plan/removeWithUndo.ts';
+import { changeWithUndo } from '../../../../src/features/plan/changeWithUndo.ts';
 import { initCycleDoc, readCycle, researchLessonsMap } from '../../../../src/model/cycleDoc.ts';
 import type { ResearchLessonId } from '../../../../src/model/cycleTypes.ts';
 import { newDocId, newTeamId } from '../../../../src/model/ids.ts';
@@ -23,7 +23,7 @@ async function cycleWithTwoPhases(): Promise<DocSession> {
 const titles = (session: DocSession) =>
   readCycle(session.doc).researchLessons[0]?.phases.map((phase) => phase.title);
 
-describe('removeWithUndo', () => {
+describe('changeWithUndo', () => {
   afterEach(() => closeAllDocs());
 
   it('resolves once the removal is committed, with an undo of exactly that removal', async () => {
@@ -31,7 +31,7 @@ describe('removeWithUndo', () => {
     const [start, instruction] = readCycle(session.doc).researchLessons[0]?.phases ?? [];
     if (!start || !instruction) throw new Error('no phases');
 
-    const removed = removeWithUndo(session, researchLessonsMap(session.doc), () =>
+    const removed = changeWithUndo(session, researchLessonsMap(session.doc), () =>
       session.change((doc, ctx) => removePhase(doc, RL1, start.id, ctx)),
     );
     expect(titles(session)).toEqual(['Instructie']);
@@ -52,7 +52,7 @@ describe('removeWithUndo', () => {
     const [start] = readCycle(session.doc).researchLessons[0]?.phases ?? [];
     if (!start) throw new Error('no phases');
 
-    await removeWithUndo(session, researchLessonsMap(session.doc), () =>
+    await changeWithUndo(session, researchLessonsMap(session.doc), () =>
       session.change((doc, ctx) => removePhase(doc, RL1, start.id, ctx)),
     );
     pageUndo.undo();
@@ -65,7 +65,7 @@ describe('removeWithUndo', () => {
     const scope = researchLessonsMap(session.doc);
     await session.close();
     await expect(
-      removeWithUndo(session, scope, () => session.change((doc) => doc.getMap('x').set('y', 1))),
+      changeWithUndo(session, scope, () => session.change((doc) => doc.getMap('x').set('y', 1))),
     ).rejects.toThrow(/closed/);
   });
 });

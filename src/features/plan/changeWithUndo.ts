@@ -1,22 +1,23 @@
 import * as Y from 'yjs';
 import type { DocSession } from '../../sync/docSession.ts';
 
-/** How long the Undo of a removal stays available (a little longer than the toast). */
+/** How long the Undo of a change stays available (a little longer than the toast). */
 const UNDO_WINDOW_MS = 10_000;
 
 /**
- * Runs `remove` (a `session.change` with the session's origin) and resolves,
- * once the removal is committed on this device, with a function that undoes
- * exactly that removal, for the Undo button of a toast. A short-lived
+ * Runs `change` (a `session.change` with the session's origin: a removal, or
+ * a finding's change taken into the plan) and resolves, once it is committed
+ * on this device, with a function that undoes exactly that change, for the
+ * Undo button of a toast. A short-lived
  * Y.UndoManager over `scope` records only this one transaction: it stops
  * tracking the session's origin right after, so later edits are never undone
  * by it, and colleagues' edits never were. The page-wide undo (Ctrl+Z), which
  * tracks the same origin, still works too.
  */
-export function removeWithUndo(
+export function changeWithUndo(
   session: DocSession,
   scope: ConstructorParameters<typeof Y.UndoManager>[0],
-  remove: () => Promise<unknown>,
+  change: () => Promise<unknown>,
 ): Promise<() => void> {
   const origin = session.origin;
   const manager = new Y.UndoManager(scope, { trackedOrigins: new Set([origin]) });
@@ -25,16 +26,16 @@ export function removeWithUndo(
     clearTimeout(timer);
     manager.destroy();
   };
-  let removed: Promise<unknown>;
+  let changed: Promise<unknown>;
   try {
-    removed = remove();
+    changed = change();
   } catch (error) {
     forget();
     throw error;
   } finally {
     manager.trackedOrigins.delete(origin);
   }
-  return removed.then(
+  return changed.then(
     () => () => {
       manager.undo();
       forget();
