@@ -37,6 +37,20 @@ Chart.defaults.animation = false;
 /** Levels 1–4 from worrying to strong, readable for colour-blind viewers and in grey. */
 const LEVEL_COLOURS = ['#b3261e', '#f2b84b', '#7fb8a4', '#1f5f5b'];
 const SERIES = ['#1f5f5b', '#f2b84b', '#6b4fa0', '#b3261e', '#2f7fc1', '#50585e'];
+/** Bars stay bars: one rated item must not fill the whole chart. */
+const MAX_BAR_PX = 28;
+
+type ChartDef = {
+  key: string;
+  title: string;
+  config: ChartConfiguration;
+  /** For a chart of horizontal bars: how many rows, so its height follows them. */
+  rows?: number;
+};
+
+/** Height of a chart of horizontal bars: room per row plus the axis and legend. */
+const heightFor = (rows: number | undefined): string | undefined =>
+  rows === undefined ? undefined : `${Math.min(32, Math.max(7, 3 + rows * 2.5))}rem`;
 
 type Props = { summaries: DebriefSummaries; labels: Labels };
 
@@ -50,25 +64,22 @@ export default function SummaryCharts({ summaries, labels }: Props) {
       {charts.map((chart) => (
         <figure key={chart.key} className="card summary-chart">
           <figcaption>{chart.title}</figcaption>
-          <ChartCanvas config={chart.config} label={chart.title} />
+          <ChartCanvas config={chart.config} label={chart.title} height={heightFor(chart.rows)} />
         </figure>
       ))}
     </div>
   );
 }
 
-function chartsOf(
-  summaries: DebriefSummaries,
-  labels: Labels,
-  t: TFunction,
-): Array<{ key: string; title: string; config: ChartConfiguration }> {
+function chartsOf(summaries: DebriefSummaries, labels: Labels, t: TFunction): ChartDef[] {
   const item = (itemId: string) => labels.itemLabel({ itemId, kind: 'tally' });
-  const charts: Array<{ key: string; title: string; config: ChartConfiguration }> = [];
+  const charts: ChartDef[] = [];
 
   if (summaries.time.observer !== null) {
     charts.push({
       key: 'time',
       title: t('debrief.summaries.time'),
+      rows: summaries.time.phases.length,
       config: {
         type: 'bar',
         data: {
@@ -78,11 +89,13 @@ function chartsOf(
               label: t('timeline.summary.time.planned'),
               data: summaries.time.phases.map((row) => (row.plannedMs ?? 0) / 60_000),
               backgroundColor: '#c9c4b8',
+              maxBarThickness: MAX_BAR_PX,
             },
             {
               label: t('timeline.summary.time.actual'),
               data: summaries.time.phases.map((row) => Math.round(row.actualMs / 6_000) / 10),
               backgroundColor: '#1f5f5b',
+              maxBarThickness: MAX_BAR_PX,
             },
           ],
         },
@@ -95,6 +108,7 @@ function chartsOf(
     charts.push({
       key: 'ratings',
       title: t('debrief.summaries.ratings'),
+      rows: rated.length,
       config: {
         type: 'bar',
         data: {
@@ -103,6 +117,7 @@ function chartsOf(
             label: t('debrief.summaries.level', { level: level + 1 }),
             data: rated.map((each) => each.distribution[level] ?? 0),
             backgroundColor: LEVEL_COLOURS[level],
+            maxBarThickness: MAX_BAR_PX,
           })),
         },
         options: {
@@ -128,6 +143,7 @@ function chartsOf(
             label: item(row.itemId),
             data: row.perPhase.map((cell) => cell.count),
             backgroundColor: SERIES[index % SERIES.length],
+            maxBarThickness: MAX_BAR_PX * 2,
           })),
         },
         options: { maintainAspectRatio: false, scales: { y: { ticks: { precision: 0 } } } },
@@ -162,7 +178,15 @@ function chartsOf(
   return charts;
 }
 
-function ChartCanvas({ config, label }: { config: ChartConfiguration; label: string }) {
+function ChartCanvas({
+  config,
+  label,
+  height,
+}: {
+  config: ChartConfiguration;
+  label: string;
+  height: string | undefined;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const element = canvas.current;
@@ -171,7 +195,7 @@ function ChartCanvas({ config, label }: { config: ChartConfiguration; label: str
     return () => chart.destroy();
   }, [config]);
   return (
-    <div className="chart-box">
+    <div className="chart-box" style={height ? { height } : undefined}>
       {/* The table beside the chart carries the numbers for screen readers. */}
       <canvas ref={canvas} role="img" aria-label={label} />
     </div>
