@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { CasePupilId, ModelContext, PhaseId, RunId } from './cycleTypes.ts';
 import { type ProtocolStep, parseProtocol } from './debriefProtocol.ts';
 import { isId, type MemberId } from './ids.ts';
+import { withoutUndefined } from './withoutUndefined.ts';
 
 /**
  * The debrief (nabespreking) of a run: who has which role, where the chair
@@ -192,12 +193,6 @@ export function parseDebriefEntry(raw: unknown): DebriefEntry | null {
 
 function logArray(doc: Y.Doc, runId: RunId): Y.Array<unknown> {
   return doc.getArray(debriefLogName(runId));
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) out[key] = field;
-  return out as T;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { ModelContext, PhaseId, RunId } from './cycleTypes.ts';
 import { isId, isMemberId, type MemberId } from './ids.ts';
+import { withoutUndefined } from './withoutUndefined.ts';
 
 /**
  * The observation log: every observer of a run appends plain event objects
@@ -323,12 +324,6 @@ export function restoreEvents(
     }
   }, origin);
   return added;
-}
-
-function withoutUndefined(event: ObservationEvent): ObservationEvent {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(event)) if (value !== undefined) out[key] = value;
-  return out as ObservationEvent;
 }
 
 /** One observer's log in recorded order; malformed entries and entries of another observer are skipped. */

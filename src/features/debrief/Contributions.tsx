@@ -5,7 +5,7 @@ import { type EvidenceRef, MAX_DEBRIEF_TEXT } from '../../model/debrief.ts';
 import type { MemberId } from '../../model/ids.ts';
 import { useContributionDraft } from './contributionDraft.ts';
 import { useDebriefScope } from './debriefScope.ts';
-import { EvidenceChip, EvidencePicker, evidenceKey } from './EvidenceChips.tsx';
+import { ChosenEvidence, EvidenceChip, EvidencePicker, evidenceKey } from './EvidenceChips.tsx';
 
 /**
  * What was said in a step, each contribution with the evidence it starts
@@ -121,22 +121,7 @@ function ContributionForm({ stepId }: { stepId: string }) {
           </p>
         )}
       </div>
-      {evidence.length > 0 && (
-        <ul className="evidence-chips">
-          {evidence.map((ref) => (
-            <li key={evidenceKey(ref)}>
-              <EvidenceChip
-                reference={ref}
-                onRemove={() =>
-                  setEvidence((list) =>
-                    list.filter((each) => evidenceKey(each) !== evidenceKey(ref)),
-                  )
-                }
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+      <ChosenEvidence evidence={evidence} onChange={setEvidence} />
       {picking && (
         <EvidencePicker
           chosen={evidence}

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { VERDICTS, type Verdict } from '../../model/debrief.ts';
+import { debriefLogName, VERDICTS, type Verdict } from '../../model/debrief.ts';
 import { checksForRun, previousLesson } from '../../model/findingChecks.ts';
+import { useYSnapshot } from '../../sync/hooks.ts';
 import { useDebriefScope } from './debriefScope.ts';
 import { measureText } from './measureText.ts';
 
@@ -14,12 +15,25 @@ export function EarlierFindingChecks() {
   const { t } = useTranslation();
   const scope = useDebriefScope();
   const { session, cycle, runId, run, state, labels, readOnly, presenting, events } = scope;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: events and state stand for "the run's data or debrief changed"
+  const previous = previousLesson(cycle, run.researchLessonId);
+  // How far the previous lesson's debriefs have come: their findings can still arrive
+  // from a colleague's device while this debrief is open.
+  const earlierDebriefs = useYSnapshot(
+    session.doc,
+    (doc) =>
+      cycle.runs
+        .filter((each) => each.researchLessonId === previous?.id)
+        .map((each) => doc.getArray(debriefLogName(each.id)).length)
+        .join(','),
+    [cycle, previous?.id],
+  );
+  // Not again for every entry of this debrief (a verdict is read from `state` below): only
+  // when this run's records, the previous lesson's debriefs or the cycle change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: events and earlierDebriefs stand for "the data changed"
   const checks = useMemo(
     () => checksForRun(session.doc, cycle, runId),
-    [session.doc, cycle, runId, events, state],
+    [session.doc, cycle, runId, events, earlierDebriefs],
   );
-  const previous = previousLesson(cycle, run.researchLessonId);
   if (!previous || checks.length === 0) return null;
   const then = t('plan.rl.short', { number: previous.number });
   const now = t('plan.rl.short', { number: previous.number + 1 });

@@ -41,6 +41,31 @@ export function EvidenceChip({
   );
 }
 
+/** The evidence chosen so far for a draft, each chip removable; nothing while none is chosen. */
+export function ChosenEvidence({
+  evidence,
+  onChange,
+}: {
+  evidence: readonly EvidenceRef[];
+  onChange: (next: EvidenceRef[]) => void;
+}) {
+  if (evidence.length === 0) return null;
+  return (
+    <ul className="evidence-chips">
+      {evidence.map((ref) => (
+        <li key={evidenceKey(ref)}>
+          <EvidenceChip
+            reference={ref}
+            onRemove={() =>
+              onChange(evidence.filter((each) => evidenceKey(each) !== evidenceKey(ref)))
+            }
+          />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 const LISTED = 60;
 
 /**

@@ -15,7 +15,7 @@ import {
 import { newId } from '../../model/ids.ts';
 import { useDebriefScope } from './debriefScope.ts';
 import { EarlierFindingChecks } from './EarlierFindingChecks.tsx';
-import { EvidenceChip, EvidencePicker, evidenceKey } from './EvidenceChips.tsx';
+import { ChosenEvidence, EvidenceChip, EvidencePicker, evidenceKey } from './EvidenceChips.tsx';
 
 /**
  * The findings the team agrees: each rests on evidence, names the changes it
@@ -208,20 +208,7 @@ function FindingEditor({ finding, onDone }: { finding: Finding | null; onDone: (
       </div>
       <div>
         <span className="small">{t('debrief.findings.evidence')}</span>
-        <ul className="evidence-chips">
-          {evidence.map((ref) => (
-            <li key={evidenceKey(ref)}>
-              <EvidenceChip
-                reference={ref}
-                onRemove={() =>
-                  setEvidence((list) =>
-                    list.filter((each) => evidenceKey(each) !== evidenceKey(ref)),
-                  )
-                }
-              />
-            </li>
-          ))}
-        </ul>
+        <ChosenEvidence evidence={evidence} onChange={setEvidence} />
         <button type="button" onClick={() => setPicking((on) => !on)} aria-expanded={picking}>
           {t('debrief.evidence.add')}
         </button>

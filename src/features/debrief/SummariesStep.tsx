@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatClock } from '../../model/liveObservation.ts';
+import { PhaseTimeTable } from '../timeline/PhaseTimeTable.tsx';
 import { useContributionDraft } from './contributionDraft.ts';
 import { useDebriefScope } from './debriefScope.ts';
 
@@ -42,36 +42,7 @@ export function SummariesStep() {
       {summaries.time.observer !== null && (
         <section className="card">
           <h3 id="sum-time">{t('debrief.summaries.time')}</h3>
-          <div className="table-scroll">
-            <table className="summary-table" aria-labelledby="sum-time">
-              <thead>
-                <tr>
-                  <th scope="col">{t('timeline.summary.time.phase')}</th>
-                  <th scope="col" className="num">
-                    {t('timeline.summary.time.planned')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('timeline.summary.time.actual')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {summaries.time.phases.map((row) => (
-                  <tr key={row.phaseId ?? ''}>
-                    <th scope="row">{labels.phase(row.phaseId)}</th>
-                    <td className="num">
-                      {row.plannedMs === null
-                        ? t('timeline.summary.time.notPlanned')
-                        : t('timeline.summary.time.minutes', {
-                            count: Math.round(row.plannedMs / 60_000),
-                          })}
-                    </td>
-                    <td className="num">{formatClock(row.actualMs)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PhaseTimeTable time={summaries.time} labels={labels} labelledBy="sum-time" />
         </section>
       )}
       {summaries.ratings.length > 0 && (

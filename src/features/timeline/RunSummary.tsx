@@ -9,7 +9,7 @@ import type { Phase } from '../../model/cycleTypes.ts';
 import type { EventKind, ObservationEvent } from '../../model/eventLog.ts';
 import { levelLabel } from '../../model/runTemplate.ts';
 import type { Labels } from './labels.ts';
-import { formatClock } from './timelineRows.ts';
+import { PhaseTimeTable } from './PhaseTimeTable.tsx';
 
 type Props = {
   /** Effective events without the interviews: the clock events count for the time per phase. */
@@ -38,10 +38,6 @@ export function RunSummary({ lessonEvents, records, phases, labels }: Props) {
   );
 }
 
-function minutesOf(ms: number): number {
-  return Math.round(ms / 60_000);
-}
-
 function TimeTable({
   events,
   phases,
@@ -56,12 +52,6 @@ function TimeTable({
     events,
     phases.map((phase) => ({ id: phase.id, minutes: phase.minutes })),
   );
-  const plannedTotal = phases.reduce((sum, phase) => sum + phase.minutes, 0);
-  const difference = (plannedMs: number | null, actualMs: number) => {
-    if (plannedMs === null) return '';
-    const delta = minutesOf(actualMs - plannedMs);
-    return delta === 0 ? '0' : `${delta > 0 ? '+' : '−'}${Math.abs(delta)}`;
-  };
   return (
     <div className="card summary-card">
       <h3 id="summary-time">{t('timeline.summary.time.heading')}</h3>
@@ -69,48 +59,7 @@ function TimeTable({
         <p className="muted">{t('timeline.summary.time.noClock')}</p>
       ) : (
         <>
-          <div className="table-scroll">
-            <table className="summary-table" aria-labelledby="summary-time">
-              <thead>
-                <tr>
-                  <th scope="col">{t('timeline.summary.time.phase')}</th>
-                  <th scope="col" className="num">
-                    {t('timeline.summary.time.planned')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('timeline.summary.time.actual')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('timeline.summary.time.difference')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {time.phases.map((row) => (
-                  <tr key={row.phaseId ?? ''}>
-                    <th scope="row">{labels.phase(row.phaseId)}</th>
-                    <td className="num">
-                      {row.plannedMs === null
-                        ? t('timeline.summary.time.notPlanned')
-                        : t('timeline.summary.time.minutes', { count: minutesOf(row.plannedMs) })}
-                    </td>
-                    <td className="num">{formatClock(row.actualMs)}</td>
-                    <td className="num">{difference(row.plannedMs, row.actualMs)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('timeline.summary.time.total')}</th>
-                  <td className="num">
-                    {t('timeline.summary.time.minutes', { count: plannedTotal })}
-                  </td>
-                  <td className="num">{formatClock(time.totalMs)}</td>
-                  <td className="num">{difference(plannedTotal * 60_000, time.totalMs)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <PhaseTimeTable time={time} labels={labels} labelledBy="summary-time" />
           <p className="muted small">
             {t('timeline.summary.time.clockOf', { name: labels.memberName(time.observer) })}
             {!time.ended && ` ${t('timeline.summary.time.running')}`}
