@@ -175,6 +175,9 @@ export const debriefEn: typeof debriefNl = {
     saved: 'Judgement recorded.',
     clear: 'Clear judgement',
     progress: '{{judged}} of {{cells}} cells judged',
+    showAll: 'Show all {{count}} lines',
+    showFewer: 'Show fewer',
+    tallied: '{{line}} ×{{count}}',
     totals: 'tallied {{tallies}} times · {{notes}} notes · {{ratings}} ratings',
     values: {
       'as-predicted': 'As predicted',

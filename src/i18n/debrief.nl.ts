@@ -173,6 +173,9 @@ export const debriefNl = {
     saved: 'Oordeel vastgelegd.',
     clear: 'Oordeel wissen',
     progress: '{{judged}} van {{cells}} cellen beoordeeld',
+    showAll: 'Alle {{count}} regels tonen',
+    showFewer: 'Minder tonen',
+    tallied: '{{line}} ×{{count}}',
     totals: '{{tallies}} keer geturfd · {{notes}} notities · {{ratings}} waarderingen',
     values: {
       'as-predicted': 'Zoals voorspeld',

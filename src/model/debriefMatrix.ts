@@ -190,3 +190,39 @@ export function debriefMatrix(input: MatrixInput): Matrix {
   });
   return { phases, rows, judged, cells: pupils.length * phases.length };
 }
+
+/** One line of a cell's evidence: an observation, or one observer's tallies of one item together. */
+export type EvidenceLine = {
+  /** The observation (for tallies: the first of them). */
+  readonly event: ObservationEvent;
+  /** How many tallies the line stands for; 1 for any other observation. */
+  readonly count: number;
+};
+
+/**
+ * A cell's evidence as a team reads it: per observer, their tallies of one
+ * item as one line with the count (a lesson can hold hundreds of tallies per
+ * cell, which nobody reads one by one), every other observation on a line of
+ * its own, in the order they were first recorded.
+ */
+export function evidenceLines(groups: readonly ObserverEvidence[]): EvidenceLine[] {
+  const lines: Array<{ event: ObservationEvent; count: number }> = [];
+  for (const group of groups) {
+    const tallyLines = new Map<string, { event: ObservationEvent; count: number }>();
+    for (const event of group.events) {
+      if (event.kind !== 'tally' || event.itemId === undefined) {
+        lines.push({ event, count: 1 });
+        continue;
+      }
+      const count = typeof event.value === 'number' ? event.value : 1;
+      const line = tallyLines.get(event.itemId);
+      if (line) line.count += count;
+      else {
+        const fresh = { event, count };
+        tallyLines.set(event.itemId, fresh);
+        lines.push(fresh);
+      }
+    }
+  }
+  return lines;
+}

@@ -8,7 +8,11 @@ import {
   type Judgement,
   MAX_DEBRIEF_TEXT,
 } from '../../model/debrief.ts';
-import type { MatrixCell } from '../../model/debriefMatrix.ts';
+import {
+  evidenceLines,
+  type MatrixCell,
+  type ObserverEvidence,
+} from '../../model/debriefMatrix.ts';
 import { useContributionDraft } from './contributionDraft.ts';
 import { eventLine, useDebriefScope } from './debriefScope.ts';
 
@@ -63,13 +67,7 @@ export function MatrixStep() {
           {row.unplanned.length > 0 && (
             <section className="card stack">
               <h4>{t('debrief.matrix.unplanned')}</h4>
-              <ul className="observed-list">
-                {row.unplanned.flatMap((group) =>
-                  group.events.map((event) => (
-                    <li key={event.id}>{eventLine(t, event, scope.labels)}</li>
-                  )),
-                )}
-              </ul>
+              <EvidenceLines groups={row.unplanned} />
             </section>
           )}
           {row.interview.length > 0 && (
@@ -85,6 +83,43 @@ export function MatrixStep() {
         </>
       )}
     </section>
+  );
+}
+
+/** Lines shown before "show all": a cell stays readable at a glance. */
+const SHOWN_LINES = 8;
+
+function EvidenceLines({ groups }: { groups: readonly ObserverEvidence[] }) {
+  const { t } = useTranslation();
+  const { labels } = useDebriefScope();
+  const [all, setAll] = useState(false);
+  const lines = evidenceLines(groups);
+  const shown = all ? lines : lines.slice(0, SHOWN_LINES);
+  return (
+    <>
+      <ul className="observed-list">
+        {shown.map(({ event, count }) => {
+          const line = eventLine(t, event, labels);
+          return (
+            <li key={event.id}>
+              {count > 1 ? t('debrief.matrix.tallied', { line, count }) : line}
+            </li>
+          );
+        })}
+      </ul>
+      {lines.length > SHOWN_LINES && (
+        <button
+          type="button"
+          className="link-button small"
+          aria-expanded={all}
+          onClick={() => setAll((on) => !on)}
+        >
+          {all
+            ? t('debrief.matrix.showFewer')
+            : t('debrief.matrix.showAll', { count: lines.length })}
+        </button>
+      )}
+    </>
   );
 }
 
@@ -134,13 +169,7 @@ function MatrixCellCard({
                   ratings: cell.totals.ratings,
                 })}
               </p>
-              <ul className="observed-list">
-                {cell.evidence.flatMap((group) =>
-                  group.events.map((event) => (
-                    <li key={event.id}>{eventLine(t, event, scope.labels)}</li>
-                  )),
-                )}
-              </ul>
+              <EvidenceLines groups={cell.evidence} />
             </>
           )}
         </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CasePupil, CasePupilId, Phase, PhaseId } from '../../../src/model/cycleTypes.ts';
 import { type CellJudgement, cellKey, type Finding } from '../../../src/model/debrief.ts';
-import { debriefMatrix } from '../../../src/model/debriefMatrix.ts';
+import { debriefMatrix, evidenceLines } from '../../../src/model/debriefMatrix.ts';
 import {
   debriefSummaries,
   ratingsBySection,
@@ -60,6 +60,30 @@ function ev(
 }
 
 const NO_JUDGEMENTS: ReadonlyMap<string, CellJudgement> = new Map();
+
+describe("a cell's evidence lines", () => {
+  it("puts one observer's tallies of one item on one line with their count, everything else on a line of its own", () => {
+    const first = ev(ANS, { kind: 'tally', itemId: 'hulp', pupilId: A });
+    const note = ev(ANS, { kind: 'note', text: 'Pakt de strook', pupilId: A });
+    const second = ev(ANS, { kind: 'tally', itemId: 'hulp', pupilId: A, value: 3 });
+    const other = ev(ANS, { kind: 'tally', itemId: 'taak', pupilId: A });
+    const bram = ev(BRAM, { kind: 'tally', itemId: 'hulp', pupilId: A });
+    const lines = evidenceLines([
+      { observer: ANS, events: [first, note, second, other] },
+      { observer: BRAM, events: [bram] },
+    ]);
+    expect(lines.map((line) => [line.event.id, line.count])).toEqual([
+      [first.id, 4],
+      [note.id, 1],
+      [other.id, 1],
+      [bram.id, 1],
+    ]);
+  });
+
+  it('is empty without evidence', () => {
+    expect(evidenceLines([])).toEqual([]);
+  });
+});
 
 describe('the predicted-versus-observed matrix', () => {
   it('is empty but complete without any data', () => {
