@@ -14,7 +14,9 @@
  * running debrief), loading the document from IndexedDB each time. Budget
  * 300 ms.
  *
- * Both also with the CPU throttled 4× through CDP, for information.
+ * Both also with the CPU throttled 4× through CDP: the matrix for
+ * information, the open against the same 300 ms budget (the issue asks for
+ * both figures at 4× too).
  */
 import type { Page } from 'playwright-core';
 import type { CycleId, RunId } from '../src/model/cycleTypes.ts';
@@ -149,7 +151,7 @@ export async function run(): Promise<BenchOutput> {
           name: 'debrief-open-5000-events-4x-cpu',
           value: round(percentile(throttled.opens, 50), 1),
           unit: 'ms',
-          budget: null,
+          budget: OPEN_BUDGET_MS,
         },
       ],
       notes: [

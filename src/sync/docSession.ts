@@ -304,9 +304,12 @@ export class DocSession {
     }
     if (!documentExists(this.kind, this.doc) && !this.#closed) {
       // Until it has content, every change and every connection event may make it ready or missing.
-      const onUpdate = () => this.#refresh();
-      this.doc.on('update', onUpdate);
-      this.#stops.push(() => this.doc.off('update', onUpdate));
+      // 'afterTransaction' rather than 'update', which would make Yjs encode every change.
+      const onTransaction = (tr: Y.Transaction) => {
+        if (tr.changed.size > 0) this.#refresh();
+      };
+      this.doc.on('afterTransaction', onTransaction);
+      this.#stops.push(() => this.doc.off('afterTransaction', onTransaction));
       this.#stops.push(subscribeDocConnections(() => this.#refresh()));
       this.#missingTimer = setTimeout(() => {
         this.#gaveUp = true;

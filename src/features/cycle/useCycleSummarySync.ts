@@ -114,14 +114,16 @@ export function useCycleSummarySync(
       pending.current = null;
       writeSummary(team, roster, cycleId, cycleDoc, touchCycleSummary);
     };
-    const onUpdate = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
-      if (!tr.local) return;
+    // 'afterTransaction', not 'update': a listener of 'update' makes Yjs encode every
+    // transaction's changes, the whole document when it loads from IndexedDB.
+    const onTransaction = (tr: Y.Transaction) => {
+      if (!tr.local || tr.changed.size === 0) return;
       if (pending.current !== null) clearTimeout(pending.current);
       pending.current = setTimeout(write, SUMMARY_DEBOUNCE_MS);
     };
-    cycleDoc.on('update', onUpdate);
+    cycleDoc.on('afterTransaction', onTransaction);
     return () => {
-      cycleDoc.off('update', onUpdate);
+      cycleDoc.off('afterTransaction', onTransaction);
       if (pending.current !== null) {
         clearTimeout(pending.current);
         write();
