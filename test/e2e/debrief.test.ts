@@ -340,7 +340,29 @@ describe('issue 12: the debrief of a run with two observers', () => {
     await goOffline(cas, proxy);
 
     const debrief = await new DebriefPage(cas.page).goto(runPathOffline);
+    // Offline too, the team makes the protocol its own: a longer round per case pupil, the
+    // guest expert before the findings, a step of its own; saved for the team.
+    const pe = d.protocolEditor;
+    await cas.page.getByRole('button', { name: d.start.editProtocol, exact: true }).click();
+    await cas.page.getByLabel(message(pe.minutes, { number: 5 }), { exact: true }).fill('20');
+    await cas.page
+      .getByRole('button', { name: message(pe.moveUp, { number: 8 }), exact: true })
+      .click();
+    await cas.page.getByRole('button', { name: pe.add, exact: true }).click();
+    await cas.page
+      .getByLabel(message(pe.stepTitle, { number: 9 }), { exact: true })
+      .fill('Vooruitblik op de volgende les');
+    await cas.page.getByRole('button', { name: pe.save, exact: true }).click();
+    await debrief.shell.toast(pe.saved).waitFor();
+    await cas.page
+      .getByText(`${d.start.ownProtocol} · ${message(d.start.protocol, { minutes: 65 })}`)
+      .waitFor();
+    const preview = cas.page.locator('.debrief-protocol-preview li');
+    await expect.poll(() => preview.count()).toBe(9);
+    expect(await preview.nth(6).textContent()).toContain(d.kinds.closing);
+    expect(await preview.nth(8).textContent()).toContain('Vooruitblik op de volgende les');
     await debrief.startAsChair();
+    await debrief.stepOf(1, 9).waitFor();
     await debrief.nextUntil(d.kinds.pupils);
     await debrief.judge(1, 'better', 'Minder hulpvragen dan verwacht');
     await debrief.progress(1, 18).waitFor();
