@@ -21,6 +21,8 @@ const TemplatesPage = lazy(() => import('../features/templates/TemplatesPage.tsx
 const ObservePage = lazy(() => import('../features/observe/ObservePage.tsx'));
 const TimelinePage = lazy(() => import('../features/timeline/TimelinePage.tsx'));
 const DebriefPage = lazy(() => import('../features/debrief/DebriefPage.tsx'));
+const PlgYearPage = lazy(() => import('../features/plg/PlgYearPage.tsx'));
+const LeaderReport = lazy(() => import('../features/plg/LeaderReport.tsx'));
 
 export function App() {
   const { t } = useTranslation();
@@ -69,6 +71,12 @@ export function App() {
               </Route>
               <Route path="/teams/:teamId/cycles/:cycleId">
                 {(params) => <CyclePage teamId={params.teamId} cycleId={params.cycleId} />}
+              </Route>
+              <Route path="/teams/:teamId/year/report">
+                {(params) => <LeaderReport teamId={params.teamId} />}
+              </Route>
+              <Route path="/teams/:teamId/year">
+                {(params) => <PlgYearPage teamId={params.teamId} />}
               </Route>
               <Route path="/teams/:teamId/kijkwijzers">
                 {(params) => <TemplatesPage teamId={params.teamId} />}

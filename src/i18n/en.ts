@@ -128,6 +128,7 @@ export const en: Messages = {
   },
   team: {
     notFound: 'This team is not on this device.',
+    yearLink: 'The PLG’s year: cycles, measures and learning hours',
     name: 'Team name',
     rename: 'Rename',
     renamed: 'Team name changed.',

@@ -600,21 +600,32 @@ export function readCycle(doc: Y.Doc): CycleSnapshot {
 
 /**
  * What the team document keeps about a cycle. A run counts as taught once its
- * date is on or before the day of `lastActivityAt` (ISO).
+ * date is on or before `today` (YYYY-MM-DD; default the day of `lastActivityAt`).
  */
 export function summarizeCycle(
   cycleId: CycleId,
   snapshot: CycleSnapshot,
   lastActivityAt: string,
+  today = lastActivityAt.slice(0, 10),
 ): CycleSummary {
-  const today = lastActivityAt.slice(0, 10);
+  const taught = snapshot.runs.filter((run) => run.date !== '' && run.date <= today);
   return {
     cycleId,
     title: snapshot.meta.title,
     stage: snapshot.meta.stage,
     researchLessons: snapshot.researchLessons.length,
-    runsTaught: snapshot.runs.filter((run) => run.date !== '' && run.date <= today).length,
+    runsTaught: taught.length,
     lastActivityAt,
     createdAt: snapshot.meta.createdAt,
+    lessonsTaught: new Set(taught.map((run) => run.researchLessonId)).size,
+    lessonMinutes: snapshot.meta.lessonMinutes,
+    baselines: snapshot.meta.baselines.map(({ label, unit, value, after }) => ({
+      label,
+      unit,
+      value,
+      after,
+    })),
+    activities: [],
+    measures: [],
   };
 }

@@ -1,4 +1,6 @@
 import type { DocId, MemberId } from './ids.ts';
+import type { LearningActivity } from './learningActivities.ts';
+import type { ItemKind } from './templates.ts';
 
 /**
  * Plain, immutable snapshots of a cycle document, as the UI renders them.
@@ -146,6 +148,39 @@ export type CycleSummary = {
   readonly runsTaught: number;
   readonly lastActivityAt: string;
   readonly createdAt: string;
+  /** Research lessons with at least one run taught. */
+  readonly lessonsTaught: number;
+  /** The PLG's year reads these (summaries written before it have the defaults). */
+  readonly lessonMinutes: number;
+  readonly baselines: readonly SummaryBaseline[];
+  readonly activities: readonly LearningActivity[];
+  readonly measures: readonly RunMeasures[];
+};
+
+/** A baseline (nulmeting) and its new measurement, as the PLG's overview shows it. */
+export type SummaryBaseline = {
+  readonly label: string;
+  readonly unit: string;
+  readonly value: number | null;
+  readonly after: number | null;
+};
+
+/** A kijkwijzer item's measure in one taught run, for the class (see findingChecks.measureItems). */
+export type ItemMeasure = {
+  /** Kind and label, lower case: the same item across kijkwijzer versions and cycles. */
+  readonly key: string;
+  readonly label: string;
+  readonly kind: ItemKind;
+  readonly value: number;
+};
+
+export type RunMeasures = {
+  readonly runId: RunId;
+  /** The research lesson's number (1–3). */
+  readonly rl: number;
+  /** YYYY-MM-DD */
+  readonly date: string;
+  readonly items: readonly ItemMeasure[];
 };
 
 /** Time and ids come from outside the model, so tests are deterministic. */

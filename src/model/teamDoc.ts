@@ -1,7 +1,10 @@
 import * as v from 'valibot';
 import type * as Y from 'yjs';
-import { CYCLE_STAGES, type CycleSummary } from './cycleTypes.ts';
-import { isDocId } from './ids.ts';
+import { DEFAULT_LESSON_MINUTES } from './cycleDoc.ts';
+import { CYCLE_STAGES, type CycleSummary, type RunId } from './cycleTypes.ts';
+import { isDocId, isMemberId, type MemberId } from './ids.ts';
+import { ACTIVITY_KINDS } from './learningActivities.ts';
+import { ITEM_KINDS } from './templates.ts';
 
 /**
  * The team document, writable by every member who may edit. These top-level
@@ -68,13 +71,64 @@ export function setTeamName(doc: Y.Doc, name: string, origin?: unknown): void {
 /** `cycles` Y.Map: cycleId → CycleSummary without its cycleId (plain, last writer wins). */
 export const TEAM_CYCLES = 'cycles';
 
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Figure = v.nullable(v.pipe(v.number(), v.finite()));
+const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+const Minutes = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60));
+
 const CycleSummarySchema = v.object({
   title: v.string(),
   stage: v.picklist(CYCLE_STAGES),
-  researchLessons: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  runsTaught: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  researchLessons: Count,
+  runsTaught: Count,
   lastActivityAt: v.string(),
   createdAt: v.string(),
+  // Summaries written before the PLG's year lack these; an unreadable part reads as empty
+  // rather than hiding the cycle from the team page.
+  lessonsTaught: v.fallback(v.optional(Count, 0), 0),
+  lessonMinutes: v.fallback(v.optional(Minutes, DEFAULT_LESSON_MINUTES), DEFAULT_LESSON_MINUTES),
+  baselines: v.fallback(
+    v.optional(
+      v.array(v.object({ label: v.string(), unit: v.string(), value: Figure, after: Figure })),
+      [],
+    ),
+    [],
+  ),
+  activities: v.fallback(
+    v.optional(
+      v.array(
+        v.object({
+          kind: v.picklist(ACTIVITY_KINDS),
+          date: Day,
+          minutes: Minutes,
+          memberIds: v.array(v.custom<MemberId>(isMemberId)),
+        }),
+      ),
+      [],
+    ),
+    [],
+  ),
+  measures: v.fallback(
+    v.optional(
+      v.array(
+        v.object({
+          runId: v.custom<RunId>((value) => typeof value === 'string' && value !== ''),
+          rl: Count,
+          date: Day,
+          items: v.array(
+            v.object({
+              key: v.string(),
+              label: v.string(),
+              kind: v.picklist(ITEM_KINDS),
+              value: v.pipe(v.number(), v.finite()),
+            }),
+          ),
+        }),
+      ),
+      [],
+    ),
+    [],
+  ),
 });
 
 export function teamCycles(doc: Y.Doc): Y.Map<unknown> {

@@ -8,6 +8,7 @@ import {
   runsMap,
 } from './cycleDoc.ts';
 import { CYCLE_TEXT_FIELDS } from './cycleTypes.ts';
+import { meetingsMap } from './meetings.ts';
 import { appliedChangesMap } from './planChanges.ts';
 
 export type CycleUndoOptions = {
@@ -40,6 +41,7 @@ export function createCycleUndoManager(
     casePupilsMap(doc),
     runsMap(doc),
     appliedChangesMap(doc),
+    meetingsMap(doc),
   ];
   return new Y.UndoManager(scope, {
     trackedOrigins: new Set<unknown>([origin, ...(options.trackedOrigins ?? [])]),

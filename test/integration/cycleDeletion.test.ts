@@ -98,6 +98,11 @@ describe('DELETE /api/teams/:teamId/cycles/:cycleId', () => {
       runsTaught: 0,
       lastActivityAt: '2025-01-01T00:00:00.000Z',
       createdAt: '2025-01-01T00:00:00.000Z',
+      lessonsTaught: 0,
+      lessonMinutes: 50,
+      baselines: [],
+      activities: [],
+      measures: [],
     });
     await waitFor(() => expect(isSettled(team)).toBe(true));
     expect(rowsOf(server.dbPath, name)).toBeGreaterThan(0);

@@ -73,6 +73,11 @@ async function cycleOf(wsUrl: string, member: Membership) {
     runsTaught: 0,
     lastActivityAt: T,
     createdAt: T,
+    lessonsTaught: 0,
+    lessonMinutes: 50,
+    baselines: [],
+    activities: [],
+    measures: [],
   });
   await waitFor(() => expect(isSettled(team)).toBe(true));
   return { cycleId, cycle, team };

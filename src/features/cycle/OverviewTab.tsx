@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { CYCLE_TEXT_FIELDS } from '../../model/cycleTypes.ts';
 import type { PresenceEntry } from '../../sync/presence.ts';
 import { Baselines } from './Baselines.tsx';
+import { CycleMeetings } from './CycleMeetings.tsx';
 import type { CycleViewProps } from './cycleViewProps.ts';
 import { RichTextField } from './RichTextField.tsx';
 
@@ -10,8 +11,15 @@ export type OverviewTabProps = CycleViewProps & {
   readonly undo: Y.UndoManager | null;
 };
 
-/** The cycle's starting data (with measurements), research question, goals and rationale. */
-export function OverviewTab({ cycle, readOnly, presence, undo }: OverviewTabProps) {
+/** The cycle's starting data (with measurements), research question, goals, rationale and the team's meetings. */
+export function OverviewTab({
+  cycle,
+  readOnly,
+  presence,
+  undo,
+  membership,
+  members,
+}: OverviewTabProps) {
   return (
     <div className="overview">
       {CYCLE_TEXT_FIELDS.map((field) => (
@@ -22,6 +30,7 @@ export function OverviewTab({ cycle, readOnly, presence, undo }: OverviewTabProp
           )}
         </div>
       ))}
+      <CycleMeetings me={membership.memberId} members={members} readOnly={readOnly} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
-import { readCycle, summarizeCycle } from '../../model/cycleDoc.ts';
-import type { CycleId, CycleSnapshot } from '../../model/cycleTypes.ts';
+import { readCycle } from '../../model/cycleDoc.ts';
+import { summarizeCycleDoc } from '../../model/cycleSummary.ts';
+import type { CycleId, CycleSnapshot, CycleSummary } from '../../model/cycleTypes.ts';
 import { readDeletedCycleIds } from '../../model/roster.ts';
 import { putCycleSummary, readCycleSummaries } from '../../model/teamDoc.ts';
 import type { DocSession } from '../../sync/docSession.ts';
@@ -34,16 +35,8 @@ export function repairCycleSummary(
   const snapshot = readCycle(cycleDoc);
   if (snapshot.meta.title === '' || snapshot.meta.createdAt === '') return false;
   const stored = readCycleSummaries(teamDoc, deleted).find((entry) => entry.cycleId === cycleId);
-  const next = summarizeCycle(cycleId, snapshot, stored?.lastActivityAt ?? now);
-  if (
-    stored &&
-    stored.title === next.title &&
-    stored.stage === next.stage &&
-    stored.researchLessons === next.researchLessons &&
-    stored.runsTaught === next.runsTaught &&
-    stored.createdAt === next.createdAt
-  )
-    return false;
+  const next = summarizeCycleDoc(cycleDoc, cycleId, stored?.lastActivityAt ?? now, now);
+  if (stored && sameSummary(stored, next)) return false;
   putCycleSummary(teamDoc, next, SUMMARY_ORIGIN);
   return true;
 }
@@ -59,9 +52,21 @@ export function touchCycleSummary(
   if (deleted.has(cycleId)) return false;
   const snapshot = readCycle(cycleDoc);
   if (snapshot.meta.title === '') return false;
-  putCycleSummary(teamDoc, summarizeCycle(cycleId, snapshot, now), SUMMARY_ORIGIN);
+  putCycleSummary(teamDoc, summarizeCycleDoc(cycleDoc, cycleId, now, now), SUMMARY_ORIGIN);
   return true;
 }
+
+/** Equal but for the activity time (which only a local edit moves), whatever the key order. */
+function sameSummary(a: CycleSummary, b: CycleSummary): boolean {
+  return canonical({ ...a, lastActivityAt: '' }) === canonical({ ...b, lastActivityAt: '' });
+}
+
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, field: unknown) =>
+    field !== null && typeof field === 'object' && !Array.isArray(field)
+      ? Object.fromEntries(Object.entries(field).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : field,
+  );
 
 function deletedIn(roster: Y.Doc | null): DeletedCycles {
   return roster ? readDeletedCycleIds(roster) : NONE_DELETED;

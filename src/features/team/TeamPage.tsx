@@ -77,6 +77,7 @@ export default function TeamPage({ teamId: rawTeamId }: { teamId: string }) {
           editable={editable}
         />
         <Link href={`/teams/${teamId}/kijkwijzers`}>{t('templatesUi.teamLink')}</Link>
+        <Link href={`/teams/${teamId}/year`}>{t('team.yearLink')}</Link>
         <div className="columns">
           <MemberList membership={membership} members={roster?.members ?? []} presence={presence} />
           {canInvite(membership.role) && !removed && (

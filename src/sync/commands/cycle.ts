@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { initCycleDoc, readCycle, summarizeCycle } from '../../model/cycleDoc.ts';
+import { initCycleDoc } from '../../model/cycleDoc.ts';
+import { summarizeCycleDoc } from '../../model/cycleSummary.ts';
 import type { CycleId, CycleSummary, ModelContext } from '../../model/cycleTypes.ts';
 import { isCycleDocId, teamScopedDocName } from '../../model/docName.ts';
 import { type MemberId, newDocId, type TeamId } from '../../model/ids.ts';
@@ -52,7 +53,7 @@ export async function createCycle(team: DocSession, input: NewCycle): Promise<Cy
         ctx,
       );
       input.fill?.(doc, ctx);
-      out.summary = summarizeCycle(cycleId, readCycle(doc), ctx.now());
+      out.summary = summarizeCycleDoc(doc, cycleId, ctx.now(), ctx.now());
     },
     CREATE_ORIGIN,
   );

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { debriefEn } from '../../../src/i18n/debrief.en.ts';
+import { debriefNl } from '../../../src/i18n/debrief.nl.ts';
 import { en } from '../../../src/i18n/en.ts';
 import { nl } from '../../../src/i18n/nl.ts';
+import { plgEn } from '../../../src/i18n/plg.en.ts';
+import { plgNl } from '../../../src/i18n/plg.nl.ts';
 import {
   API_ERROR_CODES,
   IMPORT_ERROR_REASONS,
@@ -24,14 +28,17 @@ describe('i18n messages', () => {
     expect(keys(en).sort()).toEqual(keys(nl).sort());
   });
 
-  it('uses the same placeholders in both languages', () => {
+  it('uses the same placeholders in both languages, lazily loaded screens included', () => {
     const lookup = (messages: unknown, key: string) =>
       key
         .split('.')
         .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
-    for (const key of keys(nl)) {
-      expect(placeholders(String(lookup(en, key))), key).toEqual(
-        placeholders(String(lookup(nl, key))),
+    const dutch = { ...nl, debrief: debriefNl, plg: plgNl };
+    const english = { ...en, debrief: debriefEn, plg: plgEn };
+    expect(keys(english).sort()).toEqual(keys(dutch).sort());
+    for (const key of keys(dutch)) {
+      expect(placeholders(String(lookup(english, key))), key).toEqual(
+        placeholders(String(lookup(dutch, key))),
       );
     }
   });

@@ -31,6 +31,11 @@ const summary = (cycleId: CycleId, title = 'Breuken'): CycleSummary => ({
   runsTaught: 0,
   lastActivityAt: '2026-09-02T08:00:00.000Z',
   createdAt: '2026-09-01T08:00:00.000Z',
+  lessonsTaught: 0,
+  lessonMinutes: 50,
+  baselines: [],
+  activities: [],
+  measures: [],
 });
 
 const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from));

@@ -205,6 +205,11 @@ describe('summarizeCycle', () => {
       runsTaught: 1,
       lastActivityAt: '2026-09-10T15:00:00.000Z',
       createdAt: readCycleMeta(doc).createdAt,
+      lessonsTaught: 1,
+      lessonMinutes: 50,
+      baselines: [],
+      activities: [],
+      measures: [],
     });
   });
 });

@@ -12,6 +12,11 @@ const summary = (lastActivityAt: string, title = 'Breuken'): CycleSummary => ({
   runsTaught: 0,
   lastActivityAt,
   createdAt: '2026-09-01T08:00:00.000Z',
+  lessonsTaught: 0,
+  lessonMinutes: 50,
+  baselines: [],
+  activities: [],
+  measures: [],
 });
 
 describe('team document cycle index', () => {

@@ -75,6 +75,11 @@ async function teamDocListing(teamId: TeamId, cycleId: CycleId): Promise<DocSess
     runsTaught: 0,
     lastActivityAt: '2026-09-02T08:00:00.000Z',
     createdAt: '2026-09-01T08:00:00.000Z',
+    lessonsTaught: 0,
+    lessonMinutes: 50,
+    baselines: [],
+    activities: [],
+    measures: [],
   };
   await session.change((doc) => putCycleSummary(doc, summary));
   return session;

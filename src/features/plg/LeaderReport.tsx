@@ -1,0 +1,152 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import '../../i18n/plgTexts.ts';
+import { CYCLE_STAGES } from '../../model/cycleTypes.ts';
+import { teamDocName } from '../../model/docName.ts';
+import { parseTeamId } from '../../model/ids.ts';
+import { teamActivities, teamHours } from '../../model/learningHours.ts';
+import { plgOverview, schoolYearsOf, yearAggregates } from '../../model/plgOverview.ts';
+import { readManualHours, readPlgSettings } from '../../model/plgSettings.ts';
+import { type SchoolYear, schoolYearOf } from '../../model/schoolYear.ts';
+import { readCycleSummaries, readTeam } from '../../model/teamDoc.ts';
+import { useMembership } from '../../sync/device.ts';
+import { useOpenSession, useYSnapshot } from '../../sync/hooks.ts';
+import { useRoster } from '../../sync/roster.ts';
+import { formatFigure, formatHours, todayLocal } from './format.ts';
+import './plg.css';
+
+const NONE_DELETED: ReadonlyMap<string, unknown> = new Map();
+
+/**
+ * The report a PLG hands its school leader: totals only (cycles, stages,
+ * lessons, the team's learning hours, how baselines moved). Never a person's
+ * hours or an individual teacher's observations: observation is for
+ * learning, not appraisal. Printable on A4.
+ */
+export default function LeaderReport({ teamId: rawTeamId }: { teamId: string }) {
+  const { t, i18n } = useTranslation();
+  const teamId = parseTeamId(rawTeamId);
+  const membership = useMembership(teamId);
+  const session = useOpenSession(membership && teamId ? teamDocName(teamId) : null);
+  const { roster } = useRoster(membership);
+  const deleted = roster?.deletedCycles ?? NONE_DELETED;
+  const doc = session?.doc ?? null;
+  const team = useYSnapshot(doc, readTeam);
+  const summaries = useYSnapshot(doc, (d) => readCycleSummaries(d, deleted), [deleted]);
+  const settings = useYSnapshot(doc, readPlgSettings);
+  const manual = useYSnapshot(doc, readManualHours);
+  const thisYear = schoolYearOf(todayLocal()) as SchoolYear;
+  const [year, setYear] = useState<SchoolYear>(thisYear);
+  const years = useMemo(
+    () => [...new Set([thisYear, ...schoolYearsOf(summaries ?? [])])].sort().reverse(),
+    [summaries, thisYear],
+  );
+
+  if (membership === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (teamId === null || membership === null) {
+    return (
+      <section>
+        <p>{t('team.notFound')}</p>
+        <Link href="/">{t('app.backHome')}</Link>
+      </section>
+    );
+  }
+  if (summaries === null || settings === null) return <p className="muted">{t('plg.loading')}</p>;
+
+  const cycles = plgOverview(summaries, year, []);
+  const totals = yearAggregates(cycles);
+  const members = (roster?.members ?? []).map((member) => member.memberId);
+  const hours = teamHours(
+    members,
+    teamActivities(summaries, manual ?? []),
+    year,
+    settings.targetHours,
+  );
+  const lang = i18n.language;
+  const changed = cycles.flatMap((cycle) =>
+    cycle.baselines
+      .filter((baseline) => baseline.value !== null && baseline.after !== null)
+      .map((baseline) => ({ cycle: cycle.title, baseline })),
+  );
+
+  return (
+    <article className="stack plg-report" aria-labelledby="plg-report-heading">
+      <p className="no-print">
+        <Link href={`/teams/${teamId}/year`}>← {t('plg.title')}</Link>
+      </p>
+      <h1 id="plg-report-heading">
+        {t('plg.report.heading')}: {team?.name || membership.teamName}
+      </h1>
+      <div className="row row-baseline no-print">
+        <label>
+          {t('plg.year')}{' '}
+          <select value={year} onChange={(event) => setYear(event.target.value as SchoolYear)}>
+            {years.map((each) => (
+              <option key={each} value={each}>
+                {each.replace('-', '–')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => window.print()}>
+          {t('plg.report.print')}
+        </button>
+      </div>
+      <p className="print-only">
+        {t('plg.year')} {year.replace('-', '–')}
+      </p>
+      <p className="muted">{t('plg.report.intro')}</p>
+      <dl data-testid="plg-report">
+        <dt>{t('plg.report.cycles')}</dt>
+        <dd>{totals.cycles}</dd>
+        <dt>{t('plg.report.byStage')}</dt>
+        <dd>
+          {CYCLE_STAGES.filter((stage) => totals.byStage[stage])
+            .map((stage) => `${t(`cycle.stages.${stage}`)}: ${totals.byStage[stage]}`)
+            .join(' · ') || '–'}
+        </dd>
+        <dt>{t('plg.report.lessonsTaught')}</dt>
+        <dd>{totals.lessonsTaught}</dd>
+        <dt>{t('plg.report.runsTaught')}</dt>
+        <dd>{totals.runsTaught}</dd>
+        <dt>{t('plg.report.members')}</dt>
+        <dd>{hours.members.length}</dd>
+        <dt>{t('plg.report.hoursTotal')}</dt>
+        <dd>{t('plg.hours.hoursValue', { hours: formatHours(hours.totalMinutes, lang) })}</dd>
+        <dt>{t('plg.report.hoursPerMember')}</dt>
+        <dd>
+          {t('plg.hours.hoursValue', {
+            hours: formatHours(
+              hours.members.length === 0 ? 0 : hours.totalMinutes / hours.members.length,
+              lang,
+            ),
+          })}
+        </dd>
+        <dt>{t('plg.report.underTarget', { target: settings.targetHours })}</dt>
+        <dd>
+          {hours.underTarget} / {hours.members.length}
+        </dd>
+        <dt>{t('plg.report.baselines')}</dt>
+        <dd>{t('plg.report.baselinesValue', totals.baselines)}</dd>
+      </dl>
+      {changed.length > 0 && (
+        <section className="stack">
+          <h2>{t('plg.report.changes')}</h2>
+          <ul>
+            {changed.map(({ cycle, baseline }) => (
+              <li key={`${cycle}-${baseline.label}`}>
+                {cycle}:{' '}
+                {t('plg.cycles.baseline', {
+                  label: baseline.label,
+                  before: `${formatFigure(baseline.value ?? 0, lang)} ${baseline.unit}`.trim(),
+                  after: `${formatFigure(baseline.after ?? 0, lang)} ${baseline.unit}`.trim(),
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}
