@@ -18,7 +18,6 @@ import { ResearchLessonSwitcher } from './ResearchLessonSwitcher.tsx';
 import { StageStepper } from './StageStepper.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
 import { CyclePageSessions, cyclePageFallback, useCyclePage } from './useCyclePage.tsx';
-import { useCycleSummarySync } from './useCycleSummarySync.ts';
 import './cycle.css';
 
 // The plan helper's tabs (features/plan) load with the first tab that needs them.
@@ -43,7 +42,7 @@ const isTab = (value: string | null): value is TabKey =>
 export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId: string }) {
   const { t } = useTranslation();
   const state = useCyclePage(teamId, cycleId);
-  const { team, member, teamSession, teamSnapshot, rosterSession, roster } = state;
+  const { team, member, teamSnapshot, rosterSession, roster } = state;
   usePurgeDeletedCycles(member?.teamId ?? null, rosterSession);
   const { session, cycle, undo, canUndo, canRedo, status, docName } = state;
   const presence = usePresence(member ? docName : null);
@@ -61,15 +60,6 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
   const removed = member?.status === 'removed';
   const tooNew = (cycle?.meta.schemaVersion ?? 0) > CYCLE_SCHEMA_VERSION;
   const readOnly = !member || !canEdit(member.role) || removed || tooNew;
-  const teamReady = teamSnapshot !== null && teamSnapshot.schemaVersion > 0;
-  useCycleSummarySync(
-    status === 'ready' ? (cycleId as CycleId) : null,
-    session,
-    teamReady ? teamSession : null,
-    rosterSession,
-    cycle,
-    !readOnly,
-  );
 
   const fallback = cyclePageFallback(state, cycleId);
   if (fallback) return fallback;

@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CYCLE_SCHEMA_VERSION } from '../../model/cycleDoc.ts';
+import type { CycleId } from '../../model/cycleTypes.ts';
 import { teamDocName } from '../../model/docName.ts';
 import { parseTeamId, type TeamId } from '../../model/ids.ts';
+import { canEdit } from '../../model/roles.ts';
 import type { RosterSnapshot } from '../../model/roster.ts';
 import { readTeam, type TeamSnapshot } from '../../model/teamDoc.ts';
 import type { LocalMembership } from '../../sync/device.ts';
@@ -13,6 +16,7 @@ import { SessionProvider } from '../../sync/SessionContext.tsx';
 import { useCycleTombstoned, usePurgeWhenDeleted } from './cycleDeletion.ts';
 import { CycleDeleted } from './DeleteCycle.tsx';
 import { type CycleDocState, useCycleDoc } from './useCycleDoc.ts';
+import { useCycleSummarySync } from './useCycleSummarySync.ts';
 
 export type CyclePageState = CycleDocState & {
   readonly team: TeamId | null;
@@ -45,6 +49,21 @@ export function useCyclePage(teamId: string, cycleId: string): CyclePageState {
   const cycleState = useCycleDoc(member && !tombstoned ? teamId : null, cycleId);
   const deleted = member !== null && (tombstoned || cycleState.status === 'deleted');
   usePurgeWhenDeleted(deleted, team, cycleId);
+  const { cycle, session, status } = cycleState;
+  const writable =
+    member !== null &&
+    canEdit(member.role) &&
+    member.status !== 'removed' &&
+    (cycle?.meta.schemaVersion ?? 0) <= CYCLE_SCHEMA_VERSION;
+  const teamReady = teamSnapshot !== null && teamSnapshot.schemaVersion > 0;
+  useCycleSummarySync(
+    status === 'ready' ? (cycleId as CycleId) : null,
+    session,
+    teamReady ? teamSession : null,
+    rosterSession,
+    cycle,
+    writable,
+  );
   return {
     ...cycleState,
     team,

@@ -3,12 +3,18 @@ import type * as Y from 'yjs';
 import { readCycle } from '../../model/cycleDoc.ts';
 import { summarizeCycleDoc } from '../../model/cycleSummary.ts';
 import type { CycleId, CycleSnapshot, CycleSummary } from '../../model/cycleTypes.ts';
+import { touchesOnlyObservationLogs } from '../../model/eventLog.ts';
 import { readDeletedCycleIds } from '../../model/roster.ts';
 import { putCycleSummary, readCycleSummaries } from '../../model/teamDoc.ts';
 import type { DocSession } from '../../sync/docSession.ts';
 
 /** How long after the last local change the team document's summary is written. */
 export const SUMMARY_DEBOUNCE_MS = 1_000;
+/**
+ * The same while observing (changes only to observation logs): a summary folds every event of
+ * the cycle, which must not land between two taps; leaving the page writes it at once.
+ */
+export const SUMMARY_OBSERVING_MS = 30_000;
 
 const SUMMARY_ORIGIN = { kind: 'user', action: 'cycle-summary' };
 
@@ -93,9 +99,9 @@ function writeSummary(
 }
 
 /**
- * Keeps the cycle's entry in the team document current (the team page lists
- * cycles without opening them): after local edits (debounced, lastActivityAt =
- * now), and whenever title, stage, research lessons or runs taught differ from
+ * Keeps the cycle's entry in the team document current (the team page and the
+ * PLG's year list cycles without opening them), on every page of a cycle:
+ * after local edits (debounced, lastActivityAt = now), and whenever title, stage, research lessons or runs taught differ from
  * the stored entry (keeping its lastActivityAt). Remote changes do not bump the
  * activity time: the colleague who made them writes it. A deleted cycle
  * (tombstone in the roster, read at the time of each write) is never written again.
@@ -124,11 +130,22 @@ export function useCycleSummarySync(
     const onTransaction = (tr: Y.Transaction) => {
       if (!tr.local || tr.changed.size === 0) return;
       if (pending.current !== null) clearTimeout(pending.current);
-      pending.current = setTimeout(write, SUMMARY_DEBOUNCE_MS);
+      const wait = touchesOnlyObservationLogs(cycleDoc, tr)
+        ? SUMMARY_OBSERVING_MS
+        : SUMMARY_DEBOUNCE_MS;
+      pending.current = setTimeout(write, wait);
+    };
+    // A page closed or reloaded right after an edit still records it.
+    const flush = () => {
+      if (pending.current === null) return;
+      clearTimeout(pending.current);
+      write();
     };
     cycleDoc.on('afterTransaction', onTransaction);
+    window.addEventListener('pagehide', flush);
     return () => {
       cycleDoc.off('afterTransaction', onTransaction);
+      window.removeEventListener('pagehide', flush);
       if (pending.current !== null) {
         clearTimeout(pending.current);
         write();

@@ -79,16 +79,20 @@ export default function LeaderReport({ teamId: rawTeamId }: { teamId: string }) 
         {t('plg.report.heading')}: {team?.name || membership.teamName}
       </h1>
       <div className="row row-baseline no-print">
-        <label>
-          {t('plg.year')}{' '}
-          <select value={year} onChange={(event) => setYear(event.target.value as SchoolYear)}>
+        <div>
+          <label htmlFor="plg-report-year">{t('plg.year')}</label>{' '}
+          <select
+            id="plg-report-year"
+            value={year}
+            onChange={(event) => setYear(event.target.value as SchoolYear)}
+          >
             {years.map((each) => (
               <option key={each} value={each}>
                 {each.replace('-', '–')}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="button" onClick={() => window.print()}>
           {t('plg.report.print')}
         </button>

@@ -47,8 +47,12 @@ export default function PlgYearPage({ teamId: rawTeamId }: { teamId: string }) {
 
   const years = useMemo(() => {
     const all = new Set([thisYear, ...schoolYearsOf(summaries ?? [])]);
+    for (const entry of manual ?? []) {
+      const entryYear = schoolYearOf(entry.date);
+      if (entryYear) all.add(entryYear);
+    }
     return [...all].sort().reverse();
-  }, [summaries, thisYear]);
+  }, [summaries, manual, thisYear]);
   const cycles = useMemo(
     () => plgOverview(summaries ?? [], year, settings?.followedItems ?? []),
     [summaries, year, settings],
@@ -93,16 +97,20 @@ export default function PlgYearPage({ teamId: rawTeamId }: { teamId: string }) {
         </p>
         <div className="row row-baseline plg-header">
           <h1 id="plg-title">{t('plg.title')}</h1>
-          <label className="plg-year">
-            {t('plg.year')}{' '}
-            <select value={year} onChange={(event) => setYear(event.target.value as SchoolYear)}>
+          <div className="plg-year">
+            <label htmlFor="plg-year">{t('plg.year')}</label>{' '}
+            <select
+              id="plg-year"
+              value={year}
+              onChange={(event) => setYear(event.target.value as SchoolYear)}
+            >
               {years.map((each) => (
                 <option key={each} value={each}>
                   {each.replace('-', '–')}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         </div>
         <p className="muted">{t('plg.intro')}</p>
         {!ready ? (
