@@ -17,6 +17,7 @@ import * as flood from './flood.bench.ts';
 import * as initialJs from './initialJs.bench.ts';
 import { type BenchOutput, type BenchResult, formatTable } from './lib/report.ts';
 import * as observe from './observe.bench.ts';
+import * as plgOverview from './plgOverview.bench.ts';
 import * as syncLatency from './syncLatency.bench.ts';
 
 const RESULTS_PATH = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -28,6 +29,7 @@ const benchmarks: Array<{ name: string; run: () => Promise<BenchOutput> }> = [
   { name: 'flood', run: () => flood.run() },
   { name: 'cycleOpen', run: () => cycleOpen.run() },
   { name: 'observe', run: () => observe.run() },
+  { name: 'plgOverview', run: () => plgOverview.run() },
   { name: 'debrief', run: () => debrief.run() },
 ];
 

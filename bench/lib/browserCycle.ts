@@ -31,7 +31,7 @@ declare global {
 }
 
 /** Records every `indexedDB.open` of the page (installed before the app loads). */
-function recordIndexedDbOpens(): void {
+export function recordIndexedDbOpens(): void {
   const opens: { name: string; at: number }[] = [];
   window.__benchIdbOpens = opens;
   const open = IDBFactory.prototype.open;

@@ -21,6 +21,7 @@ const TemplatesPage = lazy(() => import('../features/templates/TemplatesPage.tsx
 const ObservePage = lazy(() => import('../features/observe/ObservePage.tsx'));
 const TimelinePage = lazy(() => import('../features/timeline/TimelinePage.tsx'));
 const DebriefPage = lazy(() => import('../features/debrief/DebriefPage.tsx'));
+const CycleReport = lazy(() => import('../features/cycle/CycleReport.tsx'));
 const PlgYearPage = lazy(() => import('../features/plg/PlgYearPage.tsx'));
 const LeaderReport = lazy(() => import('../features/plg/LeaderReport.tsx'));
 
@@ -59,6 +60,9 @@ export function App() {
               <Route path="/join" component={JoinPage} />
               <Route path="/teams/:teamId/cycles/:cycleId/print">
                 {(params) => <PrintView teamId={params.teamId} cycleId={params.cycleId} />}
+              </Route>
+              <Route path="/teams/:teamId/cycles/:cycleId/report">
+                {(params) => <CycleReport teamId={params.teamId} cycleId={params.cycleId} />}
               </Route>
               <Route path="/teams/:teamId/cycles/:cycleId/runs/:runId/observe">
                 {(params) => <ObservePage {...params} />}

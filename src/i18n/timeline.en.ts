@@ -125,6 +125,23 @@ export const timelineEn: Shape<typeof timelineNl> = {
     saved: 'Saved',
     failed: 'Saving did not work. Please try again.',
   },
+  csv: {
+    export: 'Export for a spreadsheet (CSV)',
+    hint: 'One row per observation, pupils under their pseudonym. Opens in Excel, Numbers and LibreOffice.',
+    columns: {
+      time: 'time',
+      phase: 'phase',
+      observer: 'observer',
+      pupil: 'pupil',
+      kind: 'kind',
+      item: 'item',
+      value: 'value',
+      number: 'number',
+      text: 'text',
+      recordedAt: 'recorded_at',
+      eventId: 'id',
+    },
+  },
   logFile: {
     heading: 'Exchange observations without internet',
     intro:

@@ -122,6 +122,23 @@ export const timelineNl = {
     saved: 'Opgeslagen',
     failed: 'Opslaan lukte niet. Probeer het nog een keer.',
   },
+  csv: {
+    export: 'Exporteren voor een spreadsheet (CSV)',
+    hint: 'Eén regel per waarneming, met leerlingen onder hun schuilnaam. Opent in Excel, Numbers en LibreOffice.',
+    columns: {
+      time: 'tijd',
+      phase: 'fase',
+      observer: 'observant',
+      pupil: 'leerling',
+      kind: 'soort',
+      item: 'onderdeel',
+      value: 'waarde',
+      number: 'getal',
+      text: 'tekst',
+      recordedAt: 'vastgelegd_op',
+      eventId: 'id',
+    },
+  },
   logFile: {
     heading: 'Observaties uitwisselen zonder internet',
     intro:

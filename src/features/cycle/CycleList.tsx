@@ -10,6 +10,7 @@ import type { LocalMembership } from '../../sync/device.ts';
 import { useYSnapshot } from '../../sync/hooks.ts';
 import { useOptionalSession } from '../../sync/SessionContext.tsx';
 import { exampleCycleContent } from './exampleContent.ts';
+import { ImportCycleButton } from './ImportCycleButton.tsx';
 import './cycle.css';
 
 type Props = {
@@ -75,6 +76,7 @@ export function CycleList({ membership, deletedCycles, editable }: Props) {
       >
         {busy === 'example' ? t('cycle.list.working') : t('cycle.list.loadExample')}
       </button>
+      {team && <ImportCycleButton membership={membership} team={team} />}
     </div>
   ) : (
     <p className="muted small">{t('cycle.list.guestCannotCreate')}</p>

@@ -88,7 +88,7 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
     members: roster?.members ?? [],
     readOnly,
   };
-  const overviewProps = { ...viewProps, presence, undo };
+  const overviewProps = { ...viewProps, presence, undo, cycleId };
 
   const tabs: TabDef<TabKey>[] = TABS.map((id) => ({ id, label: t(`cycle.tabs.${id}`) }));
 

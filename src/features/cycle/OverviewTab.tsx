@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { CYCLE_TEXT_FIELDS } from '../../model/cycleTypes.ts';
 import type { PresenceEntry } from '../../sync/presence.ts';
 import { Baselines } from './Baselines.tsx';
+import { CycleExchange } from './CycleExchange.tsx';
 import { CycleMeetings } from './CycleMeetings.tsx';
 import type { CycleViewProps } from './cycleViewProps.ts';
 import { RichTextField } from './RichTextField.tsx';
@@ -9,6 +10,7 @@ import { RichTextField } from './RichTextField.tsx';
 export type OverviewTabProps = CycleViewProps & {
   readonly presence: readonly PresenceEntry[];
   readonly undo: Y.UndoManager | null;
+  readonly cycleId: string;
 };
 
 /** The cycle's starting data (with measurements), research question, goals, rationale and the team's meetings. */
@@ -19,6 +21,7 @@ export function OverviewTab({
   undo,
   membership,
   members,
+  cycleId,
 }: OverviewTabProps) {
   return (
     <div className="overview">
@@ -31,6 +34,10 @@ export function OverviewTab({
         </div>
       ))}
       <CycleMeetings me={membership.memberId} members={members} readOnly={readOnly} />
+      <CycleExchange
+        title={cycle.meta.title}
+        reportHref={`/teams/${membership.teamId}/cycles/${cycleId}/report`}
+      />
     </div>
   );
 }

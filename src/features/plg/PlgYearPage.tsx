@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import '../../i18n/plgTexts.ts';
 import { teamDocName } from '../../model/docName.ts';
 import { type MemberId, parseTeamId } from '../../model/ids.ts';
@@ -43,7 +43,13 @@ export default function PlgYearPage({ teamId: rawTeamId }: { teamId: string }) {
   const settings = useYSnapshot(doc, readPlgSettings);
   const manual = useYSnapshot(doc, readManualHours);
   const thisYear = schoolYearOf(todayLocal()) as SchoolYear;
-  const [year, setYear] = useState<SchoolYear>(thisYear);
+  // `?year=2025-2026` opens another school year (a link a facilitator can share).
+  const asked = new URLSearchParams(useSearch()).get('year');
+  const [year, setYear] = useState<SchoolYear>(
+    asked !== null && schoolYearOf(`${asked.slice(0, 4)}-08-01`) === asked
+      ? (asked as SchoolYear)
+      : thisYear,
+  );
 
   const years = useMemo(() => {
     const all = new Set([thisYear, ...schoolYearsOf(summaries ?? [])]);

@@ -76,8 +76,14 @@ export default function TeamPage({ teamId: rawTeamId }: { teamId: string }) {
           deletedCycles={roster?.deletedCycles ?? null}
           editable={editable}
         />
-        <Link href={`/teams/${teamId}/kijkwijzers`}>{t('templatesUi.teamLink')}</Link>
-        <Link href={`/teams/${teamId}/year`}>{t('team.yearLink')}</Link>
+        <ul className="team-links">
+          <li>
+            <Link href={`/teams/${teamId}/kijkwijzers`}>{t('templatesUi.teamLink')}</Link>
+          </li>
+          <li>
+            <Link href={`/teams/${teamId}/year`}>{t('team.yearLink')}</Link>
+          </li>
+        </ul>
         <div className="columns">
           <MemberList membership={membership} members={roster?.members ?? []} presence={presence} />
           {canInvite(membership.role) && !removed && (

@@ -12,6 +12,7 @@ import { readRunTemplate, runItems } from '../../model/runTemplate.ts';
 import { useYSnapshot } from '../../sync/hooks.ts';
 import { CyclePageSessions, cyclePageFallback, useCyclePage } from '../cycle/useCyclePage.tsx';
 import { formatDay } from '../plan/format.ts';
+import { CsvExportButton } from './CsvExportButton.tsx';
 import { Interviews } from './Interviews.tsx';
 import { ImportLogButton, ShareLogButton } from './LogFileActions.tsx';
 import { makeLabels } from './labels.ts';
@@ -163,6 +164,12 @@ export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props
             ) : (
               <ImportLogButton runId={run.id} origin={IMPORT_ORIGIN} />
             )}
+            <CsvExportButton
+              events={log.effective}
+              labels={labels}
+              cycleTitle={cycle.meta.title}
+              date={run.date}
+            />
           </div>
         </section>
 

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { initCycleDoc } from '../../model/cycleDoc.ts';
+import { importCycleState } from '../../model/cycleFile.ts';
 import { summarizeCycleDoc } from '../../model/cycleSummary.ts';
 import type { CycleId, CycleSummary, ModelContext } from '../../model/cycleTypes.ts';
 import { isCycleDocId, teamScopedDocName } from '../../model/docName.ts';
@@ -30,6 +31,8 @@ export type NewCycle = {
   readonly title: string;
   /** Extra content written right after initCycleDoc in the same edit (the example cycle). */
   readonly fill?: (doc: Y.Doc, ctx: ModelContext) => void;
+  /** A checked cycle file's state (model/cycleFile.ts): the new cycle starts as its copy. */
+  readonly imported?: Uint8Array;
 };
 
 /** Creating a cycle is nobody's undoable edit. */
@@ -47,6 +50,7 @@ export async function createCycle(team: DocSession, input: NewCycle): Promise<Cy
   await editDocLocally(
     teamScopedDocName(input.teamId, cycleId),
     (doc, ctx) => {
+      if (input.imported) importCycleState(doc, input.imported, input.memberId, ctx);
       initCycleDoc(
         doc,
         { title: input.title, subject: '', yearGroup: '', createdBy: input.memberId },
