@@ -11,7 +11,7 @@ import { canEdit } from '../../model/roles.ts';
 import { type SchoolYear, schoolYearOf } from '../../model/schoolYear.ts';
 import { readCycleSummaries } from '../../model/teamDoc.ts';
 import { useMembership } from '../../sync/device.ts';
-import { useOpenSession, useYSnapshot } from '../../sync/hooks.ts';
+import { useOpenSession, useSessionState, useYSnapshot } from '../../sync/hooks.ts';
 import { useRoster } from '../../sync/roster.ts';
 import { SessionProvider } from '../../sync/SessionContext.tsx';
 import { CycleOverviewTable } from './CycleOverviewTable.tsx';
@@ -68,7 +68,9 @@ export default function PlgYearPage({ teamId: rawTeamId }: { teamId: string }) {
     [summaries, manual],
   );
 
-  const ready = summaries !== null && settings !== null;
+  // Ready once the stored team document is loaded (an empty, still-loading one reads as no cycles).
+  const loaded = useSessionState(session, (state) => state.status === 'ready');
+  const ready = loaded && summaries !== null && settings !== null;
   useEffect(() => {
     if (ready) performance.mark(PLG_READY_MARK);
   }, [ready]);
