@@ -110,7 +110,10 @@ export function CycleList({ membership, deletedCycles, editable }: Props) {
                   <span className="badge">{t(`cycle.stages.${summary.stage}`)}</span>
                   <span className="cycle-link-meta">
                     {t('cycle.list.lessonsTaught', {
-                      taught: summary.runsTaught,
+                      // Summaries written before lessonsTaught existed: at most one per run taught.
+                      taught:
+                        summary.lessonsTaught ||
+                        Math.min(summary.runsTaught, summary.researchLessons),
                       total: summary.researchLessons,
                     })}
                   </span>
