@@ -12,6 +12,7 @@ import {
   type CycleStage,
   type CycleSummary,
   type CycleTextField,
+  DEFAULT_LESSON_MINUTES,
   type InterviewQuestion,
   type ModelContext,
   PHASE_TEXT_FIELDS,
@@ -25,6 +26,9 @@ import {
   type RunId,
   type RunObserver,
 } from './cycleTypes.ts';
+
+export { DEFAULT_LESSON_MINUTES };
+
 import { isId, isMemberId, type MemberId } from './ids.ts';
 import { positionAtEnd, sortPositioned } from './positions.ts';
 import { applyTextEdit } from './textBinding.ts';
@@ -47,7 +51,6 @@ export const CYCLE_RESEARCH_LESSONS = 'researchLessons';
 export const CYCLE_CASE_PUPILS = 'casePupils';
 export const CYCLE_RUNS = 'runs';
 export const CYCLE_SCHEMA_VERSION = 1;
-export const DEFAULT_LESSON_MINUTES = 50;
 
 export const cycleTextName = (field: CycleTextField): string => `text:${field}`;
 

@@ -1,6 +1,6 @@
 import type { DocId, MemberId } from './ids.ts';
+import type { ItemKind } from './itemKinds.ts';
 import type { LearningActivity } from './learningActivities.ts';
-import type { ItemKind } from './templates.ts';
 
 /**
  * Plain, immutable snapshots of a cycle document, as the UI renders them.
@@ -37,6 +37,24 @@ export const CYCLE_TEXT_FIELDS = [
   'rationale',
 ] as const;
 export type CycleTextField = (typeof CYCLE_TEXT_FIELDS)[number];
+
+/**
+ * Kinds of professional learning the app counts (learningActivities.ts); here,
+ * without imports, because the team document's schema needs them and it is
+ * part of the app's first screen.
+ */
+export const ACTIVITY_KINDS = [
+  'meeting',
+  'taught',
+  'observed',
+  'debrief',
+  'coaching',
+  'manual',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** A lesson's planned length when nobody set one. */
+export const DEFAULT_LESSON_MINUTES = 50;
 
 /** Texts of a phase, each a Y.Text (plain text, merged character by character). */
 export const PHASE_TEXT_FIELDS = [

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { CycleSnapshot } from './cycleTypes.ts';
+import type { ActivityKind, CycleSnapshot } from './cycleTypes.ts';
 import { foldDebrief, readDebriefLog } from './debrief.ts';
 import { protocolMinutes } from './debriefProtocol.ts';
 import { logLength, runObservers } from './eventLog.ts';
@@ -13,15 +13,7 @@ import { readMeetings } from './meetings.ts';
  * hand. Counted per activity, with the members who took part, so the PLG's
  * year can be drawn from the team document's summaries alone.
  */
-export const ACTIVITY_KINDS = [
-  'meeting',
-  'taught',
-  'observed',
-  'debrief',
-  'coaching',
-  'manual',
-] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export { ACTIVITY_KINDS, type ActivityKind } from './cycleTypes.ts';
 
 export type LearningActivity = {
   readonly kind: ActivityKind;

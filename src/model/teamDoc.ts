@@ -1,10 +1,14 @@
 import * as v from 'valibot';
 import type * as Y from 'yjs';
-import { DEFAULT_LESSON_MINUTES } from './cycleDoc.ts';
-import { CYCLE_STAGES, type CycleSummary, type RunId } from './cycleTypes.ts';
+import {
+  ACTIVITY_KINDS,
+  CYCLE_STAGES,
+  type CycleSummary,
+  DEFAULT_LESSON_MINUTES,
+  type RunId,
+} from './cycleTypes.ts';
 import { isDocId, isMemberId, type MemberId } from './ids.ts';
-import { ACTIVITY_KINDS } from './learningActivities.ts';
-import { ITEM_KINDS } from './templates.ts';
+import { ITEM_KINDS } from './itemKinds.ts';
 
 /**
  * The team document, writable by every member who may edit. These top-level

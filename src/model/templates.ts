@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import * as Y from 'yjs';
 import type { ModelContext } from './cycleTypes.ts';
 import { isId, isMemberId, type MemberId } from './ids.ts';
+import { ITEM_KINDS, type ItemKind } from './itemKinds.ts';
 
 /**
  * Kijkwijzers: observation templates. A template is a plain value; the team
@@ -24,8 +25,7 @@ import { isId, isMemberId, type MemberId } from './ids.ts';
  */
 export const TEAM_TEMPLATES = 'templates';
 
-export const ITEM_KINDS = ['check', 'rating', 'tally', 'interval', 'note'] as const;
-export type ItemKind = (typeof ITEM_KINDS)[number];
+export { ITEM_KINDS, type ItemKind } from './itemKinds.ts';
 
 /** Whom an item is about: the whole class, the teacher, or each case pupil the observer follows. */
 export const ITEM_SCOPES = ['class', 'teacher', 'casePupil'] as const;
