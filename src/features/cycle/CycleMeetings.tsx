@@ -103,15 +103,17 @@ function MeetingForm({ me, members }: { me: MemberId; members: readonly TeamMemb
       length <= MAX_MEETING_MINUTES &&
       attendees.size > 0;
     if (!valid) return setError(t('plg.meetings.invalid'));
+    try {
+      // The model refuses what the form cannot see (a 30 February), before anything is written.
+      void session
+        .change((doc, ctx) =>
+          addMeeting(doc, { date, minutes: length, topic, attendees: [...attendees] }, ctx),
+        )
+        .then(() => showToast(t('plg.meetings.added')));
+    } catch {
+      return setError(t('plg.meetings.invalid'));
+    }
     setError('');
-    session
-      .change((doc, ctx) =>
-        addMeeting(doc, { date, minutes: length, topic, attendees: [...attendees] }, ctx),
-      )
-      .then(
-        () => showToast(t('plg.meetings.added')),
-        () => showToast(t('plg.meetings.invalid')),
-      );
     setTopic('');
   }
 

@@ -30,7 +30,6 @@ export function MyHours({ me, hours, targetHours, manual, editable }: Props) {
   const team = useSession('team');
   const lang = i18n.language;
   const targetMinutes = targetHours * 60;
-  const share = Math.min(1, hours.minutes / targetMinutes);
 
   return (
     <section className="card stack" aria-labelledby="plg-mine-heading" data-testid="plg-my-hours">
@@ -55,7 +54,6 @@ export function MyHours({ me, hours, targetHours, manual, editable }: Props) {
           hours: formatHours(hours.minutes, lang),
           target: targetHours,
         })}
-        data-share={share}
       />
       <dl className="plg-kinds">
         {ACTIVITY_KINDS.filter((kind) => hours.byKind[kind] > 0).map((kind) => (
