@@ -1,22 +1,18 @@
-import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import '../../i18n/plgTexts.ts';
 import { CYCLE_STAGES } from '../../model/cycleTypes.ts';
-import { teamDocName } from '../../model/docName.ts';
 import { parseTeamId } from '../../model/ids.ts';
 import { teamActivities, teamHours } from '../../model/learningHours.ts';
-import { plgOverview, schoolYearsOf, yearAggregates } from '../../model/plgOverview.ts';
-import { readManualHours, readPlgSettings } from '../../model/plgSettings.ts';
-import { type SchoolYear, schoolYearOf } from '../../model/schoolYear.ts';
-import { readCycleSummaries, readTeam } from '../../model/teamDoc.ts';
-import { useMembership } from '../../sync/device.ts';
-import { useOpenSession, useYSnapshot } from '../../sync/hooks.ts';
-import { useRoster } from '../../sync/roster.ts';
-import { formatFigure, formatHours, todayLocal } from './format.ts';
+import { plgOverview, yearAggregates } from '../../model/plgOverview.ts';
+import { readTeam } from '../../model/teamDoc.ts';
+import { useYSnapshot } from '../../sync/hooks.ts';
+import { formatFigure, formatHours } from './format.ts';
+import { useTeamYear } from './useTeamYear.ts';
+import { YearSelect } from './YearSelect.tsx';
 import './plg.css';
 
-const NONE_DELETED: ReadonlyMap<string, unknown> = new Map();
+const _NONE_DELETED: ReadonlyMap<string, unknown> = new Map();
 
 /**
  * The report a PLG hands its school leader: totals only (cycles, stages,
@@ -27,21 +23,9 @@ const NONE_DELETED: ReadonlyMap<string, unknown> = new Map();
 export default function LeaderReport({ teamId: rawTeamId }: { teamId: string }) {
   const { t, i18n } = useTranslation();
   const teamId = parseTeamId(rawTeamId);
-  const membership = useMembership(teamId);
-  const session = useOpenSession(membership && teamId ? teamDocName(teamId) : null);
-  const { roster } = useRoster(membership);
-  const deleted = roster?.deletedCycles ?? NONE_DELETED;
-  const doc = session?.doc ?? null;
-  const team = useYSnapshot(doc, readTeam);
-  const summaries = useYSnapshot(doc, (d) => readCycleSummaries(d, deleted), [deleted]);
-  const settings = useYSnapshot(doc, readPlgSettings);
-  const manual = useYSnapshot(doc, readManualHours);
-  const thisYear = schoolYearOf(todayLocal()) as SchoolYear;
-  const [year, setYear] = useState<SchoolYear>(thisYear);
-  const years = useMemo(
-    () => [...new Set([thisYear, ...schoolYearsOf(summaries ?? [])])].sort().reverse(),
-    [summaries, thisYear],
-  );
+  const { membership, session, roster, summaries, settings, manual, ...page } = useTeamYear(teamId);
+  const { year, setYear, years, ready } = page;
+  const team = useYSnapshot(session?.doc ?? null, readTeam);
 
   if (membership === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (teamId === null || membership === null) {
@@ -52,7 +36,8 @@ export default function LeaderReport({ teamId: rawTeamId }: { teamId: string }) 
       </section>
     );
   }
-  if (summaries === null || settings === null) return <p className="muted">{t('plg.loading')}</p>;
+  if (!ready || summaries === null || settings === null)
+    return <p className="muted">{t('plg.loading')}</p>;
 
   const cycles = plgOverview(summaries, year, []);
   const totals = yearAggregates(cycles);
@@ -79,20 +64,7 @@ export default function LeaderReport({ teamId: rawTeamId }: { teamId: string }) 
         {t('plg.report.heading')}: {team?.name || membership.teamName}
       </h1>
       <div className="row row-baseline no-print">
-        <div>
-          <label htmlFor="plg-report-year">{t('plg.year')}</label>{' '}
-          <select
-            id="plg-report-year"
-            value={year}
-            onChange={(event) => setYear(event.target.value as SchoolYear)}
-          >
-            {years.map((each) => (
-              <option key={each} value={each}>
-                {each.replace('-', '–')}
-              </option>
-            ))}
-          </select>
-        </div>
+        <YearSelect id="plg-report-year" year={year} years={years} onChange={setYear} />
         <button type="button" onClick={() => window.print()}>
           {t('plg.report.print')}
         </button>

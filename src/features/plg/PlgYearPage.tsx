@@ -1,30 +1,25 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearch } from 'wouter';
+import { Link } from 'wouter';
 import '../../i18n/plgTexts.ts';
-import { teamDocName } from '../../model/docName.ts';
 import { type MemberId, parseTeamId } from '../../model/ids.ts';
 import { hoursOf, teamActivities, teamHours } from '../../model/learningHours.ts';
-import { measuredItems, plgOverview, schoolYearsOf } from '../../model/plgOverview.ts';
-import { readManualHours, readPlgSettings } from '../../model/plgSettings.ts';
+import { measuredItems, plgOverview } from '../../model/plgOverview.ts';
 import { canEdit } from '../../model/roles.ts';
-import { type SchoolYear, schoolYearOf } from '../../model/schoolYear.ts';
-import { readCycleSummaries } from '../../model/teamDoc.ts';
-import { useMembership } from '../../sync/device.ts';
-import { useOpenSession, useSessionState, useYSnapshot } from '../../sync/hooks.ts';
-import { useRoster } from '../../sync/roster.ts';
+import { schoolYearOf } from '../../model/schoolYear.ts';
 import { SessionProvider } from '../../sync/SessionContext.tsx';
 import { CycleOverviewTable } from './CycleOverviewTable.tsx';
 import { FollowedItemsPicker } from './FollowedItemsPicker.tsx';
-import { todayLocal } from './format.ts';
 import { MyHours } from './MyHours.tsx';
 import { TeamHoursTable } from './TeamHoursTable.tsx';
+import { useTeamYear } from './useTeamYear.ts';
+import { YearSelect } from './YearSelect.tsx';
 import './plg.css';
 
 /** Marked when the overview first shows with the team's cycles (read by the benchmark plg-overview-30-cycles). */
 export const PLG_READY_MARK = 'leskring:plg-ready';
 
-const NONE_DELETED: ReadonlyMap<string, unknown> = new Map();
+const _NONE_DELETED: ReadonlyMap<string, unknown> = new Map();
 
 /**
  * The PLG's year (issue 13): every cycle of a school year with its key
@@ -34,31 +29,9 @@ const NONE_DELETED: ReadonlyMap<string, unknown> = new Map();
 export default function PlgYearPage({ teamId: rawTeamId }: { teamId: string }) {
   const { t } = useTranslation();
   const teamId = parseTeamId(rawTeamId);
-  const membership = useMembership(teamId);
-  const session = useOpenSession(membership && teamId ? teamDocName(teamId) : null);
-  const { session: rosterSession, roster } = useRoster(membership);
-  const deleted = roster?.deletedCycles ?? NONE_DELETED;
-  const doc = session?.doc ?? null;
-  const summaries = useYSnapshot(doc, (d) => readCycleSummaries(d, deleted), [deleted]);
-  const settings = useYSnapshot(doc, readPlgSettings);
-  const manual = useYSnapshot(doc, readManualHours);
-  const thisYear = schoolYearOf(todayLocal()) as SchoolYear;
-  // `?year=2025-2026` opens another school year (a link a facilitator can share).
-  const asked = new URLSearchParams(useSearch()).get('year');
-  const [year, setYear] = useState<SchoolYear>(
-    asked !== null && schoolYearOf(`${asked.slice(0, 4)}-08-01`) === asked
-      ? (asked as SchoolYear)
-      : thisYear,
-  );
-
-  const years = useMemo(() => {
-    const all = new Set([thisYear, ...schoolYearsOf(summaries ?? [])]);
-    for (const entry of manual ?? []) {
-      const entryYear = schoolYearOf(entry.date);
-      if (entryYear) all.add(entryYear);
-    }
-    return [...all].sort().reverse();
-  }, [summaries, manual, thisYear]);
+  const page = useTeamYear(teamId);
+  const { membership, session, rosterSession, roster, summaries, settings, manual } = page;
+  const { year, setYear, years, ready } = page;
   const cycles = useMemo(
     () => plgOverview(summaries ?? [], year, settings?.followedItems ?? []),
     [summaries, year, settings],
@@ -68,9 +41,6 @@ export default function PlgYearPage({ teamId: rawTeamId }: { teamId: string }) {
     [summaries, manual],
   );
 
-  // Ready once the stored team document is loaded (an empty, still-loading one reads as no cycles).
-  const loaded = useSessionState(session, (state) => state.status === 'ready');
-  const ready = loaded && summaries !== null && settings !== null;
   useEffect(() => {
     if (ready) performance.mark(PLG_READY_MARK);
   }, [ready]);
@@ -105,23 +75,16 @@ export default function PlgYearPage({ teamId: rawTeamId }: { teamId: string }) {
         </p>
         <div className="row row-baseline plg-header">
           <h1 id="plg-title">{t('plg.title')}</h1>
-          <div className="plg-year">
-            <label htmlFor="plg-year">{t('plg.year')}</label>{' '}
-            <select
-              id="plg-year"
-              value={year}
-              onChange={(event) => setYear(event.target.value as SchoolYear)}
-            >
-              {years.map((each) => (
-                <option key={each} value={each}>
-                  {each.replace('-', '–')}
-                </option>
-              ))}
-            </select>
-          </div>
+          <YearSelect
+            id="plg-year"
+            className="plg-year"
+            year={year}
+            years={years}
+            onChange={setYear}
+          />
         </div>
         <p className="muted">{t('plg.intro')}</p>
-        {!ready ? (
+        {!ready || summaries === null || settings === null ? (
           <p className="muted">{t('plg.loading')}</p>
         ) : (
           <>
