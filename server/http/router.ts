@@ -5,6 +5,7 @@ import { isCycleDocId } from '../../src/model/docName.ts';
 import { isId } from '../../src/model/ids.ts';
 import { isStorageFull, ServiceError } from '../services/errors.ts';
 import { isPhotoHash } from '../services/photos.ts';
+import { accountRoutes } from './account.ts';
 import type { AppContext, Reply, RequestContext, Route } from './context.ts';
 import { cycleRoutes } from './cycles.ts';
 import { inviteRoutes } from './invites.ts';
@@ -20,6 +21,7 @@ export const API_ROUTES: readonly Route[] = [
   ...teamRoutes,
   ...inviteRoutes,
   ...memberRoutes,
+  ...accountRoutes,
   ...joinRoutes,
   ...photoRoutes,
   ...cycleRoutes,

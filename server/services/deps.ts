@@ -13,6 +13,8 @@ export type TeamDocWriter = {
   initTeam(teamId: TeamId, init: { name: string; createdAt: string }): Promise<void>;
   /** Removes a deleted cycle's summary from the team document. */
   dropCycleSummary(teamId: TeamId, cycleId: DocId): Promise<void>;
+  /** Removes a member who deleted their account from the `members` map of earlier versions. */
+  forgetMember(teamId: TeamId, memberId: MemberId): Promise<void>;
 };
 
 /**
@@ -33,6 +35,12 @@ export type DocumentControl = {
    * is refused as deleted. Synchronous, so no update can slip in between.
    */
   discard(documentName: string): void;
+  /**
+   * Folds a loaded document's stored history into one snapshot now, so a
+   * value the server overwrote (an erased member's name) is no longer kept in
+   * the database. A document that is not loaded was compacted when it unloaded.
+   */
+  compact(documentName: string): void;
 };
 
 /** Acts on a member's open sync connections. */

@@ -88,6 +88,20 @@ export function createInvite(
   return { inviteId, code, role: input.role, expiresAt, singleUse: input.singleUse };
 }
 
+function toInviteInfo(raw: Record<string, unknown>): InviteInfo {
+  const row = toInviteRow(raw);
+  return {
+    inviteId: row.inviteId,
+    role: row.role,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    revokedAt: row.revokedAt,
+    singleUse: row.singleUse,
+    uses: row.uses,
+  };
+}
+
 /** The team's invites, newest first, without codes. */
 export function listInvites(deps: ServiceDeps, actor: Actor): InviteInfo[] {
   if (!canInvite(actor.role)) throw new ServiceError('forbidden', 'guests cannot see invites');
@@ -96,22 +110,23 @@ export function listInvites(deps: ServiceDeps, actor: Actor): InviteInfo[] {
     `SELECT ${INVITE_COLUMNS} FROM invites WHERE team_id = ? ORDER BY created_at DESC, id`,
   )
     .all(actor.teamId)
-    .map((raw) => {
-      const row = toInviteRow(raw);
-      return {
-        inviteId: row.inviteId,
-        role: row.role,
-        createdBy: row.createdBy,
-        createdAt: row.createdAt,
-        expiresAt: row.expiresAt,
-        revokedAt: row.revokedAt,
-        singleUse: row.singleUse,
-        uses: row.uses,
-      };
-    });
+    .map(toInviteInfo);
 }
 
-/** Revokes an invite; allowed for its creator and for facilitators. Revoking twice is fine. */
+/** The invites one member created, newest first, without codes. */
+export function invitesCreatedBy(
+  db: DatabaseSync,
+  teamId: TeamId,
+  memberId: MemberId,
+): InviteInfo[] {
+  return prepared(
+    db,
+    `SELECT ${INVITE_COLUMNS} FROM invites WHERE team_id = ? AND created_by = ? ORDER BY created_at DESC, id`,
+  )
+    .all(teamId, memberId)
+    .map(toInviteInfo);
+}
+
 export function revokeInvite(deps: ServiceDeps, actor: Actor, inviteId: InviteId): void {
   inTransaction(deps.db, () => {
     const raw = prepared(

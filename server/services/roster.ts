@@ -13,7 +13,7 @@ export function readRosterState(db: DatabaseSync, teamId: TeamId): RosterState {
   const members: TeamMember[] = [];
   for (const row of prepared(
     db,
-    'SELECT id, display_name, role, joined_at, removed_at FROM members WHERE team_id = ?',
+    'SELECT id, display_name, role, joined_at, removed_at, erased_at FROM members WHERE team_id = ?',
   ).all(teamId)) {
     const memberId = String(row.id);
     if (!isMemberId(memberId) || !isRole(row.role)) continue;
@@ -23,6 +23,7 @@ export function readRosterState(db: DatabaseSync, teamId: TeamId): RosterState {
       role: row.role,
       joinedAt: String(row.joined_at),
       removedAt: row.removed_at === null ? null : String(row.removed_at),
+      erasedAt: row.erased_at === null ? null : String(row.erased_at),
     });
   }
   const deletedCycles = new Map<string, CycleTombstone>();

@@ -81,6 +81,8 @@ export type Persistence = {
    * removed its rows and recorded the tombstone.
    */
   discard(documentName: string): void;
+  /** Compacts one loaded document now (see DocumentControl.compact); a failure is logged. */
+  compact(documentName: string): void;
 };
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
@@ -446,6 +448,16 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
         state.pending = [];
         state.rows = 0;
         stopRetry(state);
+      }
+    },
+    compact(documentName) {
+      for (const state of states.values()) {
+        if (state.name !== documentName) continue;
+        try {
+          compact(state);
+        } catch (error) {
+          options.log(`could not compact ${state.name}: ${String(error)}`);
+        }
       }
     },
   };

@@ -2,7 +2,7 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import { teamDocName } from '../../src/model/docName.ts';
 import type { TeamId } from '../../src/model/ids.ts';
-import { initTeamDoc, removeCycleSummary } from '../../src/model/teamDoc.ts';
+import { initTeamDoc, removeCycleSummary, removeLegacyMember } from '../../src/model/teamDoc.ts';
 import type { TeamDocWriter } from '../services/deps.ts';
 
 /** The context of the server's own writes (a direct connection, not a member). */
@@ -33,12 +33,13 @@ export async function writeDocument(
   }
 }
 
-/** Writes the server's part of team documents (the team's name; dropping deleted cycles' summaries). */
+/** Writes the server's part of team documents (the team's name; dropping deleted cycles' summaries and erased members' old entries). */
 export function teamDocWriter(hocuspocus: Hocuspocus, log: (line: string) => void): TeamDocWriter {
   const write = (teamId: TeamId, change: (doc: Y.Doc) => void) =>
     writeDocument(hocuspocus, teamDocName(teamId), change, log);
   return {
     initTeam: (teamId, init) => write(teamId, (doc) => initTeamDoc(doc, init)),
     dropCycleSummary: (teamId, cycleId) => write(teamId, (doc) => removeCycleSummary(doc, cycleId)),
+    forgetMember: (teamId, memberId) => write(teamId, (doc) => removeLegacyMember(doc, memberId)),
   };
 }

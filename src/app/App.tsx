@@ -15,6 +15,7 @@ import { Toasts } from './ui/Toasts.tsx';
 const TeamPage = lazy(() => import('../features/team/TeamPage.tsx'));
 const JoinPage = lazy(() => import('../features/join/JoinPage.tsx'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage.tsx'));
+const MyDataPage = lazy(() => import('../features/settings/MyDataPage.tsx'));
 const PrintView = lazy(() => import('../features/plan/PrintView.tsx'));
 const CyclePage = lazy(() => import('../features/cycle/CyclePage.tsx'));
 const TemplatesPage = lazy(() => import('../features/templates/TemplatesPage.tsx'));
@@ -44,7 +45,7 @@ export function App() {
           <NavLink href="/" match={/^\/(teams\/.*)?$/}>
             {t('app.nav.teams')}
           </NavLink>
-          <NavLink href="/settings" match="/settings">
+          <NavLink href="/settings" match={/^\/settings(\/.*)?$/}>
             {t('app.nav.settings')}
           </NavLink>
         </nav>
@@ -87,6 +88,7 @@ export function App() {
               </Route>
               <Route path="/teams/:teamId">{(params) => <TeamPage teamId={params.teamId} />}</Route>
               <Route path="/settings" component={SettingsPage} />
+              <Route path="/settings/my-data" component={MyDataPage} />
               <Route>
                 <NotFound />
               </Route>

@@ -89,6 +89,8 @@ export const en: Messages = {
     pending: 'Not on the server yet: it will be registered as soon as there is a connection',
     removed: 'You were removed from this team',
     registrationFailed: 'Registering with the server failed: {{reason}}',
+    accountDeleted:
+      'Your account was deleted. Nothing of Leskring is left on this device; what you contributed stays with your teams, without your name.',
   },
   createTeam: {
     title: 'New team',
@@ -135,6 +137,7 @@ export const en: Messages = {
     readOnly: 'You are a guest: you can read along but not change anything.',
     removedNotice: 'You were removed from this team. What is on this device stays readable.',
     members: {
+      erased: 'Former member {{number}}',
       title: 'Members',
       online: 'online',
       offline: 'not online',
@@ -199,6 +202,11 @@ export const en: Messages = {
       button: 'Install Leskring on this device',
       installed: 'Leskring is installed as an app.',
       manual: 'Install from your browser’s menu: ‘Add to Home Screen’ or ‘Install app’.',
+    },
+    myData: {
+      title: 'My data',
+      body: 'Download everything that is yours, or delete your account.',
+      link: 'Go to my data',
     },
     about: { title: 'About', version: 'Version {{version}}' },
   },

@@ -89,6 +89,8 @@ export const nl = {
     pending: 'Nog niet op de server: wordt aangemeld zodra er verbinding is',
     removed: 'Je bent uit dit team verwijderd',
     registrationFailed: 'Aanmelden bij de server lukte niet: {{reason}}',
+    accountDeleted:
+      'Je account is verwijderd. Er staat niets meer van Leskring op dit apparaat; wat je bijdroeg, blijft bij je teams zonder je naam.',
   },
   createTeam: {
     title: 'Nieuw team',
@@ -137,6 +139,7 @@ export const nl = {
     readOnly: 'Je bent gast: je kunt meelezen maar niets wijzigen.',
     removedNotice: 'Je bent uit dit team verwijderd. Wat op dit apparaat staat, blijft leesbaar.',
     members: {
+      erased: 'Oud-lid {{number}}',
       title: 'Leden',
       online: 'online',
       offline: 'niet online',
@@ -202,6 +205,11 @@ export const nl = {
       installed: 'Leskring is als app geïnstalleerd.',
       manual:
         'Installeer via het menu van je browser: ‘Toevoegen aan beginscherm’ of ‘App installeren’.',
+    },
+    myData: {
+      title: 'Mijn gegevens',
+      body: 'Download alles wat van jou is, of verwijder je account.',
+      link: 'Naar mijn gegevens',
     },
     about: { title: 'Over', version: 'Versie {{version}}' },
   },

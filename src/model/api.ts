@@ -12,6 +12,8 @@ import { ROLES } from './roles.ts';
  *   DELETE /api/teams/:teamId/invites/:inviteId        → 204
  *   PATCH  /api/teams/:teamId/members/:memberId        UpdateMemberRequest → 200 MemberInfo
  *   DELETE /api/teams/:teamId/members/:memberId        → 204 (revokes tokens, closes connections)
+ *   GET    /api/teams/:teamId/me                       → 200 MemberData (what the server holds about the caller)
+ *   DELETE /api/teams/:teamId/me                       → 204 (deletes the caller's account in this team: tokens, membership, name)
  *   POST   /api/invites/preview                        PreviewInviteRequest → 200 InvitePreview
  *   POST   /api/join                                   JoinRequest → 201 Membership
  *   PUT    /api/teams/:teamId/photos?cycle=:cycleId    image bytes → 201/200 { hash, bytes, type } (member, not guest)
@@ -115,6 +117,25 @@ export const MemberInfo = v.object({
   joinedAt: v.string(),
 });
 export type MemberInfo = v.InferOutput<typeof MemberInfo>;
+
+/** Everything the server holds about one member of one team (GET /api/teams/:teamId/me). */
+export const MemberData = v.object({
+  team: v.object({ teamId: teamIdSchema, name: v.string(), createdAt: v.string() }),
+  member: v.object({
+    memberId: memberIdSchema,
+    displayName: v.string(),
+    role: roleSchema,
+    joinedAt: v.string(),
+    /** True for the member who created the team. */
+    createdTeam: v.boolean(),
+  }),
+  /** Sign-ins (one per device that joined or created the team); the secrets themselves are never stored. */
+  tokens: v.array(v.object({ createdAt: v.string(), revokedAt: v.nullable(v.string()) })),
+  invitesCreated: v.array(InviteInfo),
+  /** Cycles this member deleted for the team. */
+  cyclesDeleted: v.array(v.object({ cycleId: v.string(), deletedAt: v.string() })),
+});
+export type MemberData = v.InferOutput<typeof MemberData>;
 
 export const Health = v.object({ status: v.literal('ok'), version: v.string() });
 export type Health = v.InferOutput<typeof Health>;

@@ -18,8 +18,11 @@ import { ROLES, type Role } from './roles.ts';
  *
  *   meta           Y.Map  schemaVersion (number), set by the server's first write
  *   members        Y.Map  memberId → MemberEntry (plain object): displayName, role,
- *                         joinedAt (ISO), removedAt (ISO or null). Removed members stay,
- *                         so what they observed or wrote keeps their name.
+ *                         joinedAt (ISO), removedAt (ISO or null), erasedAt (ISO or
+ *                         null; absent in entries written before it existed). Removed
+ *                         members stay, so what they observed or wrote keeps their
+ *                         name; a member who deleted their account stays with an
+ *                         empty name and erasedAt set, shown as a neutral label.
  *   deletedCycles  Y.Map  cycleId → CycleTombstone (plain object): deletedAt (ISO),
  *                         deletedBy (memberId or null). Entries are never removed.
  *
@@ -36,6 +39,8 @@ export type MemberEntry = {
   readonly joinedAt: string;
   /** Set when the member was removed (or left). */
   readonly removedAt: string | null;
+  /** Set when the member deleted their account: their name is gone (displayName ''). */
+  readonly erasedAt: string | null;
 };
 
 export type TeamMember = MemberEntry & { readonly memberId: MemberId };
@@ -54,7 +59,10 @@ export type RosterSnapshot = {
   readonly written: boolean;
   /** Current members (not removed), sorted by display name. */
   readonly members: readonly TeamMember[];
-  /** Every member's display name, removed members included. */
+  /**
+   * Every member's display name, removed members included; a member who
+   * deleted their account has the neutral label readRoster was given.
+   */
   readonly names: ReadonlyMap<MemberId, string>;
   /** Deleted cycles by id. */
   readonly deletedCycles: ReadonlyMap<string, CycleTombstone>;
@@ -74,6 +82,7 @@ const MemberEntrySchema = v.object({
   role: v.picklist(ROLES),
   joinedAt: v.string(),
   removedAt: v.nullable(v.string()),
+  erasedAt: v.optional(v.nullable(v.string()), null),
 });
 
 const TombstoneSchema = v.object({
@@ -104,9 +113,22 @@ function parseTombstone(cycleId: string, raw: unknown): CycleTombstone | null {
   return { deletedAt, deletedBy };
 }
 
-/** A plain, immutable snapshot of the roster. */
-export function readRoster(doc: Y.Doc): RosterSnapshot {
+/** The neutral label of the n-th (from 1) member who deleted their account. */
+export type ErasedLabel = (n: number) => string;
+
+const untranslatedErasedLabel: ErasedLabel = (n) => `#${n}`;
+
+/**
+ * A plain, immutable snapshot of the roster. Members who deleted their
+ * account are named by `erasedLabel`, numbered in the order they left, so a
+ * table of hours can still tell two of them apart.
+ */
+export function readRoster(
+  doc: Y.Doc,
+  erasedLabel: ErasedLabel = untranslatedErasedLabel,
+): RosterSnapshot {
   const members: TeamMember[] = [];
+  const erased: TeamMember[] = [];
   const names = new Map<MemberId, string>();
   const deletedCycles = new Map<string, CycleTombstone>();
   let skipped = 0;
@@ -116,9 +138,17 @@ export function readRoster(doc: Y.Doc): RosterSnapshot {
       skipped++;
       continue;
     }
-    names.set(member.memberId, member.displayName);
-    if (member.removedAt === null) members.push(member);
+    if (member.erasedAt !== null) erased.push(member);
+    else names.set(member.memberId, member.displayName);
+    if (member.removedAt === null && member.erasedAt === null) members.push(member);
   }
+  erased.sort(
+    (a, b) =>
+      (a.erasedAt ?? '').localeCompare(b.erasedAt ?? '') || a.memberId.localeCompare(b.memberId),
+  );
+  erased.forEach((member, index) => {
+    names.set(member.memberId, erasedLabel(index + 1));
+  });
   for (const [cycleId, raw] of rosterDeletedCycles(doc).entries()) {
     const tombstone = parseTombstone(cycleId, raw);
     if (tombstone) deletedCycles.set(cycleId, tombstone);
@@ -186,7 +216,8 @@ function sameMember(raw: unknown, member: TeamMember): boolean {
     entry.displayName === member.displayName &&
     entry.role === member.role &&
     entry.joinedAt === member.joinedAt &&
-    entry.removedAt === member.removedAt
+    entry.removedAt === member.removedAt &&
+    entry.erasedAt === member.erasedAt
   );
 }
 
@@ -229,6 +260,7 @@ export function writeRoster(doc: Y.Doc, state: RosterState, origin?: unknown): b
         role: member.role,
         joinedAt: member.joinedAt,
         removedAt: member.removedAt,
+        erasedAt: member.erasedAt,
       });
       changed = true;
     }

@@ -154,6 +154,20 @@ export function removeCycleSummary(doc: Y.Doc, cycleId: string, origin?: unknown
   if (cycles.has(cycleId)) doc.transact(() => cycles.delete(cycleId), origin);
 }
 
+/** The `members` map team documents of earlier versions kept (names included). */
+const LEGACY_MEMBERS = 'members';
+
+/**
+ * Removes a member's entry, name included, from the `members` map earlier
+ * versions kept in the team document (a member who deleted their account).
+ * Creates nothing in a document that never had that map.
+ */
+export function removeLegacyMember(doc: Y.Doc, memberId: string, origin?: unknown): void {
+  if (!doc.share.has(LEGACY_MEMBERS)) return;
+  const members = doc.getMap(LEGACY_MEMBERS);
+  if (members.has(memberId)) doc.transact(() => members.delete(memberId), origin);
+}
+
 /**
  * Summaries of the team's cycles, latest activity first; malformed entries and
  * the cycles in `deleted` (the roster's deleted cycles) are skipped. A summary

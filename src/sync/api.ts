@@ -6,6 +6,7 @@ import {
   Health,
   InviteList,
   InvitePreview,
+  MemberData,
   MemberInfo,
   Membership,
   type UpdateMemberRequest,
@@ -213,6 +214,25 @@ export function removeMember(teamId: TeamId, token: string, memberId: MemberId):
     path: `/api/teams/${seg(teamId)}/members/${seg(memberId)}`,
     token,
   });
+}
+
+/** GET what the server holds about the caller in their team (My data). */
+export function memberData(teamId: TeamId, token: string): Promise<MemberData> {
+  return request({
+    method: 'GET',
+    path: `/api/teams/${seg(teamId)}/me`,
+    token,
+    schema: MemberData,
+  });
+}
+
+/**
+ * DELETE the caller's account in their team: the server forgets their tokens,
+ * membership and name (a neutral label stays with what they contributed).
+ * `conflict` for the last facilitator of a team with other members.
+ */
+export function eraseOwnAccount(teamId: TeamId, token: string): Promise<void> {
+  return request<void>({ method: 'DELETE', path: `/api/teams/${seg(teamId)}/me`, token });
 }
 
 export function health(): Promise<Health> {

@@ -1,4 +1,6 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
 import { rosterDocName } from '../model/docName.ts';
 import { type RosterSnapshot, readRoster, rosterWithSelf } from '../model/roster.ts';
 import type { LocalMembership } from '../store/memberships.ts';
@@ -24,7 +26,12 @@ export type TeamRoster = {
  */
 export function useRoster(membership: LocalMembership | null | undefined): TeamRoster {
   const session = useOpenSession(membership ? rosterDocName(membership.teamId) : null);
-  const stored = useYSnapshot(session?.doc ?? null, readRoster);
+  const { t } = useTranslation();
+  const read = useCallback(
+    (doc: Y.Doc) => readRoster(doc, (number) => t('team.members.erased', { number })),
+    [t],
+  );
+  const stored = useYSnapshot(session?.doc ?? null, read, [read]);
   const memberId = membership?.memberId;
   const displayName = membership?.displayName;
   const role = membership?.role;
@@ -32,7 +39,14 @@ export function useRoster(membership: LocalMembership | null | undefined): TeamR
   const roster = useMemo(
     () =>
       memberId && displayName !== undefined && role && joinedAt !== undefined
-        ? rosterWithSelf(stored, { memberId, displayName, role, joinedAt, removedAt: null })
+        ? rosterWithSelf(stored, {
+            memberId,
+            displayName,
+            role,
+            joinedAt,
+            removedAt: null,
+            erasedAt: null,
+          })
         : null,
     [stored, memberId, displayName, role, joinedAt],
   );

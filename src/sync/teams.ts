@@ -200,10 +200,18 @@ export async function leaveTeam(teamId: TeamId): Promise<void> {
       if (!(error instanceof ApiError)) throw error;
     }
   }
+  await forgetTeamOnDevice(teamId);
+}
+
+/**
+ * Forgets everything of a team on this device: the membership and its token,
+ * the invites made here, every local document of the team, its photos, the
+ * real pupil names typed for its cycles and its journal.
+ */
+export async function forgetTeamOnDevice(teamId: TeamId): Promise<void> {
   await closeTeamDocs(teamId);
   await deleteMembership(teamId);
   await deleteLocalInvitesOfTeam(teamId);
-  // Nothing of the team stays on the device: its documents, photos, real pupil names, journal.
   const docIds = await deleteLocalTeamDocs(teamId);
   // Loaded only here: leaving is rare, and the start page should not carry them.
   const [{ forgetTeamJournal }, { deletePupilNamesOfCycle }] = await Promise.all([

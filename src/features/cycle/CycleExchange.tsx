@@ -2,10 +2,10 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import '../../i18n/plgTexts.ts';
+import { downloadFile, slug } from '../../app/download.ts';
 import { showToast } from '../../app/ui/toasts.ts';
 import { exportCycleFile } from '../../model/cycleFile.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
-import { downloadFile, slug } from '../timeline/download.ts';
 
 type Props = { title: string; reportHref: string };
 

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { promptInstall, useInstallState } from '../../app/installPrompt.ts';
 import { LANGUAGES, type Language, switchLanguage } from '../../i18n/index.ts';
 import { setLanguage } from '../../sync/device.ts';
@@ -54,6 +55,11 @@ export default function SettingsPage() {
           </button>
         )}
         {install === 'manual' && <p className="muted">{t('settings.install.manual')}</p>}
+      </section>
+      <section className="card" aria-labelledby={`${id}-my-data`}>
+        <h2 id={`${id}-my-data`}>{t('settings.myData.title')}</h2>
+        <p>{t('settings.myData.body')}</p>
+        <Link href="/settings/my-data">{t('settings.myData.link')}</Link>
       </section>
       <section className="card" aria-labelledby={`${id}-about`}>
         <h2 id={`${id}-about`}>{t('settings.about.title')}</h2>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import { useMemberships } from '../../sync/device.ts';
 import { CreateTeamForm } from './CreateTeamForm.tsx';
 import { JoinCodeForm } from './JoinCodeForm.tsx';
@@ -9,9 +9,16 @@ import { TeamList } from './TeamList.tsx';
 export function HomePage() {
   const { t } = useTranslation();
   const memberships = useMemberships();
+  // Set by "My data" after it deleted the account and wiped this device.
+  const accountDeleted = new URLSearchParams(useSearch()).get('account') === 'deleted';
 
   return (
     <div className="stack">
+      {accountDeleted && (
+        <p className="notice" role="status">
+          {t('home.accountDeleted')}
+        </p>
+      )}
       <section aria-labelledby="teams-title">
         <h1 id="teams-title">{t('home.title')}</h1>
         {memberships === undefined ? (

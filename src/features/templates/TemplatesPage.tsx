@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { downloadFile } from '../../app/download.ts';
 import { showToast } from '../../app/ui/toasts.ts';
 import { teamDocName } from '../../model/docName.ts';
 import { type MemberId, parseTeamId } from '../../model/ids.ts';
@@ -18,7 +19,7 @@ import { useOpenSession, useYSnapshot } from '../../sync/hooks.ts';
 import { SessionProvider, useSession } from '../../sync/SessionContext.tsx';
 import { BuiltInOffer } from './BuiltInOffer.tsx';
 import { DuplicateDialog } from './DuplicateDialog.tsx';
-import { downloadText, fileNameFor } from './download.ts';
+import { fileNameFor } from './download.ts';
 import { ImportButton } from './ImportButton.tsx';
 import { TemplateEditor } from './TemplateEditor.tsx';
 import { TemplateRow } from './TemplateRow.tsx';
@@ -72,7 +73,11 @@ export default function TemplatesPage({ teamId: rawTeamId }: { teamId: string })
     if (!session) return;
     const template = readTemplate(session.doc, summary.id);
     if (template)
-      downloadText(fileNameFor(template.name, template.version), exportTemplateJson(template));
+      downloadFile(
+        new File([exportTemplateJson(template)], fileNameFor(template.name, template.version), {
+          type: 'application/json',
+        }),
+      );
   }
 
   async function setArchived(summary: TemplateSummary, archived: boolean) {

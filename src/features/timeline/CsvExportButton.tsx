@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { downloadFile, slug } from '../../app/download.ts';
 import { translator } from '../../i18n/translate.ts';
 import { describeValue } from '../../model/describeEvent.ts';
 import { OBSERVATION_KINDS, type ObservationEvent } from '../../model/eventLog.ts';
 import { EVENT_CSV_COLUMNS, eventsCsv } from '../../model/eventsCsv.ts';
-import { downloadFile, slug } from './download.ts';
 import type { Labels } from './labels.ts';
 
 type Props = {

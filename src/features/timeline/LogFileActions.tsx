@@ -9,6 +9,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { downloadFile } from '../../app/download.ts';
 import { showToast } from '../../app/ui/toasts.ts';
 import type { RunId } from '../../model/cycleTypes.ts';
 import { observedRuns, onRunLogChange, readLog, readRunLog } from '../../model/eventLog.ts';
@@ -22,7 +23,7 @@ import {
 } from '../../model/logFile.ts';
 import type { DocSession } from '../../sync/docSession.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
-import { downloadFile, logFileName } from './download.ts';
+import { logFileName } from './download.ts';
 
 /**
  * Sharing observations as a file when there is no network at all (issue 6

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { debriefEn } from '../../../src/i18n/debrief.en.ts';
 import { debriefNl } from '../../../src/i18n/debrief.nl.ts';
 import { en } from '../../../src/i18n/en.ts';
+import { myDataEn } from '../../../src/i18n/myData.en.ts';
+import { myDataNl } from '../../../src/i18n/myData.nl.ts';
 import { nl } from '../../../src/i18n/nl.ts';
 import { plgEn } from '../../../src/i18n/plg.en.ts';
 import { plgNl } from '../../../src/i18n/plg.nl.ts';
@@ -33,8 +35,8 @@ describe('i18n messages', () => {
       key
         .split('.')
         .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
-    const dutch = { ...nl, debrief: debriefNl, plg: plgNl };
-    const english = { ...en, debrief: debriefEn, plg: plgEn };
+    const dutch = { ...nl, debrief: debriefNl, plg: plgNl, myData: myDataNl };
+    const english = { ...en, debrief: debriefEn, plg: plgEn, myData: myDataEn };
     expect(keys(english).sort()).toEqual(keys(dutch).sort());
     for (const key of keys(dutch)) {
       expect(placeholders(String(lookup(english, key))), key).toEqual(

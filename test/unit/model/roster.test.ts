@@ -40,6 +40,7 @@ function member(displayName: string, patch: Partial<TeamMember> = {}): TeamMembe
     role: 'teacher',
     joinedAt: T0,
     removedAt: null,
+    erasedAt: null,
     ...patch,
   };
 }
@@ -98,6 +99,35 @@ describe('reading the roster', () => {
       deletedBy: anouk.memberId,
     });
     expect([...readDeletedCycleIds(device)]).toEqual([cycleId]);
+  });
+
+  it('names members who deleted their account by a numbered neutral label, in the order they left', () => {
+    const server = new Y.Doc();
+    const anouk = member('Anouk', { role: 'facilitator' });
+    const later = member('', { removedAt: T1, erasedAt: '2026-11-02T08:00:00.000Z' });
+    const first = member('', { removedAt: T0, erasedAt: '2026-10-02T08:00:00.000Z' });
+    writeRoster(server, state([anouk, later, first]));
+    const device = new Y.Doc();
+    sync(server, device);
+
+    const roster = readRoster(device, (n) => `Oud-lid ${n}`);
+    expect(roster.members).toEqual([anouk]);
+    expect(roster.names.get(first.memberId)).toBe('Oud-lid 1');
+    expect(roster.names.get(later.memberId)).toBe('Oud-lid 2');
+    expect(readRoster(device).names.get(first.memberId)).toBe('#1');
+    // Entries written before erasedAt existed read as not erased.
+    device.getMap(ROSTER_MEMBERS).set(anouk.memberId, {
+      displayName: 'Anouk',
+      role: 'facilitator',
+      joinedAt: T0,
+      removedAt: null,
+    });
+    expect(readRoster(device).members.map((m) => m.displayName)).toEqual(['Anouk']);
+    // Writing the same state again changes nothing; erasing is a change.
+    expect(writeRoster(server, state([anouk, later, first]))).toBe(false);
+    expect(
+      writeRoster(server, state([{ ...anouk, displayName: '', erasedAt: T1 }, later, first])),
+    ).toBe(true);
   });
 
   it('is not written while empty (opening, or a team the server does not know yet)', () => {

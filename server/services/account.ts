@@ -1,0 +1,112 @@
+import type { MemberData } from '../../src/model/api.ts';
+import { parseDocName, rosterDocName, teamDocName } from '../../src/model/docName.ts';
+import { canManageMembers } from '../../src/model/roles.ts';
+import { inTransaction, prepared } from '../db/open.ts';
+import type { Actor, ServiceDeps } from './deps.ts';
+import { ServiceError } from './errors.ts';
+import { invitesCreatedBy } from './invites.ts';
+import { findMember } from './members.ts';
+
+/**
+ * A member's own data ("My data", README): what the server holds about them
+ * in one team, and deleting their account there. A device holds one
+ * membership per team, so a person's account is the set of these; the app
+ * exports and deletes them team by team.
+ */
+
+/** Everything the server stores about the caller in their team. */
+export function memberData(deps: ServiceDeps, actor: Actor): MemberData {
+  const { db } = deps;
+  const member = findMember(db, actor.teamId, actor.memberId);
+  const team = prepared(
+    db,
+    'SELECT name, creator_member_id, created_at FROM teams WHERE id = ?',
+  ).get(actor.teamId);
+  if (!member || !team) throw new ServiceError('not_found', 'no such member');
+  const tokens = prepared(
+    db,
+    'SELECT created_at, revoked_at FROM tokens WHERE team_id = ? AND member_id = ? ORDER BY created_at',
+  )
+    .all(actor.teamId, actor.memberId)
+    .map((row) => ({
+      createdAt: String(row.created_at),
+      revokedAt: row.revoked_at === null ? null : String(row.revoked_at),
+    }));
+  const cyclesDeleted = prepared(
+    db,
+    'SELECT name, deleted_at FROM deleted_documents WHERE team_id = ? AND deleted_by = ? ORDER BY deleted_at',
+  )
+    .all(actor.teamId, actor.memberId)
+    .flatMap((row) => {
+      const cycleId = parseDocName(String(row.name))?.docId;
+      return cycleId ? [{ cycleId, deletedAt: String(row.deleted_at) }] : [];
+    });
+  return {
+    team: { teamId: actor.teamId, name: String(team.name), createdAt: String(team.created_at) },
+    member: {
+      memberId: member.memberId,
+      displayName: member.displayName,
+      role: member.role,
+      joinedAt: member.joinedAt,
+      createdTeam: String(team.creator_member_id) === actor.memberId,
+    },
+    tokens,
+    invitesCreated: invitesCreatedBy(db, actor.teamId, actor.memberId),
+    cyclesDeleted,
+  };
+}
+
+function count(deps: ServiceDeps, actor: Actor, where: string): number {
+  const row = prepared(
+    deps.db,
+    `SELECT count(*) AS n FROM members WHERE team_id = ? AND removed_at IS NULL AND ${where}`,
+  ).get(actor.teamId);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Deletes the caller's account in their team. The server forgets their tokens
+ * (every device is refused from now on), their membership and their name: the
+ * roster keeps their id with an empty name and `erasedAt`, which every device
+ * shows as a neutral label, so the observations and hours they contributed
+ * stay with the team without their name. Invites they created stop working,
+ * their sync connections close, and the stored history of the roster and the
+ * team document is compacted so the old name is not kept in it either.
+ *
+ * The last facilitator of a team that has other members must hand the role
+ * over first (conflict); a team's only member may leave it empty.
+ */
+export async function eraseOwnAccount(deps: ServiceDeps, actor: Actor): Promise<void> {
+  const { db } = deps;
+  const now = deps.now().toISOString();
+  inTransaction(db, () => {
+    const member = findMember(db, actor.teamId, actor.memberId);
+    if (!member || member.removedAt !== null) throw new ServiceError('not_found', 'no such member');
+    const lastFacilitator =
+      canManageMembers(member.role) && count(deps, actor, "role = 'facilitator'") <= 1;
+    if (lastFacilitator && count(deps, actor, '1 = 1') > 1) {
+      throw new ServiceError('conflict', 'hand the facilitator role to someone else first');
+    }
+    prepared(
+      db,
+      "UPDATE members SET display_name = '', removed_at = ?, erased_at = ? WHERE team_id = ? AND id = ?",
+    ).run(now, now, actor.teamId, actor.memberId);
+    prepared(db, 'DELETE FROM tokens WHERE team_id = ? AND member_id = ?').run(
+      actor.teamId,
+      actor.memberId,
+    );
+    prepared(
+      db,
+      'UPDATE invites SET revoked_at = ? WHERE team_id = ? AND created_by = ? AND revoked_at IS NULL',
+    ).run(now, actor.teamId, actor.memberId);
+    prepared(
+      db,
+      'UPDATE teams SET creator_key_hash = NULL WHERE id = ? AND creator_member_id = ?',
+    ).run(actor.teamId, actor.memberId);
+  });
+  deps.connections.revoke(actor.teamId, actor.memberId);
+  await deps.roster.refresh(actor.teamId);
+  await deps.teamDocs.forgetMember(actor.teamId, actor.memberId);
+  deps.documents.compact(rosterDocName(actor.teamId));
+  deps.documents.compact(teamDocName(actor.teamId));
+}
