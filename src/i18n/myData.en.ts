@@ -37,7 +37,7 @@ export const myDataEn: typeof myDataNl = {
     staysText:
       'Text you typed yourself stays as you wrote it: take names out of it first if you need to.',
     staysRemoved:
-      'In teams you were already removed from, the server can no longer recognise you: ask that team’s facilitator to change your name.',
+      'In teams you were already removed from, the server no longer recognises you: your name stays there with what you contributed.',
     offline:
       'Deleting needs a connection to the server: it has to forget your name and your access.',
     unsynced:

@@ -35,7 +35,7 @@ export const myDataNl = {
     staysText:
       'Tekst die je zelf typte, blijft zoals je hem schreef: haal er eerst zelf namen uit als dat nodig is.',
     staysRemoved:
-      'In teams waaruit je al verwijderd bent, kan de server je niet meer herkennen: vraag de facilitator van dat team je naam te wijzigen.',
+      'In teams waaruit je al verwijderd bent, herkent de server je niet meer: daar blijft je naam staan bij wat je bijdroeg.',
     offline:
       'Verwijderen kan alleen met verbinding met de server: die moet je naam en je toegang vergeten.',
     unsynced:

@@ -111,56 +111,58 @@ export default function MyDataPage() {
           </button>
         </div>
       </section>
-      <section className="card stack" aria-labelledby={`${id}-delete`}>
-        <h2 id={`${id}-delete`}>{t('myData.delete.title')}</h2>
-        <h3>{t('myData.delete.goesTitle')}</h3>
-        <ul>
-          <li>{t('myData.delete.goesName')}</li>
-          <li>{t('myData.delete.goesAccess')}</li>
-          <li>{t('myData.delete.goesDevice')}</li>
-        </ul>
-        <h3>{t('myData.delete.staysTitle')}</h3>
-        <ul>
-          <li>{t('myData.delete.staysTeam')}</li>
-          <li>{t('myData.delete.staysText')}</li>
-          <li>{t('myData.delete.staysRemoved')}</li>
-        </ul>
-        {connection.unsyncedChanges > 0 && (
-          <p className="notice" role="status">
-            {t('myData.delete.unsynced')}
-          </p>
-        )}
-        {offline && (
-          <p className="notice" role="status">
-            {t('myData.delete.offline')}
-          </p>
-        )}
-        {failures.length > 0 && (
-          <div className="notice notice-error" role="alert">
-            <p>{t('myData.delete.failed')}</p>
-            <ul>
-              {failures.map((outcome) => (
-                <li key={outcome.teamId}>
-                  {t('myData.delete.failedTeam', {
-                    team: outcome.teamName,
-                    reason: reason(outcome.failure),
-                  })}
-                </li>
-              ))}
-            </ul>
+      {teams.length > 0 && (
+        <section className="card stack" aria-labelledby={`${id}-delete`}>
+          <h2 id={`${id}-delete`}>{t('myData.delete.title')}</h2>
+          <h3>{t('myData.delete.goesTitle')}</h3>
+          <ul>
+            <li>{t('myData.delete.goesName')}</li>
+            <li>{t('myData.delete.goesAccess')}</li>
+            <li>{t('myData.delete.goesDevice')}</li>
+          </ul>
+          <h3>{t('myData.delete.staysTitle')}</h3>
+          <ul>
+            <li>{t('myData.delete.staysTeam')}</li>
+            <li>{t('myData.delete.staysText')}</li>
+            <li>{t('myData.delete.staysRemoved')}</li>
+          </ul>
+          {connection.unsyncedChanges > 0 && (
+            <p className="notice" role="status">
+              {t('myData.delete.unsynced')}
+            </p>
+          )}
+          {offline && (
+            <p className="notice" role="status">
+              {t('myData.delete.offline')}
+            </p>
+          )}
+          {failures.length > 0 && (
+            <div className="notice notice-error" role="alert">
+              <p>{t('myData.delete.failed')}</p>
+              <ul>
+                {failures.map((outcome) => (
+                  <li key={outcome.teamId}>
+                    {t('myData.delete.failedTeam', {
+                      team: outcome.teamName,
+                      reason: reason(outcome.failure),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div className="row">
+            <button
+              type="button"
+              className="danger"
+              onClick={() => setAsking(true)}
+              disabled={deleting || exporting || offline}
+            >
+              {deleting ? t('myData.delete.busy') : t('myData.delete.button')}
+            </button>
           </div>
-        )}
-        <div className="row">
-          <button
-            type="button"
-            className="danger"
-            onClick={() => setAsking(true)}
-            disabled={deleting || exporting || (offline && teams.length > 0)}
-          >
-            {deleting ? t('myData.delete.busy') : t('myData.delete.button')}
-          </button>
-        </div>
-      </section>
+        </section>
+      )}
       <ConfirmDialog
         open={asking}
         message={t('myData.delete.confirm', { count: teams.length })}
