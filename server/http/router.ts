@@ -6,6 +6,7 @@ import { isId } from '../../src/model/ids.ts';
 import { isStorageFull, ServiceError } from '../services/errors.ts';
 import { isPhotoHash } from '../services/photos.ts';
 import { accountRoutes } from './account.ts';
+import { coachingRoutes } from './coaching.ts';
 import type { AppContext, Reply, RequestContext, Route } from './context.ts';
 import { cycleRoutes } from './cycles.ts';
 import { inviteRoutes } from './invites.ts';
@@ -25,6 +26,7 @@ export const API_ROUTES: readonly Route[] = [
   ...joinRoutes,
   ...photoRoutes,
   ...cycleRoutes,
+  ...coachingRoutes,
 ];
 
 /**

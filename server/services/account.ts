@@ -2,6 +2,7 @@ import type { MemberData } from '../../src/model/api.ts';
 import { parseDocName, rosterDocName, teamDocName } from '../../src/model/docName.ts';
 import { canManageMembers } from '../../src/model/roles.ts';
 import { inTransaction, prepared } from '../db/open.ts';
+import { endTracksOf } from './coaching.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
 import { invitesCreatedBy } from './invites.ts';
@@ -71,7 +72,8 @@ function count(deps: ServiceDeps, actor: Actor, where: string): number {
  * shows as a neutral label, so the observations and hours they contributed
  * stay with the team without their name. Invites they created stop working,
  * their sync connections close, and the stored history of the roster and the
- * team document is compacted so the old name is not kept in it either.
+ * team document is compacted so the old name is not kept in it either. The
+ * coaching tracks they coach are deleted; those they are coached in, left.
  *
  * The last facilitator of a team that has other members must hand the role
  * over first (conflict); a team's only member may leave it empty.
@@ -79,7 +81,7 @@ function count(deps: ServiceDeps, actor: Actor, where: string): number {
 export async function eraseOwnAccount(deps: ServiceDeps, actor: Actor): Promise<void> {
   const { db } = deps;
   const now = deps.now().toISOString();
-  inTransaction(db, () => {
+  const trackDocs = inTransaction(db, () => {
     const member = findMember(db, actor.teamId, actor.memberId);
     if (!member || member.removedAt !== null) throw new ServiceError('not_found', 'no such member');
     const lastFacilitator =
@@ -103,7 +105,9 @@ export async function eraseOwnAccount(deps: ServiceDeps, actor: Actor): Promise<
       db,
       'UPDATE teams SET creator_key_hash = NULL WHERE id = ? AND creator_member_id = ?',
     ).run(actor.teamId, actor.memberId);
+    return endTracksOf(db, actor.teamId, actor.memberId, now);
   });
+  for (const name of trackDocs) deps.documents.discard(name);
   deps.connections.revoke(actor.teamId, actor.memberId);
   await deps.roster.refresh(actor.teamId);
   await deps.teamDocs.forgetMember(actor.teamId, actor.memberId);

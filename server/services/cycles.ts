@@ -1,6 +1,7 @@
 import type { CycleId } from '../../src/model/cycleTypes.ts';
 import { isCycleDocId, teamScopedDocName } from '../../src/model/docName.ts';
-import { inTransaction, prepared } from '../db/open.ts';
+import { inTransaction } from '../db/open.ts';
+import { tombstoneDocument } from './deletedDocuments.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
 import { deleteCyclePhotos, type PhotoStorage } from './photos.ts';
@@ -32,17 +33,15 @@ export async function deleteCycle(
   if (!isCycleDocId(cycleId)) throw new ServiceError('bad_request', 'not a cycle id');
   const name = teamScopedDocName(actor.teamId, cycleId);
   const deletedAt = deps.now().toISOString();
-  const deleted = inTransaction(deps.db, () => {
-    const recorded = prepared(
-      deps.db,
-      `INSERT OR IGNORE INTO deleted_documents (name, team_id, deleted_by, deleted_at)
-       VALUES (?, ?, ?, ?)`,
-    ).run(name, actor.teamId, actor.memberId, deletedAt);
-    prepared(deps.db, 'DELETE FROM doc_updates WHERE name = ?').run(name);
-    prepared(deps.db, 'DELETE FROM doc_snapshots WHERE name = ?').run(name);
-    prepared(deps.db, 'DELETE FROM doc_quarantine WHERE name = ?').run(name);
-    return Number(recorded.changes) > 0;
-  });
+  const deleted = inTransaction(deps.db, () =>
+    tombstoneDocument(deps.db, {
+      name,
+      teamId: actor.teamId,
+      deletedBy: actor.memberId,
+      deletedAt,
+      kind: 'cycle',
+    }),
+  );
   deps.documents.discard(name);
   deleteCyclePhotos(deps, storage, actor, cycleId);
   await Promise.all([

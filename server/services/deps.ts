@@ -49,6 +49,8 @@ export type ConnectionControl = {
   revoke(teamId: TeamId, memberId: MemberId): void;
   /** Applies a new role to open connections (read-only for guests) and makes them re-authenticate. */
   roleChanged(teamId: TeamId, memberId: MemberId, role: Role): void;
+  /** Makes the member's connections to one document authenticate again (their access to it changed). */
+  reauthenticate(teamId: TeamId, memberId: MemberId, documentName: string): void;
 };
 
 /** What every service function is handed: the database, a clock and the sync-side effects. */

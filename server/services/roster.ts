@@ -29,7 +29,7 @@ export function readRosterState(db: DatabaseSync, teamId: TeamId): RosterState {
   const deletedCycles = new Map<string, CycleTombstone>();
   for (const row of prepared(
     db,
-    'SELECT name, deleted_by, deleted_at FROM deleted_documents WHERE team_id = ?',
+    "SELECT name, deleted_by, deleted_at FROM deleted_documents WHERE team_id = ? AND kind = 'cycle'",
   ).all(teamId)) {
     const ref = parseDocName(String(row.name));
     if (ref?.teamId !== teamId || !isCycleDocId(ref.docId)) continue;

@@ -4,6 +4,7 @@ import type { SyncDenyReason } from '../../src/model/apiErrors.ts';
 import { isRosterDocName, parseDocName } from '../../src/model/docName.ts';
 import type { MemberId, TeamId } from '../../src/model/ids.ts';
 import { canEdit, type Role } from '../../src/model/roles.ts';
+import { mayOpenTrackDocument, trackOfDocument } from '../services/coaching.ts';
 import { isDocumentDeleted } from '../services/deletedDocuments.ts';
 import { findMemberByToken } from '../services/tokens.ts';
 import { DocumentDeleted } from './tombstones.ts';
@@ -27,7 +28,8 @@ export class SyncDenied extends Error {
  * the team named by the document (`<teamId>` or `<teamId>/<docId>`, never a
  * mere prefix). Guests get read-only connections, and everyone a read-only
  * connection to the roster ({@link isReadOnlyFor}). A deleted document is
- * refused to everyone (DocumentDeleted).
+ * refused to everyone (DocumentDeleted). A coaching track's documents only to
+ * its parties (server/services/coaching.ts), never to guests.
  */
 export function authorize(db: DatabaseSync, token: string, documentName: string): SyncContext {
   const ref = parseDocName(documentName);
@@ -38,6 +40,8 @@ export function authorize(db: DatabaseSync, token: string, documentName: string)
   if (member.teamId !== ref.teamId) throw new SyncDenied('wrong-team');
   // After the team check, so another team cannot learn which of our documents were deleted.
   if (ref.docId !== null && isDocumentDeleted(db, documentName)) throw new DocumentDeleted();
+  const track = ref.docId === null ? null : trackOfDocument(db, ref.teamId, ref.docId);
+  if (track && !mayOpenTrackDocument(track, member)) throw new SyncDenied('not-in-track');
   return { memberId: member.memberId, teamId: member.teamId, role: member.role };
 }
 

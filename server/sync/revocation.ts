@@ -51,5 +51,11 @@ export function connectionControl(hocuspocus: Hocuspocus): ConnectionControl {
         connection.webSocket.close(CLOSE_RECONNECT, 'role-changed');
       }
     },
+    reauthenticate(teamId, memberId, documentName) {
+      for (const connection of connectionsOf(hocuspocus, teamId, memberId)) {
+        if (connection.document.name === documentName)
+          connection.webSocket.close(CLOSE_RECONNECT, 'access-changed');
+      }
+    },
   };
 }

@@ -247,6 +247,7 @@ export const en: Messages = {
         'You have too many documents open at once. Close other tabs or devices and try again.',
       'quota-exceeded':
         'This team has the maximum number of documents on the server. A facilitator can make room by deleting an old cycle.',
+      'not-in-track': 'This document belongs to a coaching track you are not part of.',
       'server-busy':
         'The server is too busy right now. Your changes stay on this device and are sent later.',
     },

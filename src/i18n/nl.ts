@@ -251,6 +251,7 @@ export const nl = {
         'Je hebt te veel documenten tegelijk open. Sluit andere tabbladen of apparaten en probeer het opnieuw.',
       'quota-exceeded':
         'Dit team heeft het maximale aantal documenten op de server. Een begeleider kan ruimte maken door een oude cyclus te verwijderen.',
+      'not-in-track': 'Dit document hoort bij een coachingstraject waarin jij geen rol hebt.',
       'server-busy':
         'De server is even te druk. Je wijzigingen blijven op dit apparaat en worden later verstuurd.',
     },

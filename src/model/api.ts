@@ -20,6 +20,9 @@ import { ROLES } from './roles.ts';
  *   GET    /api/teams/:teamId/photos/:hash             → 200 image bytes (members and guests)
  *   DELETE /api/teams/:teamId/cycles/:cycleId/photos   → 204 (facilitator)
  *   DELETE /api/teams/:teamId/cycles/:cycleId          → 204 (facilitator: the document, its photos, for good)
+ *   POST   /api/teams/:teamId/coaching-tracks          CreateCoachingTrackRequest → 201 CreatedCoachingTrack (not guests)
+ *   GET    /api/teams/:teamId/coaching-tracks          → 200 CoachingTrackList (the caller's own tracks)
+ *   DELETE /api/teams/:teamId/coaching-tracks/:trackId → 204 (the coach: both documents, for good)
  *   GET    /healthz                                    → 200 Health
  *
  * Every call but /healthz, /api/teams (POST), /api/invites/preview and
@@ -136,6 +139,35 @@ export const MemberData = v.object({
   cyclesDeleted: v.array(v.object({ cycleId: v.string(), deletedAt: v.string() })),
 });
 export type MemberData = v.InferOutput<typeof MemberData>;
+
+export const CreateCoachingTrackRequest = v.object({ coacheeId: memberIdSchema });
+export type CreateCoachingTrackRequest = v.InferOutput<typeof CreateCoachingTrackRequest>;
+
+/** `sharedDoc` and `coachDoc` are full document names, `<teamId>/<docId>`. */
+export const CreatedCoachingTrack = v.object({
+  trackId: v.custom<string>((value) => isId(value), 'not an id'),
+  sharedDoc: v.string(),
+  coachDoc: v.string(),
+});
+export type CreatedCoachingTrack = v.InferOutput<typeof CreatedCoachingTrack>;
+
+export const CoachingTrackInfo = v.object({
+  trackId: v.custom<string>((value) => isId(value), 'not an id'),
+  coachId: memberIdSchema,
+  coacheeId: memberIdSchema,
+  /** The caller's part in the track. */
+  role: v.picklist(['coach', 'coachee']),
+  sharedDoc: v.string(),
+  /** Only the coach learns the name of the private document. */
+  coachDoc: v.nullable(v.string()),
+  createdAt: v.string(),
+  /** Set once the coachee left the track. */
+  coacheeLeftAt: v.nullable(v.string()),
+});
+export type CoachingTrackInfo = v.InferOutput<typeof CoachingTrackInfo>;
+
+export const CoachingTrackList = v.object({ tracks: v.array(CoachingTrackInfo) });
+export type CoachingTrackList = v.InferOutput<typeof CoachingTrackList>;
 
 export const Health = v.object({ status: v.literal('ok'), version: v.string() });
 export type Health = v.InferOutput<typeof Health>;

@@ -42,6 +42,7 @@ export const SYNC_DENY_REASONS = [
   'too-many-documents', // this member has MAX_OPEN_DOCUMENTS_PER_MEMBER documents open
   'quota-exceeded', // the team stores MAX_DOCUMENTS_PER_TEAM documents; no new one is created
   'server-busy', // the server is short of memory and loads no more documents for now
+  'not-in-track', // a coaching track's document the member is not a party to (or no longer)
 ] as const;
 export type SyncDenyReason = (typeof SYNC_DENY_REASONS)[number];
 
