@@ -25,6 +25,8 @@ const DebriefPage = lazy(() => import('../features/debrief/DebriefPage.tsx'));
 const CycleReport = lazy(() => import('../features/cycle/CycleReport.tsx'));
 const PlgYearPage = lazy(() => import('../features/plg/PlgYearPage.tsx'));
 const LeaderReport = lazy(() => import('../features/plg/LeaderReport.tsx'));
+const CoachingPage = lazy(() => import('../features/coaching/CoachingPage.tsx'));
+const TrackPage = lazy(() => import('../features/coaching/TrackPage.tsx'));
 
 export function App() {
   const { t } = useTranslation();
@@ -76,6 +78,12 @@ export function App() {
               </Route>
               <Route path="/teams/:teamId/cycles/:cycleId">
                 {(params) => <CyclePage teamId={params.teamId} cycleId={params.cycleId} />}
+              </Route>
+              <Route path="/teams/:teamId/coaching/:trackId">
+                {(params) => <TrackPage teamId={params.teamId} trackId={params.trackId} />}
+              </Route>
+              <Route path="/teams/:teamId/coaching">
+                {(params) => <CoachingPage teamId={params.teamId} />}
               </Route>
               <Route path="/teams/:teamId/year/report">
                 {(params) => <LeaderReport teamId={params.teamId} />}

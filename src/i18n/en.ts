@@ -131,6 +131,7 @@ export const en: Messages = {
   team: {
     notFound: 'This team is not on this device.',
     yearLink: 'The PLG’s year: cycles, measures and learning hours',
+    coachingLink: 'Coaching: prepare feedback conversations',
     name: 'Team name',
     rename: 'Rename',
     renamed: 'Team name changed.',

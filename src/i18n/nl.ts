@@ -133,6 +133,7 @@ export const nl = {
   team: {
     notFound: 'Dit team staat niet op dit apparaat.',
     yearLink: 'Het jaar van de PLG: cycli, metingen en leeruren',
+    coachingLink: 'Coaching: feedbackgesprekken voorbereiden',
     name: 'Teamnaam',
     rename: 'Naam wijzigen',
     renamed: 'Teamnaam gewijzigd.',

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import {
+  CoachingTrackList,
+  CreatedCoachingTrack,
   CreatedInvite,
   type CreateInviteRequest,
   type CreateTeamRequest,
@@ -233,6 +235,49 @@ export function memberData(teamId: TeamId, token: string): Promise<MemberData> {
  */
 export function eraseOwnAccount(teamId: TeamId, token: string): Promise<void> {
   return request<void>({ method: 'DELETE', path: `/api/teams/${seg(teamId)}/me`, token });
+}
+
+/** POST a coaching track with the caller as coach. */
+export function createCoachingTrack(
+  teamId: TeamId,
+  token: string,
+  coacheeId: MemberId,
+): Promise<CreatedCoachingTrack> {
+  return request({
+    method: 'POST',
+    path: `/api/teams/${seg(teamId)}/coaching-tracks`,
+    token,
+    body: { coacheeId },
+    schema: CreatedCoachingTrack,
+  });
+}
+
+/** GET the caller's own coaching tracks. */
+export function listCoachingTracks(teamId: TeamId, token: string): Promise<CoachingTrackList> {
+  return request({
+    method: 'GET',
+    path: `/api/teams/${seg(teamId)}/coaching-tracks`,
+    token,
+    schema: CoachingTrackList,
+  });
+}
+
+/** DELETE a track (the coach): both documents, for good. */
+export function deleteCoachingTrack(teamId: TeamId, token: string, trackId: string): Promise<void> {
+  return request<void>({
+    method: 'DELETE',
+    path: `/api/teams/${seg(teamId)}/coaching-tracks/${seg(trackId)}`,
+    token,
+  });
+}
+
+/** POST …/leave (the coachee): only the coach keeps the track. */
+export function leaveCoachingTrack(teamId: TeamId, token: string, trackId: string): Promise<void> {
+  return request<void>({
+    method: 'POST',
+    path: `/api/teams/${seg(teamId)}/coaching-tracks/${seg(trackId)}/leave`,
+    token,
+  });
 }
 
 export function health(): Promise<Health> {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isTrackDoc, readTrackParties, type TrackParties } from '../../model/coaching.ts';
 import { CYCLE_SCHEMA_VERSION } from '../../model/cycleDoc.ts';
 import type { CycleId } from '../../model/cycleTypes.ts';
 import { teamDocName } from '../../model/docName.ts';
@@ -31,6 +32,11 @@ export type CyclePageState = CycleDocState & {
   readonly roster: RosterSnapshot | null;
   /** The cycle was deleted: it is not opened, and this device's copy is purged. */
   readonly deleted: boolean;
+  /**
+   * Set when the document is a coaching track's shared document (coaching.ts),
+   * observed with the same screens: it is never summarised into the team's cycles.
+   */
+  readonly trackParties: TrackParties | null;
 };
 
 /**
@@ -56,8 +62,11 @@ export function useCyclePage(teamId: string, cycleId: string): CyclePageState {
     member.status !== 'removed' &&
     (cycle?.meta.schemaVersion ?? 0) <= CYCLE_SCHEMA_VERSION;
   const teamReady = teamSnapshot !== null && teamSnapshot.schemaVersion > 0;
+  const trackParties = useYSnapshot(session?.doc ?? null, readTrackParties);
   useCycleSummarySync(
-    status === 'ready' ? (cycleId as CycleId) : null,
+    status === 'ready' && trackParties === null && !(session && isTrackDoc(session.doc))
+      ? (cycleId as CycleId)
+      : null,
     session,
     teamReady ? teamSession : null,
     rosterSession,
@@ -74,6 +83,7 @@ export function useCyclePage(teamId: string, cycleId: string): CyclePageState {
     rosterSession,
     roster,
     deleted,
+    trackParties,
   };
 }
 

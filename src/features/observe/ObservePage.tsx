@@ -16,7 +16,9 @@ export default function ObservePage({ teamId, cycleId, runId }: Props) {
   const { t } = useTranslation();
   const page = useCyclePage(teamId, cycleId);
   const { member, session, cycle, status, docName } = page;
-  const backHref = `/teams/${teamId}/cycles/${cycleId}?tab=runs`;
+  const backHref = page.trackParties
+    ? `/teams/${teamId}/coaching/${page.trackParties.trackId}`
+    : `/teams/${teamId}/cycles/${cycleId}?tab=runs`;
 
   const fallback = cyclePageFallback(page, cycleId);
   if (fallback) return fallback;

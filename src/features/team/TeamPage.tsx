@@ -83,6 +83,9 @@ export default function TeamPage({ teamId: rawTeamId }: { teamId: string }) {
           <li>
             <Link href={`/teams/${teamId}/year`}>{t('team.yearLink')}</Link>
           </li>
+          <li>
+            <Link href={`/teams/${teamId}/coaching`}>{t('team.coachingLink')}</Link>
+          </li>
         </ul>
         <div className="columns">
           <MemberList membership={membership} members={roster?.members ?? []} presence={presence} />

@@ -89,14 +89,16 @@ export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props
 
   const fallback = cyclePageFallback(page, cycleId);
   if (fallback) return fallback;
+  // A coaching track's lesson goes back to its track and has no lesson-study debrief.
+  const backHref = page.trackParties
+    ? `/teams/${team}/coaching/${page.trackParties.trackId}`
+    : `/teams/${team}/cycles/${cycleId}?tab=runs`;
   if (!member || !team || status !== 'ready' || !session || !cycle || !run) {
     return (
       <section className="stack">
         <p>{t('timeline.notFound')}</p>
         {team && member && cycle ? (
-          <Link href={`/teams/${team}/cycles/${cycleId}?tab=runs`}>
-            {t('timeline.backToCycle')}
-          </Link>
+          <Link href={backHref}>{t('timeline.backToCycle')}</Link>
         ) : team && member ? (
           <Link href={`/teams/${team}`}>{t('cycle.page.backToTeam')}</Link>
         ) : (
@@ -125,19 +127,21 @@ export default function TimelinePage({ teamId, cycleId, runId: runParam }: Props
   return (
     <CyclePageSessions page={page}>
       <div className="timeline-page stack">
-        <Link href={`/teams/${team}/cycles/${cycleId}?tab=runs`} className="back-link">
+        <Link href={backHref} className="back-link">
           ← {t('timeline.back')}
         </Link>
         <header className="timeline-header">
           <p className="muted small timeline-cycle-title">{cycle.meta.title}</p>
           <h1>{t('timeline.heading', { rl: rlName })}</h1>
           <p className="timeline-facts">{facts.join(' · ')}</p>
-          <Link
-            href={`/teams/${team}/cycles/${cycleId}/runs/${run.id}/debrief`}
-            className="button-link primary"
-          >
-            {t('timeline.openDebrief')}
-          </Link>
+          {!page.trackParties && (
+            <Link
+              href={`/teams/${team}/cycles/${cycleId}/runs/${run.id}/debrief`}
+              className="button-link primary"
+            >
+              {t('timeline.openDebrief')}
+            </Link>
+          )}
           {readOnly && (
             <p className="notice" role="status">
               {tooNew

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { coachingEn } from '../../../src/i18n/coaching.en.ts';
+import { coachingNl } from '../../../src/i18n/coaching.nl.ts';
 import { debriefEn } from '../../../src/i18n/debrief.en.ts';
 import { debriefNl } from '../../../src/i18n/debrief.nl.ts';
 import { en } from '../../../src/i18n/en.ts';
@@ -35,8 +37,14 @@ describe('i18n messages', () => {
       key
         .split('.')
         .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
-    const dutch = { ...nl, debrief: debriefNl, plg: plgNl, myData: myDataNl };
-    const english = { ...en, debrief: debriefEn, plg: plgEn, myData: myDataEn };
+    const dutch = { ...nl, debrief: debriefNl, plg: plgNl, myData: myDataNl, coaching: coachingNl };
+    const english = {
+      ...en,
+      debrief: debriefEn,
+      plg: plgEn,
+      myData: myDataEn,
+      coaching: coachingEn,
+    };
     expect(keys(english).sort()).toEqual(keys(dutch).sort());
     for (const key of keys(dutch)) {
       expect(placeholders(String(lookup(english, key))), key).toEqual(
