@@ -42,6 +42,8 @@ export const plgEn: typeof plgNl = {
     },
   },
   hours: {
+    coaching_one: 'Coaching this school year: {{count}} track, {{hours}} hours in all.',
+    coaching_other: 'Coaching this school year: {{count}} tracks, {{hours}} hours in all.',
     heading: 'Learning hours',
     intro:
       'Professional development works when it lasts long enough: at least 15 to 20 hours a year. The app counts meetings, research lessons taught and observed, debriefs and coaching; add other hours yourself.',
@@ -171,6 +173,8 @@ export const plgEn: typeof plgNl = {
     hoursPerMember: 'Average per member',
     members: 'Members',
     underTarget: 'Members under the target of {{target}} hours',
+    coachingTracks: 'Coaching tracks',
+    coachingHours: 'Hours of coaching',
     baselines: 'Baselines measured again',
     baselinesValue: '{{measured}}: {{up}} higher, {{down}} lower, {{same}} the same',
     changes: 'What changed',

@@ -40,6 +40,8 @@ export const plgNl = {
     },
   },
   hours: {
+    coaching_one: 'Coaching dit schooljaar: {{count}} traject, samen {{hours}} uur.',
+    coaching_other: 'Coaching dit schooljaar: {{count}} trajecten, samen {{hours}} uur.',
     heading: 'Leeruren',
     intro:
       'Professionalisering werkt als ze lang genoeg duurt: minstens 15 tot 20 uur per jaar. De app telt bijeenkomsten, gegeven en geobserveerde onderzoekslessen, nabesprekingen en coaching; andere uren voeg je zelf toe.',
@@ -171,6 +173,8 @@ export const plgNl = {
     hoursPerMember: 'Gemiddeld per teamlid',
     members: 'Teamleden',
     underTarget: 'Teamleden onder het doel van {{target}} uur',
+    coachingTracks: 'Coachingstrajecten',
+    coachingHours: 'Uren coaching',
     baselines: 'Nulmetingen opnieuw gemeten',
     baselinesValue: '{{measured}}: {{up}} hoger, {{down}} lager, {{same}} gelijk',
     changes: 'Wat veranderde',

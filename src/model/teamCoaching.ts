@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type * as Y from 'yjs';
 import { isMemberId, type MemberId } from './ids.ts';
 import type { LearningActivity } from './learningActivities.ts';
+import { inSchoolYear, type SchoolYear } from './schoolYear.ts';
 
 /**
  * What the team document knows of coaching: per track only that it exists
@@ -24,7 +25,24 @@ export type TeamCoaching = {
   /** Tracks that recorded anything. */
   readonly tracks: number;
   readonly activities: readonly LearningActivity[];
+  /** Each track's activities, for counting the tracks active in a school year. */
+  readonly byTrack: ReadonlyMap<string, readonly LearningActivity[]>;
 };
+
+/** How many tracks had an activity in `year`, and their minutes (each activity once, not per member). */
+export function coachingInYear(
+  coaching: TeamCoaching,
+  year: SchoolYear,
+): { tracks: number; minutes: number } {
+  let tracks = 0;
+  let minutes = 0;
+  for (const activities of coaching.byTrack.values()) {
+    const inYear = activities.filter((activity) => inSchoolYear(activity.date, year));
+    if (inYear.length > 0) tracks++;
+    for (const activity of inYear) minutes += activity.minutes;
+  }
+  return { tracks, minutes };
+}
 
 /** Records a track's activities (replacing what it recorded before). */
 export function putTrackActivities(
@@ -51,15 +69,15 @@ export function removeTrackActivities(doc: Y.Doc, trackId: string, origin?: unkn
 }
 
 export function readTeamCoaching(doc: Y.Doc): TeamCoaching {
-  if (!doc.share.has(TEAM_COACHING)) return { tracks: 0, activities: [] };
-  const activities: LearningActivity[] = [];
-  let tracks = 0;
-  for (const raw of doc.getMap(TEAM_COACHING).values()) {
-    const parsed = v.safeParse(EntrySchema, raw);
-    if (!parsed.success) continue;
-    tracks++;
-    for (const activity of parsed.output.activities)
-      activities.push({ kind: 'coaching', ...activity });
-  }
-  return { tracks, activities };
+  const byTrack = new Map<string, LearningActivity[]>();
+  if (doc.share.has(TEAM_COACHING))
+    for (const [trackId, raw] of doc.getMap(TEAM_COACHING).entries()) {
+      const parsed = v.safeParse(EntrySchema, raw);
+      if (!parsed.success) continue;
+      byTrack.set(
+        trackId,
+        parsed.output.activities.map((activity) => ({ kind: 'coaching', ...activity })),
+      );
+    }
+  return { tracks: byTrack.size, activities: [...byTrack.values()].flat(), byTrack };
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coachingNl as c } from '../../src/i18n/coaching.nl.ts';
 import { nl } from '../../src/i18n/nl.ts';
 import { observeNl as o } from '../../src/i18n/observe.nl.ts';
+import { plgNl as p } from '../../src/i18n/plg.nl.ts';
 import {
   type CuttableProxy,
   goOffline,
@@ -133,8 +134,8 @@ describe('issue 14: coaching tracks', () => {
       .poll(() => bram.page.getByTestId('track-runs').getByRole('listitem').count())
       .toBe(2);
     expect(await bram.page.getByRole('heading', { name: c.prep.title }).count()).toBe(0);
-    expect(await bram.page.locator('body').innerText()).not.toContain(PRIVATE_NOTE);
-    expect(await bram.page.locator('body').innerText()).not.toContain('Wat zag jij');
+    expect((await bram.page.locator('body').textContent()) ?? '').not.toContain(PRIVATE_NOTE);
+    expect((await bram.page.locator('body').textContent()) ?? '').not.toContain('Wat zag jij');
 
     // Offline, he writes his reflection and proposes a goal; they reach Anna once he is back.
     await goOffline(bram, bramProxy);
@@ -157,5 +158,24 @@ describe('issue 14: coaching tracks', () => {
       .filter({ hasText: 'Meer leerlingen' });
     await goal.waitFor();
     expect(await goal.getByRole('combobox').inputValue()).toBe('proposed');
+
+    // The PLG's year counts two observed lessons (50 min each) and the conversation (45 min)
+    // for both of them, and says only that coaching happens; so does the leader's report.
+    await page.goto(`/teams/${teamId}/year`);
+    await page
+      .getByTestId('plg-coaching')
+      .getByText(message(p.hours.coaching_one, { count: 1, hours: '2,4' }))
+      .waitFor();
+    await page
+      .getByTestId('plg-my-hours')
+      .getByText(message(p.hours.total, { hours: '2,4', target: 20 }))
+      .waitFor();
+    const bramRow = page.getByTestId('plg-team-hours').getByRole('row', { name: /Bram/ });
+    await expect.poll(() => bramRow.textContent()).toContain('2,4');
+    await page.goto(`/teams/${teamId}/year/report`);
+    const report = page.getByTestId('plg-report');
+    await report.waitFor();
+    expect(await report.textContent()).toContain(`${p.report.coachingTracks}1`);
+    expect(await page.locator('body').textContent()).not.toContain('vijf tellen');
   });
 });

@@ -5,6 +5,7 @@ import { CYCLE_STAGES } from '../../model/cycleTypes.ts';
 import { parseTeamId } from '../../model/ids.ts';
 import { teamActivities, teamHours } from '../../model/learningHours.ts';
 import { plgOverview, yearAggregates } from '../../model/plgOverview.ts';
+import { coachingInYear } from '../../model/teamCoaching.ts';
 import { readTeam } from '../../model/teamDoc.ts';
 import { useYSnapshot } from '../../sync/hooks.ts';
 import { formatFigure, formatHours } from './format.ts';
@@ -12,7 +13,7 @@ import { useTeamYear } from './useTeamYear.ts';
 import { YearSelect } from './YearSelect.tsx';
 import './plg.css';
 
-const _NONE_DELETED: ReadonlyMap<string, unknown> = new Map();
+const NO_COACHING = { tracks: 0, activities: [], byTrack: new Map() } as const;
 
 /**
  * The report a PLG hands its school leader: totals only (cycles, stages,
@@ -23,7 +24,8 @@ const _NONE_DELETED: ReadonlyMap<string, unknown> = new Map();
 export default function LeaderReport({ teamId: rawTeamId }: { teamId: string }) {
   const { t, i18n } = useTranslation();
   const teamId = parseTeamId(rawTeamId);
-  const { membership, session, roster, summaries, settings, manual, ...page } = useTeamYear(teamId);
+  const { membership, session, roster, summaries, settings, manual, coaching, ...page } =
+    useTeamYear(teamId);
   const { year, setYear, years, ready } = page;
   const team = useYSnapshot(session?.doc ?? null, readTeam);
 
@@ -44,11 +46,13 @@ export default function LeaderReport({ teamId: rawTeamId }: { teamId: string }) 
   const members = (roster?.members ?? []).map((member) => member.memberId);
   const hours = teamHours(
     members,
-    teamActivities(summaries, manual ?? []),
+    teamActivities(summaries, manual ?? [], coaching?.activities ?? []),
     year,
     settings.targetHours,
   );
   const lang = i18n.language;
+  // That coaching happens, never what it is about (teamCoaching.ts).
+  const coachingYear = coachingInYear(coaching ?? NO_COACHING, year);
   const changed = cycles.flatMap((cycle) =>
     cycle.baselines
       .filter((baseline) => baseline.value !== null && baseline.after !== null)
@@ -103,6 +107,10 @@ export default function LeaderReport({ teamId: rawTeamId }: { teamId: string }) 
         <dd>
           {hours.underTarget} / {hours.members.length}
         </dd>
+        <dt>{t('plg.report.coachingTracks')}</dt>
+        <dd>{coachingYear.tracks}</dd>
+        <dt>{t('plg.report.coachingHours')}</dt>
+        <dd>{t('plg.hours.hoursValue', { hours: formatHours(coachingYear.minutes, lang) })}</dd>
         <dt>{t('plg.report.baselines')}</dt>
         <dd>{t('plg.report.baselinesValue', totals.baselines)}</dd>
       </dl>

@@ -7,9 +7,11 @@ import { hoursOf, teamActivities, teamHours } from '../../model/learningHours.ts
 import { measuredItems, plgOverview } from '../../model/plgOverview.ts';
 import { canEdit } from '../../model/roles.ts';
 import { schoolYearOf } from '../../model/schoolYear.ts';
+import { coachingInYear } from '../../model/teamCoaching.ts';
 import { SessionProvider } from '../../sync/SessionContext.tsx';
 import { CycleOverviewTable } from './CycleOverviewTable.tsx';
 import { FollowedItemsPicker } from './FollowedItemsPicker.tsx';
+import { formatHours } from './format.ts';
 import { MyHours } from './MyHours.tsx';
 import { TeamHoursTable } from './TeamHoursTable.tsx';
 import { useTeamYear } from './useTeamYear.ts';
@@ -19,26 +21,25 @@ import './plg.css';
 /** Marked when the overview first shows with the team's cycles (read by the benchmark plg-overview-30-cycles). */
 export const PLG_READY_MARK = 'leskring:plg-ready';
 
-const _NONE_DELETED: ReadonlyMap<string, unknown> = new Map();
-
 /**
  * The PLG's year (issue 13): every cycle of a school year with its key
  * measures, and everyone's professional learning hours against the team's
  * target. Drawn from the team document alone: no cycle document is opened.
  */
 export default function PlgYearPage({ teamId: rawTeamId }: { teamId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const teamId = parseTeamId(rawTeamId);
   const page = useTeamYear(teamId);
-  const { membership, session, rosterSession, roster, summaries, settings, manual } = page;
+  const { membership, session, rosterSession, roster, summaries, settings, manual, coaching } =
+    page;
   const { year, setYear, years, ready } = page;
   const cycles = useMemo(
     () => plgOverview(summaries ?? [], year, settings?.followedItems ?? []),
     [summaries, year, settings],
   );
   const activities = useMemo(
-    () => teamActivities(summaries ?? [], manual ?? []),
-    [summaries, manual],
+    () => teamActivities(summaries ?? [], manual ?? [], coaching?.activities ?? []),
+    [summaries, manual, coaching],
   );
 
   useEffect(() => {
@@ -61,6 +62,8 @@ export default function PlgYearPage({ teamId: rawTeamId }: { teamId: string }) {
   const nameOf = (memberId: MemberId) =>
     roster?.names.get(memberId) ?? (memberId === me ? membership.displayName : memberId);
   const target = settings?.targetHours ?? 20;
+  // That coaching happens and how long, never what it is about (teamCoaching.ts).
+  const coachingYear = coaching ? coachingInYear(coaching, year) : { tracks: 0, minutes: 0 };
 
   return (
     <SessionProvider
@@ -124,6 +127,14 @@ export default function PlgYearPage({ teamId: rawTeamId }: { teamId: string }) {
                   editable={editable}
                 />
               </div>
+              {coachingYear.tracks > 0 && (
+                <p data-testid="plg-coaching">
+                  {t('plg.hours.coaching', {
+                    count: coachingYear.tracks,
+                    hours: formatHours(coachingYear.minutes, i18n.language),
+                  })}
+                </p>
+              )}
             </section>
             <Link href={`/teams/${teamId}/year/report`}>{t('plg.report.link')}</Link>
           </>

@@ -8,6 +8,7 @@ import { schoolYearsOf } from '../../model/plgOverview.ts';
 import { type PlgSettings, readManualHours, readPlgSettings } from '../../model/plgSettings.ts';
 import type { RosterSnapshot } from '../../model/roster.ts';
 import { type SchoolYear, schoolYearOf } from '../../model/schoolYear.ts';
+import { readTeamCoaching, type TeamCoaching } from '../../model/teamCoaching.ts';
 import { readCycleSummaries } from '../../model/teamDoc.ts';
 import { type LocalMembership, useMembership } from '../../sync/device.ts';
 import type { DocSession } from '../../sync/docSession.ts';
@@ -25,6 +26,8 @@ export type TeamYear = {
   readonly summaries: readonly CycleSummary[] | null;
   readonly settings: PlgSettings | null;
   readonly manual: readonly ManualHours[] | null;
+  /** Coaching tracks' activities, content-free (teamCoaching.ts). */
+  readonly coaching: TeamCoaching | null;
   /** The chosen school year and every year there is something to show for, newest first. */
   readonly year: SchoolYear;
   readonly setYear: (year: SchoolYear) => void;
@@ -47,6 +50,7 @@ export function useTeamYear(teamId: TeamId | null): TeamYear {
   const summaries = useYSnapshot(doc, (d) => readCycleSummaries(d, deleted), [deleted]);
   const settings = useYSnapshot(doc, readPlgSettings);
   const manual = useYSnapshot(doc, readManualHours);
+  const coaching = useYSnapshot(doc, readTeamCoaching);
   const loaded = useSessionState(session, (state) => state.status === 'ready');
 
   const thisYear = schoolYearOf(todayLocal()) as SchoolYear;
@@ -58,12 +62,12 @@ export function useTeamYear(teamId: TeamId | null): TeamYear {
   );
   const years = useMemo(() => {
     const all = new Set([thisYear, ...schoolYearsOf(summaries ?? [])]);
-    for (const entry of manual ?? []) {
+    for (const entry of [...(manual ?? []), ...(coaching?.activities ?? [])]) {
       const entryYear = schoolYearOf(entry.date);
       if (entryYear) all.add(entryYear);
     }
     return [...all].sort().reverse();
-  }, [summaries, manual, thisYear]);
+  }, [summaries, manual, coaching, thisYear]);
 
   return {
     membership,
@@ -73,6 +77,7 @@ export function useTeamYear(teamId: TeamId | null): TeamYear {
     summaries,
     settings,
     manual,
+    coaching,
     year,
     setYear,
     years,

@@ -27,7 +27,9 @@ import type { RunId, RunMeasures } from '../../../src/model/cycleTypes.ts';
 import type { ObservationEvent } from '../../../src/model/eventLog.ts';
 import type { MemberId } from '../../../src/model/ids.ts';
 import { readRunTemplate } from '../../../src/model/runTemplate.ts';
+import type { SchoolYear } from '../../../src/model/schoolYear.ts';
 import {
+  coachingInYear,
   putTrackActivities,
   readTeamCoaching,
   removeTrackActivities,
@@ -246,15 +248,23 @@ describe('the track’s hours and the next observation', () => {
 
   it('keeps only counts and hours in the team document', () => {
     const team = new Y.Doc();
-    expect(readTeamCoaching(team)).toEqual({ tracks: 0, activities: [] });
+    expect(readTeamCoaching(team)).toMatchObject({ tracks: 0, activities: [] });
     const activities = trackActivities(
       PARTIES,
       [],
-      [{ date: '2026-10-01', minutes: 50 }],
+      [
+        { date: '2026-10-01', minutes: 50 },
+        { date: '2026-07-01', minutes: 40 },
+      ],
       '2026-11-01',
     );
     putTrackActivities(team, PARTIES.trackId, activities);
-    expect(readTeamCoaching(team)).toEqual({ tracks: 1, activities });
+    const coaching = readTeamCoaching(team);
+    expect(coaching).toMatchObject({ tracks: 1, activities });
+    expect(JSON.stringify(team.toJSON())).not.toMatch(/conversation|goal|note/i);
+    expect(coachingInYear(coaching, '2026-2027' as SchoolYear)).toEqual({ tracks: 1, minutes: 50 });
+    expect(coachingInYear(coaching, '2025-2026' as SchoolYear)).toEqual({ tracks: 1, minutes: 40 });
+    expect(coachingInYear(coaching, '2024-2025' as SchoolYear)).toEqual({ tracks: 0, minutes: 0 });
     removeTrackActivities(team, PARTIES.trackId);
     expect(readTeamCoaching(team).tracks).toBe(0);
   });
