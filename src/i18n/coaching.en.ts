@@ -47,6 +47,13 @@ export const coachingEn: typeof coachingNl = {
     events_other: '{{count}} observations',
     invalidDate: 'Enter a valid date.',
   },
+  links: {
+    title: 'Research lessons from cycles that count',
+    intro:
+      'Lessons the coachee taught in one of the team’s lesson-study cycles, with that lesson’s measures.',
+    line: '{{cycle}}, lesson of {{date}}',
+    noMeasures: '(no measures)',
+  },
   trends: {
     title: 'Trend per item',
     none: 'No measures yet: observe a lesson with a kijkwijzer.',

@@ -45,6 +45,13 @@ export const coachingNl = {
     events_other: '{{count}} waarnemingen',
     invalidDate: 'Vul een geldige datum in.',
   },
+  links: {
+    title: 'Onderzoekslessen uit cycli die meetellen',
+    intro:
+      'Lessen die de coachee in een lesson-studycyclus van het team gaf, met de metingen van die les.',
+    line: '{{cycle}}, les van {{date}}',
+    noMeasures: '(zonder metingen)',
+  },
   trends: {
     title: 'Verloop per onderdeel',
     none: 'Nog geen metingen: observeer een les met een kijkwijzer.',

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
-import type { SharedConversation, TrackParties } from './coaching.ts';
+import type { RunLink, SharedConversation, TrackParties } from './coaching.ts';
 import { researchLessonIdOf } from './cycleDoc.ts';
-import type { ItemMeasure, ModelContext, RunId, RunMeasures } from './cycleTypes.ts';
+import type { CycleSummary, ItemMeasure, ModelContext, RunId, RunMeasures } from './cycleTypes.ts';
 import { type ObservationEvent, runTemplatesMap } from './eventLog.ts';
 import type { LearningActivity } from './learningActivities.ts';
 import { planRun } from './runs.ts';
@@ -222,4 +222,57 @@ export function planTrackRun(
   }, ctx.origin);
   if (runId === null) throw new Error('run was not planned');
   return runId;
+}
+
+/** A lesson the coachee taught in one of the team's cycles, which the track may count. */
+export type CycleLesson = {
+  readonly cycleId: string;
+  readonly title: string;
+  readonly runId: string;
+  readonly date: string;
+  /** Counted in the track's trend. */
+  readonly linked: boolean;
+  /** The lesson has measures (it was observed with a kijkwijzer). */
+  readonly measured: boolean;
+};
+
+const isLinked = (links: readonly RunLink[], cycleId: string, runId: string) =>
+  links.some((link) => link.cycleId === cycleId && link.runId === runId);
+
+/** The lessons the coachee taught in the team's cycles (from the cycles' summaries), newest first. */
+export function coacheeLessons(
+  summaries: readonly CycleSummary[],
+  coacheeId: string,
+  links: readonly RunLink[],
+): CycleLesson[] {
+  return summaries
+    .flatMap((summary) =>
+      summary.activities.flatMap((activity) =>
+        activity.kind === 'taught' &&
+        activity.runId !== undefined &&
+        activity.memberIds.some((member) => member === coacheeId)
+          ? [
+              {
+                cycleId: summary.cycleId,
+                title: summary.title,
+                runId: activity.runId,
+                date: activity.date,
+                linked: isLinked(links, summary.cycleId, activity.runId),
+                measured: summary.measures.some((measure) => measure.runId === activity.runId),
+              },
+            ]
+          : [],
+      ),
+    )
+    .sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/** The measures of the linked lessons, as the cycles' summaries keep them. */
+export function linkedMeasures(
+  summaries: readonly CycleSummary[],
+  links: readonly RunLink[],
+): RunMeasures[] {
+  return summaries.flatMap((summary) =>
+    summary.measures.filter((measure) => isLinked(links, summary.cycleId, measure.runId)),
+  );
 }

@@ -21,6 +21,8 @@ export type LearningActivity = {
   readonly date: string;
   readonly minutes: number;
   readonly memberIds: readonly MemberId[];
+  /** The run of a lesson taught, so a coaching track can count that lesson's measures. */
+  readonly runId?: string;
 };
 
 /**
@@ -48,7 +50,13 @@ export function cycleActivities(
   for (const run of cycle.runs) {
     if (run.date === '' || run.date > today) continue;
     if (run.teacherId !== null)
-      out.push({ kind: 'taught', date: run.date, minutes: lesson, memberIds: [run.teacherId] });
+      out.push({
+        kind: 'taught',
+        date: run.date,
+        minutes: lesson,
+        memberIds: [run.teacherId],
+        runId: run.id,
+      });
     const observers = runObservers(doc, run.id).filter(
       (member) => member !== run.teacherId && logLength(doc, run.id, member) > 0,
     );

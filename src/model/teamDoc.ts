@@ -106,6 +106,7 @@ const CycleSummarySchema = v.object({
           date: Day,
           minutes: Minutes,
           memberIds: v.array(v.custom<MemberId>(isMemberId)),
+          runId: v.optional(v.string()),
         }),
       ),
       [],

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localDay } from '../../app/localDay.ts';
 import { showToast } from '../../app/ui/toasts.ts';
 import { type Preparation, shareConversation, updatePreparation } from '../../model/coaching.ts';
 import type { ItemTrend } from '../../model/coachingInsights.ts';
 import type { DocSession } from '../../sync/docSession.ts';
 import { DraftText } from './DraftText.tsx';
-import { localDay } from './useTrack.ts';
 
 type Props = {
   readonly coach: DocSession;

@@ -54,7 +54,7 @@ function Track({
 }) {
   const { t } = useTranslation();
   const { roster } = useRoster(membership);
-  const state = useTrack(teamId, info);
+  const state = useTrack(teamId, membership, info);
   const { shared, coach, track, preparation } = state;
   const isCoach = info.role === 'coach';
   const nameOf = (memberId: string) => roster?.names.get(memberId as MemberId) ?? '';
@@ -105,6 +105,7 @@ function Track({
         coacheeId={info.coacheeId}
         focus={focus}
         mayPlan={isCoach}
+        cycleLessons={state.cycleLessons}
       />
       {isCoach && coach && preparation && (
         <>

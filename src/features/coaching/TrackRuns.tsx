@@ -1,14 +1,16 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { localDay } from '../../app/localDay.ts';
 import { showToast } from '../../app/ui/toasts.ts';
 import { formatDate } from '../../i18n/format.ts';
-import { focusedTemplate, planTrackRun } from '../../model/coachingInsights.ts';
+import { type CycleLesson, focusedTemplate, planTrackRun } from '../../model/coachingInsights.ts';
 import type { RunId } from '../../model/cycleTypes.ts';
 import type { MemberId } from '../../model/ids.ts';
 import { readRunTemplate } from '../../model/runTemplate.ts';
 import type { DocSession } from '../../sync/docSession.ts';
-import { localDay, type TrackRun } from './useTrack.ts';
+import { LinkedLessons } from './LinkedLessons.tsx';
+import type { TrackRun } from './useTrack.ts';
 
 type Props = {
   readonly teamId: string;
@@ -19,10 +21,19 @@ type Props = {
   readonly focus: ReadonlyMap<string, string>;
   /** The coach plans; the coachee sees the runs of their lessons. */
   readonly mayPlan: boolean;
+  readonly cycleLessons: readonly CycleLesson[];
 };
 
 /** The coachee's observed lessons in the track, and planning the next observation. */
-export function TrackRuns({ teamId, shared, runs, coacheeId, focus, mayPlan }: Props) {
+export function TrackRuns({
+  teamId,
+  shared,
+  runs,
+  coacheeId,
+  focus,
+  mayPlan,
+  cycleLessons,
+}: Props) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [date, setDate] = useState(localDay());
@@ -106,6 +117,7 @@ export function TrackRuns({ teamId, shared, runs, coacheeId, focus, mayPlan }: P
           {t('coaching.runs.focused', { items: [...focus.values()].join(', ') })}
         </p>
       )}
+      <LinkedLessons shared={shared} lessons={cycleLessons} mayLink={mayPlan} />
       {invalid && (
         <p className="field-error" role="alert">
           {t('coaching.runs.invalidDate')}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
+import { localDay } from '../../app/localDay.ts';
 import type { CoachingTrackInfo } from '../../model/api.ts';
 import {
   type HeldConversation,
@@ -10,8 +11,11 @@ import {
   type TrackSnapshot,
 } from '../../model/coaching.ts';
 import {
+  type CycleLesson,
+  coacheeLessons,
   type ItemTrend,
   itemTrends,
+  linkedMeasures,
   type Proposal,
   proposals,
   trackActivities,
@@ -29,8 +33,11 @@ import {
 } from '../../model/eventLog.ts';
 import type { TeamId } from '../../model/ids.ts';
 import { putTrackActivities } from '../../model/teamCoaching.ts';
+import { readCycleSummaries } from '../../model/teamDoc.ts';
+import type { LocalMembership } from '../../sync/device.ts';
 import { type DocSession, editDocLocally, type SessionStatus } from '../../sync/docSession.ts';
 import { useOpenSession, useSessionState, useYSnapshot } from '../../sync/hooks.ts';
+import { useRoster } from '../../sync/roster.ts';
 
 export type TrackRun = CycleSnapshot['runs'][number] & { readonly events: number };
 
@@ -45,10 +52,9 @@ export type TrackState = {
   readonly proposals: readonly Proposal[];
   readonly preparation: Preparation | null;
   readonly held: readonly HeldConversation[];
+  /** The coachee's lessons in the team's cycles, newest first. */
+  readonly cycleLessons: readonly CycleLesson[];
 };
-
-const localDay = (date = new Date()) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 /** The track's runs with how many entries their logs hold, and the measures of the runs taught so far. */
 function readRuns(doc: Y.Doc): {
@@ -82,7 +88,11 @@ function readRuns(doc: Y.Doc): {
  * coach's device keeps the team document's content-free count of the track's
  * coaching hours current.
  */
-export function useTrack(teamId: TeamId, info: CoachingTrackInfo | null): TrackState {
+export function useTrack(
+  teamId: TeamId,
+  membership: LocalMembership,
+  info: CoachingTrackInfo | null,
+): TrackState {
   const shared = useOpenSession(info?.sharedDoc ?? null);
   const coach = useOpenSession(info?.role === 'coach' ? info.coachDoc : null);
   const status = useSessionState(shared, (state) => state.status);
@@ -90,7 +100,24 @@ export function useTrack(teamId: TeamId, info: CoachingTrackInfo | null): TrackS
   const read = useYSnapshot(shared?.doc ?? null, readRuns);
   const preparation = useYSnapshot(coach?.doc ?? null, readPreparation);
   const held = useYSnapshot(coach?.doc ?? null, readHeldConversations) ?? [];
-  const trends = useMemo(() => itemTrends(read?.measures ?? []), [read]);
+  const teamSession = useOpenSession(teamDocName(teamId));
+  const { roster } = useRoster(membership);
+  const deleted = roster?.deletedCycles ?? NONE_DELETED;
+  const summaries = useYSnapshot(
+    teamSession?.doc ?? null,
+    (doc) => readCycleSummaries(doc, deleted),
+    [deleted],
+  );
+  const links = track?.links;
+  const cycleLessons = useMemo(
+    () => (info ? coacheeLessons(summaries ?? [], info.coacheeId, links ?? []) : []),
+    [summaries, info?.coacheeId, links],
+  );
+  // The trend counts the track's own lessons and the linked lessons of the team's cycles.
+  const trends = useMemo(
+    () => itemTrends([...(read?.measures ?? []), ...linkedMeasures(summaries ?? [], links ?? [])]),
+    [read, summaries, links],
+  );
   const proposed = useMemo(() => proposals(trends, read?.latest ?? null), [trends, read]);
 
   const parties = track?.parties ?? null;
@@ -119,7 +146,8 @@ export function useTrack(teamId: TeamId, info: CoachingTrackInfo | null): TrackS
     proposals: proposed,
     preparation,
     held,
+    cycleLessons,
   };
 }
 
-export { localDay };
+const NONE_DELETED: ReadonlyMap<string, unknown> = new Map();

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localDay } from '../../app/localDay.ts';
 import '../../i18n/plgTexts.ts';
 import { showToast } from '../../app/ui/toasts.ts';
 import type { MemberId } from '../../model/ids.ts';
@@ -17,7 +18,6 @@ import { useYSnapshot } from '../../sync/hooks.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
 import { changeWithUndo } from '../plan/changeWithUndo.ts';
 import { formatDay } from '../plan/format.ts';
-import { todayLocal } from '../plg/format.ts';
 
 type Props = {
   me: MemberId;
@@ -87,7 +87,7 @@ export function CycleMeetings({ me, members, readOnly }: Props) {
 function MeetingForm({ me, members }: { me: MemberId; members: readonly TeamMember[] }) {
   const { t } = useTranslation();
   const session = useSession('cycle');
-  const [date, setDate] = useState(todayLocal);
+  const [date, setDate] = useState(() => localDay());
   const [minutes, setMinutes] = useState(String(DEFAULT_MEETING_MINUTES));
   const [topic, setTopic] = useState('');
   const [attendees, setAttendees] = useState<ReadonlySet<MemberId>>(() => new Set([me]));

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import { localDay } from '../../app/localDay.ts';
 import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
 import { showToast } from '../../app/ui/toasts.ts';
 import { runsMap } from '../../model/cycleDoc.ts';
@@ -36,7 +37,7 @@ export function RunsTab({ cycle, rlId, members, membership, readOnly }: CycleVie
   /** An unplanned lesson observed at once: a run of the viewed RL dated today, with this member observing. */
   function observeNow() {
     const today = new Date();
-    const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    const date = localDay(today);
     void session
       .change((doc, ctx) => {
         const id = planRun(doc, { researchLessonId: rlId, date }, ctx);

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localDay } from '../../app/localDay.ts';
 import { showToast } from '../../app/ui/toasts.ts';
 import type { MemberId } from '../../model/ids.ts';
 import { newId } from '../../model/ids.ts';
@@ -13,7 +14,7 @@ import {
 } from '../../model/plgSettings.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
 import { formatDay } from '../plan/format.ts';
-import { formatHours, todayLocal } from './format.ts';
+import { formatHours } from './format.ts';
 
 type Props = {
   me: MemberId;
@@ -101,7 +102,7 @@ export function MyHours({ me, hours, targetHours, manual, editable }: Props) {
 function ManualHoursForm({ me }: { me: MemberId }) {
   const { t } = useTranslation();
   const team = useSession('team');
-  const [date, setDate] = useState(todayLocal);
+  const [date, setDate] = useState(() => localDay());
   const [hours, setHours] = useState('1');
   const [minutes, setMinutes] = useState('0');
   const [description, setDescription] = useState('');

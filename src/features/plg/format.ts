@@ -9,8 +9,3 @@ export function formatFigure(value: number, language: string): string {
 }
 
 /** Today as YYYY-MM-DD in the device's time zone. */
-export function todayLocal(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useSearch } from 'wouter';
+import { localDay } from '../../app/localDay.ts';
 import type { CycleSummary } from '../../model/cycleTypes.ts';
 import { teamDocName } from '../../model/docName.ts';
 import type { TeamId } from '../../model/ids.ts';
@@ -14,7 +15,6 @@ import { type LocalMembership, useMembership } from '../../sync/device.ts';
 import type { DocSession } from '../../sync/docSession.ts';
 import { useOpenSession, useSessionState, useYSnapshot } from '../../sync/hooks.ts';
 import { useRoster } from '../../sync/roster.ts';
-import { todayLocal } from './format.ts';
 
 const NONE_DELETED: ReadonlyMap<string, unknown> = new Map();
 
@@ -53,7 +53,7 @@ export function useTeamYear(teamId: TeamId | null): TeamYear {
   const coaching = useYSnapshot(doc, readTeamCoaching);
   const loaded = useSessionState(session, (state) => state.status === 'ready');
 
-  const thisYear = schoolYearOf(todayLocal()) as SchoolYear;
+  const thisYear = schoolYearOf(localDay()) as SchoolYear;
   const asked = new URLSearchParams(useSearch()).get('year');
   const [year, setYear] = useState<SchoolYear>(
     asked !== null && schoolYearOf(`${asked.slice(0, 4)}-08-01`) === asked

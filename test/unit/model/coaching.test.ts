@@ -16,14 +16,16 @@ import {
 } from '../../../src/model/coaching.ts';
 import {
   checkLastStep,
+  coacheeLessons,
   focusedTemplate,
   itemTrends,
+  linkedMeasures,
   planTrackRun,
   proposals,
   trackActivities,
 } from '../../../src/model/coachingInsights.ts';
 import { readCycle } from '../../../src/model/cycleDoc.ts';
-import type { RunId, RunMeasures } from '../../../src/model/cycleTypes.ts';
+import type { CycleId, CycleSummary, RunId, RunMeasures } from '../../../src/model/cycleTypes.ts';
 import type { ObservationEvent } from '../../../src/model/eventLog.ts';
 import type { MemberId } from '../../../src/model/ids.ts';
 import { readRunTemplate } from '../../../src/model/runTemplate.ts';
@@ -312,5 +314,48 @@ describe('the track’s hours and the next observation', () => {
     const run = readCycle(shared).runs.find((each) => each.id === runId);
     expect(run?.teacherId).toBe(COACHEE);
     expect(readRunTemplate(shared, runId)?.name).toBe('Focus');
+  });
+});
+
+describe('lessons of the team’s cycles in the track', () => {
+  const summary = (cycleId: string, title: string): CycleSummary => ({
+    cycleId: cycleId as CycleId,
+    title,
+    stage: 'teach',
+    researchLessons: 1,
+    runsTaught: 2,
+    lastActivityAt: '',
+    createdAt: '',
+    lessonsTaught: 1,
+    lessonMinutes: 50,
+    baselines: [],
+    activities: [
+      { kind: 'taught', date: '2026-10-01', minutes: 50, memberIds: [COACHEE], runId: 'run1' },
+      { kind: 'taught', date: '2026-10-08', minutes: 50, memberIds: [COACH], runId: 'run2' },
+      { kind: 'taught', date: '2026-10-15', minutes: 50, memberIds: [COACHEE] }, // written before runIds
+      { kind: 'observed', date: '2026-10-01', minutes: 50, memberIds: [COACHEE] },
+    ],
+    measures: [
+      measures('run1', '2026-10-01', [['Betrokkenheid', 3]]),
+      measures('run2', '2026-10-08', [['Betrokkenheid', 1]]),
+    ],
+  });
+
+  it('offers the lessons the coachee taught, and counts only the linked ones in the trend', () => {
+    const summaries = [summary('cyc0000000000001', 'Breuken')];
+    expect(coacheeLessons(summaries, COACHEE, [])).toEqual([
+      {
+        cycleId: 'cyc0000000000001',
+        title: 'Breuken',
+        runId: 'run1',
+        date: '2026-10-01',
+        linked: false,
+        measured: true,
+      },
+    ]);
+    const links = [{ cycleId: 'cyc0000000000001', runId: 'run1' }];
+    expect(coacheeLessons(summaries, COACHEE, links)[0]?.linked).toBe(true);
+    expect(linkedMeasures(summaries, links).map((m) => m.runId)).toEqual(['run1']);
+    expect(linkedMeasures(summaries, [])).toEqual([]);
   });
 });

@@ -205,13 +205,13 @@ describe('cycleActivities', () => {
   });
 
   it('counts meetings, lessons taught and observed, and debriefs up to today', () => {
-    const { doc } = cycle();
+    const { doc, run1, run3 } = cycle();
     expect(cycleActivities(doc, readCycle(doc), TODAY)).toEqual([
       { kind: 'meeting', date: '2026-09-20', minutes: 90, memberIds: [BRAM, ANS, CAS] },
-      { kind: 'taught', date: '2026-10-01', minutes: 45, memberIds: [CAS] },
+      { kind: 'taught', date: '2026-10-01', minutes: 45, memberIds: [CAS], runId: run1 },
       { kind: 'observed', date: '2026-10-01', minutes: 45, memberIds: [ANS, BRAM] },
       { kind: 'debrief', date: '2026-10-02', minutes: 55, memberIds: [ANS, BRAM, DEX, EVE] },
-      { kind: 'taught', date: '2026-10-10', minutes: 45, memberIds: [ANS] },
+      { kind: 'taught', date: '2026-10-10', minutes: 45, memberIds: [ANS], runId: run3 },
       { kind: 'observed', date: '2026-10-10', minutes: 45, memberIds: [BRAM] },
     ]);
   });
@@ -237,17 +237,17 @@ describe('cycleActivities', () => {
   });
 
   it('leaves out what happens after today', () => {
-    const { doc } = cycle();
+    const { doc, run1 } = cycle();
     expect(cycleActivities(doc, readCycle(doc), '2026-10-01')).toEqual([
       { kind: 'meeting', date: '2026-09-20', minutes: 90, memberIds: [BRAM, ANS, CAS] },
-      { kind: 'taught', date: '2026-10-01', minutes: 45, memberIds: [CAS] },
+      { kind: 'taught', date: '2026-10-01', minutes: 45, memberIds: [CAS], runId: run1 },
       { kind: 'observed', date: '2026-10-01', minutes: 45, memberIds: [ANS, BRAM] },
     ]);
     expect(cycleActivities(doc, readCycle(doc), '2026-09-19')).toEqual([]);
   });
 
   it('includes the future run and meeting once their day has come', () => {
-    const { doc } = cycle();
+    const { doc, future } = cycle();
     const later = cycleActivities(doc, readCycle(doc), '2026-12-01');
     expect(later).toContainEqual({
       kind: 'meeting',
@@ -260,6 +260,7 @@ describe('cycleActivities', () => {
       date: '2026-12-01',
       minutes: 45,
       memberIds: [CAS],
+      runId: future,
     });
     expect(later).toContainEqual({
       kind: 'observed',
