@@ -5,6 +5,8 @@ import type { observeNl } from './observe.nl.ts';
 export const observeEn: Shape<typeof observeNl> = {
   title: 'Observe',
   back: 'Back to the runs',
+  backToTrack: 'Back to the coaching track',
+  coachingLesson: 'Coaching lesson',
   notFound: 'This run does not exist (any more).',
   runTitle: '{{rl}} · {{date}}',
   inClass: 'class {{className}}',

@@ -2,6 +2,8 @@
 export const observeNl = {
   title: 'Observeren',
   back: 'Terug naar de uitvoeringen',
+  backToTrack: 'Terug naar het coachingstraject',
+  coachingLesson: 'Coachingsles',
   notFound: 'Deze uitvoering bestaat niet (meer).',
   runTitle: '{{rl}} · {{date}}',
   inClass: 'klas {{className}}',

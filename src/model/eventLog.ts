@@ -221,8 +221,10 @@ function logArray(doc: Y.Doc, runId: RunId, observer: MemberId): Y.Array<unknown
 
 /** How many entries the observer's log of the run has (0 when it has none yet). */
 export function logLength(doc: Y.Doc, runId: RunId, observer: MemberId): number {
-  const log = doc.share.get(observationLogName(runId, observer));
-  return log === undefined ? 0 : (log as Y.Array<unknown>).length;
+  const name = observationLogName(runId, observer);
+  // A log that arrived from another device is a bare type until someone asks for it as an
+  // array; only then does it have a length.
+  return doc.share.has(name) ? doc.getArray(name).length : 0;
 }
 
 /** The observers who have a log for the run, sorted. */

@@ -63,6 +63,8 @@ type Props = {
   readOnly: boolean;
   backHref: string;
   timelineHref: string;
+  /** A lesson of a coaching track (coaching.ts), not of a lesson-study cycle: no case pupils, no research lesson. */
+  coaching?: boolean;
 };
 
 const NO_PHASES: readonly Phase[] = [];
@@ -268,15 +270,20 @@ export function LiveObservation(props: Props) {
   const title = useMemo(
     () =>
       t('observe.runTitle', {
-        rl: rl ? t('plan.rl.long', { number: rl.number }) : run.researchLessonId,
+        rl: props.coaching
+          ? t('observe.coachingLesson')
+          : rl
+            ? t('plan.rl.long', { number: rl.number })
+            : run.researchLessonId,
         date: run.date ? formatDay(run.date, i18n.language) : t('plan.runs.noDate'),
       }),
-    [t, rl, run.researchLessonId, run.date, i18n.language],
+    [t, rl, run.researchLessonId, run.date, i18n.language, props.coaching],
   );
 
   const header = (
     <ObserveHeader
       backHref={props.backHref}
+      backLabel={props.coaching ? t('observe.backToTrack') : t('observe.back')}
       title={title}
       className={run.className}
       start={lesson.start}
@@ -351,37 +358,35 @@ export function LiveObservation(props: Props) {
       />
 
       <section className="observe-tiles" aria-label={t('observe.tiles.heading')}>
-        {pupils.length === 0 ? (
-          <p className="empty-state">{t('observe.tiles.empty')}</p>
-        ) : (
-          pupils.map((pupil) => {
-            const last = tiles.last.get(pupil.id);
-            return (
-              <PupilTile
-                key={pupil.id}
-                pupil={pupil}
-                prediction={
-                  lesson.phaseId
-                    ? (rl?.predictions.get(predictionKey(pupil.id, lesson.phaseId)) ?? '')
-                    : ''
-                }
-                items={pupilItems}
-                folded={log.folded}
-                version={tiles.version(pupil.id)}
-                phaseId={lesson.phaseId}
-                clockMs={pupilIntervals ? clockMs : 0}
-                record={record}
-                onNote={openNote}
-                onPhoto={onPupilPhoto}
-                teamId={props.teamId}
-                cycleId={props.cycleId}
-                lastText={last ? describe(last) : null}
-                lastState={last ? recorder.saveState(last.id) : undefined}
-                disabled={disabled}
-              />
-            );
-          })
-        )}
+        {pupils.length === 0
+          ? !props.coaching && <p className="empty-state">{t('observe.tiles.empty')}</p>
+          : pupils.map((pupil) => {
+              const last = tiles.last.get(pupil.id);
+              return (
+                <PupilTile
+                  key={pupil.id}
+                  pupil={pupil}
+                  prediction={
+                    lesson.phaseId
+                      ? (rl?.predictions.get(predictionKey(pupil.id, lesson.phaseId)) ?? '')
+                      : ''
+                  }
+                  items={pupilItems}
+                  folded={log.folded}
+                  version={tiles.version(pupil.id)}
+                  phaseId={lesson.phaseId}
+                  clockMs={pupilIntervals ? clockMs : 0}
+                  record={record}
+                  onNote={openNote}
+                  onPhoto={onPupilPhoto}
+                  teamId={props.teamId}
+                  cycleId={props.cycleId}
+                  lastText={last ? describe(last) : null}
+                  lastState={last ? recorder.saveState(last.id) : undefined}
+                  disabled={disabled}
+                />
+              );
+            })}
       </section>
 
       {template && (

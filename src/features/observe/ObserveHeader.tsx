@@ -9,6 +9,7 @@ import type { WakeLockState } from './useWakeLock.ts';
 
 type Props = {
   backHref: string;
+  backLabel: string;
   title: string;
   className: string;
   start: ObservationEvent | null;
@@ -33,7 +34,7 @@ export const ObserveHeader = memo(function ObserveHeader(props: Props) {
   return (
     <header className="observe-bar">
       <Link href={props.backHref} className="back-link">
-        ← {t('observe.back')}
+        ← {props.backLabel}
       </Link>
       <h1 className="observe-title">
         {props.title}

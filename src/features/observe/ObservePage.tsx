@@ -44,6 +44,7 @@ export default function ObservePage({ teamId, cycleId, runId }: Props) {
         member={member}
         readOnly={readOnly}
         backHref={backHref}
+        coaching={page.trackParties !== null}
         timelineHref={`/teams/${teamId}/cycles/${cycleId}/runs/${runId}/timeline`}
       />
     </CyclePageSessions>

@@ -7,6 +7,7 @@ import {
   extendFold,
   foldEvents,
   foldKey,
+  logLength,
   type ObservationEvent,
   observationLogName,
   observedRuns,
@@ -393,5 +394,21 @@ describe('extendFold', () => {
     const extended = extendFold(before, [record, other, record], [record]);
     expect(extended.effective).toEqual([record, other]);
     expect(extended.tallies.get(foldKey(record))).toBe(2);
+  });
+});
+
+describe('logLength', () => {
+  it('counts a log that arrived from another device before anything read it as an array', () => {
+    const ctx = testCtx();
+    const here = newCycle(ctx);
+    const run = 'rvn0000000000001' as RunId;
+    const observer = 'kbs0000000000001' as MemberId;
+    const there = new Y.Doc();
+    Y.applyUpdate(there, Y.encodeStateAsUpdate(here));
+    for (let t = 0; t < 3; t++)
+      appendEvent(there, run, observer, { kind: 'note', t, phaseId: null, text: 'x' }, ctx);
+    Y.applyUpdate(here, Y.encodeStateAsUpdate(there));
+    expect(logLength(here, run, observer)).toBe(3);
+    expect(logLength(here, run, 'kbs0000000000002' as MemberId)).toBe(0);
   });
 });
