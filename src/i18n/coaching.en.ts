@@ -27,7 +27,7 @@ export const coachingEn: typeof coachingNl = {
   },
   track: {
     title: 'Coaching {{coachee}}',
-    byCoach: 'Coach: {{coach}}',
+    titleCoachee: 'Your coaching track with {{coach}}',
     notFound: 'This track is not on this device, or you are not (or no longer) part of it.',
     deleted: 'This track was deleted.',
     denied: 'You no longer have access to this track.',

@@ -25,7 +25,7 @@ export const coachingNl = {
   },
   track: {
     title: 'Coaching van {{coachee}}',
-    byCoach: 'Coach: {{coach}}',
+    titleCoachee: 'Jouw coachingstraject met {{coach}}',
     notFound: 'Dit traject staat niet op dit apparaat, of je hoort er niet (meer) bij.',
     deleted: 'Dit traject is verwijderd.',
     denied: 'Je hebt geen toegang (meer) tot dit traject.',

@@ -96,8 +96,12 @@ function Track({
   return (
     <div className="stack coaching-page">
       {back}
-      <h1>{t('coaching.track.title', { coachee: coacheeName })}</h1>
-      <p className="muted">{t('coaching.track.byCoach', { coach: nameOf(info.coachId) })}</p>
+      <h1>
+        {isCoach
+          ? t('coaching.track.title', { coachee: coacheeName })
+          : t('coaching.track.titleCoachee', { coach: nameOf(info.coachId) })}
+      </h1>
+      {isCoach && <p className="muted">{t('coaching.privacy')}</p>}
       <TrackRuns
         teamId={teamId}
         shared={shared}
