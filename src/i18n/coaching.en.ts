@@ -28,6 +28,7 @@ export const coachingEn: typeof coachingNl = {
   track: {
     title: 'Coaching {{coachee}}',
     titleCoachee: 'Your coaching track with {{coach}}',
+    nextFollowUp: 'Next follow-up: {{date}}',
     notFound: 'This track is not on this device, or you are not (or no longer) part of it.',
     deleted: 'This track was deleted.',
     denied: 'You no longer have access to this track.',

@@ -26,6 +26,7 @@ export const coachingNl = {
   track: {
     title: 'Coaching van {{coachee}}',
     titleCoachee: 'Jouw coachingstraject met {{coach}}',
+    nextFollowUp: 'Volgende afspraak: {{date}}',
     notFound: 'Dit traject staat niet op dit apparaat, of je hoort er niet (meer) bij.',
     deleted: 'Dit traject is verwijderd.',
     denied: 'Je hebt geen toegang (meer) tot dit traject.',

@@ -12,7 +12,7 @@ export const myDataEn: typeof myDataNl = {
   teamLine: '{{team}} — as {{name}}',
   export: {
     title: 'Download everything of mine',
-    what: 'One file (JSON) with, per team: your name and role, what the server keeps about you (your sign-ins and the invites you made), your learning hours, the meetings you attended, the lessons you taught and every observation you recorded. And this device’s settings.',
+    what: 'One file (JSON) with, per team: your name and role, what the server keeps about you (your sign-ins and the invites you made), your learning hours, the meetings you attended, the lessons you taught, every observation you recorded and your coaching tracks (as a coach, your preparation too). And this device’s settings.',
     never:
       'Never in the file: your access keys and pupils’ real names (those stay on the device they were typed on).',
     button: 'Download my data',

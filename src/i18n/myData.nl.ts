@@ -10,7 +10,7 @@ export const myDataNl = {
   teamLine: '{{team}} — als {{name}}',
   export: {
     title: 'Alles van mij downloaden',
-    what: 'Eén bestand (JSON) met per team: je naam en rol, wat de server over je bewaart (je aanmeldingen en de uitnodigingen die je maakte), je leeruren, de bijeenkomsten waarbij je was, de lessen die je gaf en alle observaties die je vastlegde. En de instellingen van dit apparaat.',
+    what: 'Eén bestand (JSON) met per team: je naam en rol, wat de server over je bewaart (je aanmeldingen en de uitnodigingen die je maakte), je leeruren, de bijeenkomsten waarbij je was, de lessen die je gaf, alle observaties die je vastlegde en je coachingstrajecten (als coach ook je voorbereiding). En de instellingen van dit apparaat.',
     never:
       'Nooit in het bestand: je toegangssleutels en de echte namen van leerlingen (die staan alleen op het apparaat waarop ze getypt zijn).',
     button: 'Mijn gegevens downloaden',

@@ -1,5 +1,12 @@
 import type * as Y from 'yjs';
 import type { MemberData } from './api.ts';
+import type {
+  Goal,
+  HeldConversation,
+  Preparation,
+  Reflection,
+  SharedConversation,
+} from './coaching.ts';
 import { readCycle } from './cycleDoc.ts';
 import type { CycleSummary } from './cycleTypes.ts';
 import { type ObservationEvent, observedRuns, readLog } from './eventLog.ts';
@@ -14,8 +21,9 @@ import type { Role } from './roles.ts';
  * and from the server, that they can take with them. A device holds one
  * membership per team, so the file has one part per team: what the server
  * holds about them there (MemberData), the learning activities and hours
- * that count for them, the meetings they attended, the lessons they taught
- * and every observation they recorded.
+ * that count for them, the meetings they attended, the lessons they taught,
+ * every observation they recorded, and their coaching tracks (what both
+ * members see; for the coach also the private preparation and notes).
  *
  * Never in it: tokens and other secrets (they would let the file's reader act
  * as them), and the real names of case pupils (typed on a device for that
@@ -47,6 +55,19 @@ export type MyCycleData = {
   readonly observations: readonly { runId: string; events: readonly ObservationEvent[] }[];
 };
 
+/** A coaching track of the member: what both see, and for the coach also the private preparation. */
+export type MyCoachingTrack = {
+  readonly trackId: string;
+  readonly role: 'coach' | 'coachee';
+  readonly coachId: MemberId;
+  readonly coacheeId: MemberId;
+  readonly conversations: readonly SharedConversation[];
+  readonly reflections: Readonly<Record<string, Reflection>>;
+  readonly goals: readonly Goal[];
+  readonly preparation?: Preparation;
+  readonly held?: readonly HeldConversation[];
+};
+
 export type MyTeamData = {
   readonly teamId: TeamId;
   readonly teamName: string;
@@ -57,6 +78,7 @@ export type MyTeamData = {
   readonly learningActivities: readonly MyActivity[];
   readonly hoursByHand: readonly Omit<ManualHours, 'memberId'>[];
   readonly cycles: readonly MyCycleData[];
+  readonly coaching: readonly MyCoachingTrack[];
 };
 
 export type MyDataFile = {

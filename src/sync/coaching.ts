@@ -18,6 +18,11 @@ import { editDocLocally, purgeDoc } from './docSession.ts';
 
 const cacheKey = (teamId: string) => `coachingTracks:${teamId}`;
 
+/** The member's tracks in the team as this device last knew them. */
+export async function cachedTracks(teamId: string): Promise<CoachingTrackInfo[]> {
+  return cached(teamId);
+}
+
 async function cached(teamId: string): Promise<CoachingTrackInfo[]> {
   return (await getSetting<CoachingTrackInfo[]>(cacheKey(teamId))) ?? [];
 }

@@ -1,7 +1,9 @@
+import { readHeldConversations, readPreparation, readTrack } from '../model/coaching.ts';
 import { rosterDocName, teamDocName, teamScopedDocName } from '../model/docName.ts';
 import {
   MY_DATA_FORMAT,
   MY_DATA_VERSION,
+  type MyCoachingTrack,
   type MyCycleData,
   type MyDataFile,
   type MyTeamData,
@@ -17,6 +19,7 @@ import { type LocalMembership, listMemberships } from '../store/memberships.ts';
 import type { ApiFailure } from './api.ts';
 import * as api from './api.ts';
 import { ApiError } from './api.ts';
+import { cachedTracks } from './coaching.ts';
 import { closeAllDocs, deleteIndexedDb, LOCAL_DB_PREFIX, readDocLocally } from './docSession.ts';
 import { forgetTeamOnDevice } from './teams.ts';
 
@@ -53,6 +56,27 @@ async function teamPart(membership: LocalMembership): Promise<MyTeamData> {
     );
     if (mine) cycles.push(mine);
   }
+  const coaching: MyCoachingTrack[] = [];
+  for (const info of await cachedTracks(teamId)) {
+    const track = await readDocLocally(info.sharedDoc, readTrack);
+    const own =
+      info.role === 'coach' && info.coachDoc
+        ? await readDocLocally(info.coachDoc, (doc) => ({
+            preparation: readPreparation(doc),
+            held: readHeldConversations(doc),
+          }))
+        : {};
+    coaching.push({
+      trackId: info.trackId,
+      role: info.role,
+      coachId: info.coachId,
+      coacheeId: info.coacheeId,
+      conversations: track.conversations,
+      reflections: Object.fromEntries(track.reflections),
+      goals: track.goals,
+      ...own,
+    });
+  }
   return {
     teamId,
     teamName: membership.teamName,
@@ -63,6 +87,7 @@ async function teamPart(membership: LocalMembership): Promise<MyTeamData> {
     learningActivities: myActivities(summaries, memberId),
     hoursByHand: myHoursByHand(manual, memberId),
     cycles,
+    coaching,
   };
 }
 

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import '../../i18n/coachingTexts.ts';
+import { formatDate } from '../../i18n/format.ts';
 import { type MemberId, parseTeamId, type TeamId } from '../../model/ids.ts';
 import { useCoachingTracks } from '../../sync/coaching.ts';
 import { type LocalMembership, useMembership } from '../../sync/device.ts';
@@ -52,11 +53,12 @@ function Track({
   membership: LocalMembership;
   info: NonNullable<ReturnType<typeof useCoachingTracks>['tracks']>[number];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { roster } = useRoster(membership);
   const state = useTrack(teamId, membership, info);
   const { shared, coach, track, preparation } = state;
   const isCoach = info.role === 'coach';
+  const followUp = track?.conversations.at(-1)?.followUp ?? '';
   const nameOf = (memberId: string) => roster?.names.get(memberId as MemberId) ?? '';
   const coacheeName = nameOf(info.coacheeId);
   const focus = useMemo(() => {
@@ -102,6 +104,11 @@ function Track({
           : t('coaching.track.titleCoachee', { coach: nameOf(info.coachId) })}
       </h1>
       {isCoach && <p className="muted">{t('coaching.privacy')}</p>}
+      {followUp && (
+        <p className="notice" data-testid="track-follow-up">
+          {t('coaching.track.nextFollowUp', { date: formatDate(followUp, i18n.language) })}
+        </p>
+      )}
       <TrackRuns
         teamId={teamId}
         shared={shared}
@@ -120,6 +127,7 @@ function Track({
             proposals={state.proposals}
             conversations={track.conversations}
             runs={state.runs}
+            notes={state.notes}
           />
           <TrackConversation
             coach={coach}

@@ -24,6 +24,8 @@ type Props = {
   readonly proposals: readonly Proposal[];
   readonly conversations: readonly SharedConversation[];
   readonly runs: readonly TrackRun[];
+  /** Notes of the latest lesson: moments a strength can point at. */
+  readonly notes: readonly { runId: string; t: number; text: string }[];
 };
 
 const number = (value: number | null, language: string) =>
@@ -41,6 +43,7 @@ export function TrackPreparation({
   proposals,
   conversations,
   runs,
+  notes,
 }: Props) {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -60,14 +63,19 @@ export function TrackPreparation({
   const strengths = preparation.strengths;
   const setStrength = (index: number, next: Strength) =>
     update({ strengths: strengths.map((s, i) => (i === index ? next : s)) });
-  const moments: Moment[] = proposals.flatMap((p) =>
-    p.kind === 'busy-moment' ? [{ runId: p.runId, t: p.t }] : [],
-  );
-  const momentLabel = (moment: Moment) =>
-    t('coaching.prep.momentOption', {
+  const moments: Moment[] = [
+    ...proposals.flatMap((p) => (p.kind === 'busy-moment' ? [{ runId: p.runId, t: p.t }] : [])),
+    ...notes.map(({ runId, t }) => ({ runId, t })),
+  ];
+  const noteAt = new Map(notes.map((note) => [`${note.runId}@${note.t}`, note.text]));
+  const momentLabel = (moment: Moment) => {
+    const label = t('coaching.prep.momentOption', {
       date: formatDate(runDate.get(moment.runId) ?? '', lang),
       time: formatClock(moment.t),
     });
+    const note = noteAt.get(`${moment.runId}@${moment.t}`);
+    return note ? `${label}: ${note.length > 60 ? `${note.slice(0, 59)}…` : note}` : label;
+  };
   const momentKey = (moment: Moment | null) => (moment ? `${moment.runId}@${moment.t}` : '');
   const step = checkLastStep(conversations, trends);
   const stepItems =

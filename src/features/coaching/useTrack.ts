@@ -50,6 +50,8 @@ export type TrackState = {
   readonly lessonMinutes: number;
   readonly trends: readonly ItemTrend[];
   readonly proposals: readonly Proposal[];
+  /** The notes of the latest observed lesson, as moments a strength can point at. */
+  readonly notes: readonly { runId: string; t: number; text: string }[];
   readonly preparation: Preparation | null;
   readonly held: readonly HeldConversation[];
   /** The coachee's lessons in the team's cycles, newest first. */
@@ -62,6 +64,7 @@ function readRuns(doc: Y.Doc): {
   measures: readonly RunMeasures[];
   lessonMinutes: number;
   latest: { runId: string; events: readonly ObservationEvent[] } | null;
+  notes: { runId: string; t: number; text: string }[];
 } {
   const cycle = readCycle(doc);
   const runs = cycle.runs
@@ -79,7 +82,12 @@ function readRuns(doc: Y.Doc): {
   const latest = last
     ? { runId: last.id, events: foldEvents(readRunEvents(doc, last.id as RunId)).effective }
     : null;
-  return { runs, measures, lessonMinutes: cycle.meta.lessonMinutes, latest };
+  const notes = (latest?.events ?? []).flatMap((event) =>
+    event.kind === 'note' && event.text
+      ? [{ runId: latest?.runId ?? '', t: event.t, text: event.text }]
+      : [],
+  );
+  return { runs, measures, lessonMinutes: cycle.meta.lessonMinutes, latest, notes };
 }
 
 /**
@@ -109,9 +117,10 @@ export function useTrack(
     [deleted],
   );
   const links = track?.links;
+  const coacheeId = info?.coacheeId ?? null;
   const cycleLessons = useMemo(
-    () => (info ? coacheeLessons(summaries ?? [], info.coacheeId, links ?? []) : []),
-    [summaries, info?.coacheeId, links],
+    () => (coacheeId ? coacheeLessons(summaries ?? [], coacheeId, links ?? []) : []),
+    [summaries, coacheeId, links],
   );
   // The trend counts the track's own lessons and the linked lessons of the team's cycles.
   const trends = useMemo(
@@ -144,6 +153,7 @@ export function useTrack(
     lessonMinutes,
     trends,
     proposals: proposed,
+    notes: read?.notes ?? [],
     preparation,
     held,
     cycleLessons,
