@@ -8,6 +8,8 @@ export const coachingEn: typeof coachingNl = {
   privacy:
     'What you prepare and note as a coach only you see. The coachee sees only what you share after the conversation, and the observations of their own lessons.',
   back: 'Back to the team',
+  privacyCoachee:
+    'Only you and your coach see this track. Your coach prepares conversations in their own notes; you see what your coach shares after a conversation and every observation of your lessons. Only your coach sees your reflection and goals.',
   backToTracks: 'Back to coaching',
   mine: 'My tracks',
   none: 'You have no coaching track yet.',

@@ -6,6 +6,8 @@ export const coachingNl = {
   privacy:
     'Wat je als coach voorbereidt en noteert, ziet alleen jij. De coachee ziet alleen wat jij na het gesprek deelt, en de observaties van de eigen lessen.',
   back: 'Terug naar het team',
+  privacyCoachee:
+    'Alleen jij en je coach zien dit traject. Je coach bereidt gesprekken voor in eigen aantekeningen; jij ziet wat je coach na een gesprek deelt en alle observaties van je lessen. Je reflectie en doelen ziet alleen je coach.',
   backToTracks: 'Terug naar coaching',
   mine: 'Mijn trajecten',
   none: 'Je hebt nog geen coachingstraject.',

@@ -103,7 +103,7 @@ function Track({
           ? t('coaching.track.title', { coachee: coacheeName })
           : t('coaching.track.titleCoachee', { coach: nameOf(info.coachId) })}
       </h1>
-      {isCoach && <p className="muted">{t('coaching.privacy')}</p>}
+      <p className="muted">{isCoach ? t('coaching.privacy') : t('coaching.privacyCoachee')}</p>
       {followUp && (
         <p className="notice" data-testid="track-follow-up">
           {t('coaching.track.nextFollowUp', { date: formatDate(followUp, i18n.language) })}
