@@ -171,6 +171,8 @@ export const en: Messages = {
       revoked: 'Invite revoked.',
       used_one: 'used {{count}} time',
       used_other: 'used {{count}} times',
+      offlineList:
+        'Without a connection the server cannot show the open invites. They appear again once you are back online.',
       offline: 'Inviting needs a connection to the server.',
       pendingTeam: 'You can invite colleagues once the team is registered with the server.',
       shareText: 'Join our team {{team}} in Leskring: {{link}} (code {{code}})',

@@ -173,6 +173,8 @@ export const nl = {
       revoked: 'Uitnodiging ingetrokken.',
       used_one: '{{count}} keer gebruikt',
       used_other: '{{count}} keer gebruikt',
+      offlineList:
+        'Zonder verbinding kan de server de open uitnodigingen niet laten zien. Ze verschijnen weer zodra er verbinding is.',
       offline: 'Uitnodigen kan alleen met verbinding met de server.',
       pendingTeam: 'Uitnodigen kan zodra het team bij de server is aangemeld.',
       shareText: 'Sluit je aan bij ons team {{team}} in Leskring: {{link}} (code {{code}})',

@@ -217,7 +217,10 @@ export function aggregateConnection(
     return { status: 'busy', unsyncedChanges, deniedReason: null, refusal };
   }
   let status: ConnectionStatus;
-  if (remote === 0) {
+  // The browser knows before the socket does: a socket can look open for many seconds after
+  // the network went away, while nothing can reach the server.
+  if (!networkOnline && remote > 0) status = 'offline';
+  else if (remote === 0) {
     if (any) status = 'local-only';
     else if (opening) status = networkOnline ? 'connecting' : 'offline';
     else status = networkOnline ? 'online' : 'offline';

@@ -60,12 +60,16 @@ export function InvitePanel({ membership, memberCount }: Props) {
     );
   }, [teamId, token, t]);
 
+  // Ask the server only when it can answer: offline, say why the list is missing instead of
+  // failing a request on every roster change; back online, ask again.
   // biome-ignore lint/correctness/useExhaustiveDependencies: memberCount is a deliberate trigger
   useEffect(() => {
+    if (offline) {
+      setServer({ state: 'unavailable', message: t('team.invites.offlineList') });
+      return;
+    }
     refresh();
-    window.addEventListener('online', refresh);
-    return () => window.removeEventListener('online', refresh);
-  }, [refresh, memberCount]);
+  }, [refresh, memberCount, offline, t]);
 
   if (!token) {
     return (

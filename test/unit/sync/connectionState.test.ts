@@ -172,6 +172,21 @@ describe('aggregateConnection', () => {
     expect(aggregateConnection([], false).status).toBe('offline');
   });
 
+  it('says offline as soon as the browser does, while the socket still looks open', () => {
+    expect(aggregateConnection([connectedSynced], true).status).toBe('online');
+    expect(aggregateConnection([connectedSynced], false)).toEqual({
+      status: 'offline',
+      unsyncedChanges: 0,
+      deniedReason: null,
+    });
+    expect(aggregateConnection([syncingDoc], false)).toMatchObject({
+      status: 'offline',
+      unsyncedChanges: 1,
+    });
+    // A document on this device only stays local-only.
+    expect(aggregateConnection([{ kind: 'local-only' }], false).status).toBe('local-only');
+  });
+
   it('is connecting, never online, while the only open documents are opening', () => {
     expect(aggregateConnection([{ kind: 'opening' }], true).status).toBe('connecting');
     expect(aggregateConnection([{ kind: 'opening' }], false).status).toBe('offline');
