@@ -48,6 +48,7 @@ export const observeEn: Shape<typeof observeNl> = {
     unsupported:
       "Turn off the automatic screen lock yourself: this device can't keep the screen on.",
     off: 'The screen may turn off',
+    offHint: '— tap the screen to keep it on, or turn off your tablet’s automatic screen lock.',
   },
   saved: {
     saving: 'Saving…',

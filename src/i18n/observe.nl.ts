@@ -47,6 +47,8 @@ export const observeNl = {
     unsupported:
       'Zet zelf de automatische schermvergrendeling uit: dit apparaat kan het scherm niet aanhouden.',
     off: 'Het scherm kan uitgaan',
+    offHint:
+      '— tik op het scherm om het aan te houden, of zet de automatische schermvergrendeling van je tablet uit.',
   },
   saved: {
     saving: 'Opslaan…',

@@ -187,6 +187,7 @@ export const planEn: Shape<typeof planNl> = {
     heading: 'Runs',
     intro:
       'Plan when a research lesson is taught: in which class, by whom, who observes, and which case pupil(s) each observer follows.',
+    dateIncomplete: 'This date is incomplete: fill in day, month and year, or clear the field.',
     plan: 'Plan a run',
     planHeading: 'New run',
     researchLesson: 'Research lesson',

@@ -187,6 +187,8 @@ export const planNl = {
     heading: 'Uitvoeringen',
     intro:
       'Plan wanneer een onderzoeksles gegeven wordt: in welke klas, door wie, wie er observeert en welke casusleerling(en) elke observant volgt.',
+    dateIncomplete:
+      'Deze datum is niet compleet: vul dag, maand en jaar in, of maak het veld leeg.',
     plan: 'Uitvoering plannen',
     planHeading: 'Nieuwe uitvoering',
     researchLesson: 'Onderzoeksles',

@@ -51,6 +51,9 @@ export const ObserveHeader = memo(function ObserveHeader(props: Props) {
             <span className={`observe-wake is-${wakeLock}`}>
               {t(`observe.wakeLock.${wakeLock}`)}
             </span>
+            {wakeLock === 'off' && (
+              <span className="observe-wake-hint"> {t('observe.wakeLock.offHint')}</span>
+            )}
           </>
         )}
         {colleagues > 0 && (

@@ -5,7 +5,9 @@ export type WakeLockState = 'on' | 'off' | 'unsupported';
 /**
  * Keeps the screen on while `active` (Screen Wake Lock API). The browser
  * releases the lock whenever the page is hidden, so it is asked for again
- * each time the page becomes visible.
+ * each time the page becomes visible, and on every tap while it is off:
+ * Safari (WebKit) grants it only inside a tap, so after a reload or a return
+ * to the app the first tap gets it back.
  */
 export function useWakeLock(active: boolean): WakeLockState {
   const supported = typeof navigator !== 'undefined' && 'wakeLock' in navigator;
@@ -32,9 +34,11 @@ export function useWakeLock(active: boolean): WakeLockState {
     };
     void request();
     document.addEventListener('visibilitychange', request);
+    document.addEventListener('pointerdown', request, { passive: true });
     return () => {
       live = false;
       document.removeEventListener('visibilitychange', request);
+      document.removeEventListener('pointerdown', request);
       void sentinel?.release().catch(() => {});
     };
   }, [active, supported]);

@@ -18,10 +18,19 @@ type Props = {
   onChange: (patch: Partial<RunFieldValues>) => void;
   /** Called when the class field is left or Enter is pressed (for forms that save per field). */
   onClassNameDone?: () => void;
+  /** Why the date cannot be used (a half-typed date), shown under the field. */
+  dateError?: string | null;
 };
 
 /** Research lesson, date, class and teaching member of a run: shared by "plan a run" and editing one. */
-export function RunFields({ values, lessons, members, onChange, onClassNameDone }: Props) {
+export function RunFields({
+  values,
+  lessons,
+  members,
+  onChange,
+  onClassNameDone,
+  dateError = null,
+}: Props) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -44,10 +53,18 @@ export function RunFields({ values, lessons, members, onChange, onClassNameDone 
         <label htmlFor={`${id}-date`}>{t('plan.runs.date')}</label>
         <input
           id={`${id}-date`}
+          name="date"
           type="date"
           value={values.date}
+          aria-invalid={dateError !== null}
+          aria-describedby={dateError ? `${id}-date-error` : undefined}
           onChange={(e) => onChange({ date: e.target.value })}
         />
+        {dateError && (
+          <p id={`${id}-date-error`} className="field-error" role="alert">
+            {dateError}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor={`${id}-class`}>{t('plan.runs.className')}</label>

@@ -24,9 +24,17 @@ export function RunPlanner({ lessons, rlId, members, onPlanned }: Props) {
   const id = useId();
   const [values, setValues] = useState<RunFieldValues>({ ...EMPTY, researchLessonId: rlId });
   const { date, className, teacherId } = values;
+  const [dateError, setDateError] = useState<string | null>(null);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // A half-typed date reads as '' but is not empty: say so instead of planning without it.
+    const dateField = event.currentTarget.elements.namedItem('date');
+    if (dateField instanceof HTMLInputElement && dateField.validity.badInput) {
+      setDateError(t('plan.runs.dateIncomplete'));
+      return;
+    }
+    setDateError(null);
     const chosen =
       lessons.find((l) => l.id === values.researchLessonId) ?? lessons.find((l) => l.id === rlId);
     if (!chosen) return;
@@ -48,6 +56,7 @@ export function RunPlanner({ lessons, rlId, members, onPlanned }: Props) {
   return (
     <form
       className="card run-form"
+      noValidate
       onSubmit={(event) => void submit(event)}
       aria-labelledby={`${id}-heading`}
     >
@@ -56,7 +65,11 @@ export function RunPlanner({ lessons, rlId, members, onPlanned }: Props) {
         values={values}
         lessons={lessons}
         members={members}
-        onChange={(patch) => setValues((current) => ({ ...current, ...patch }))}
+        onChange={(patch) => {
+          if ('date' in patch) setDateError(null);
+          setValues((current) => ({ ...current, ...patch }));
+        }}
+        dateError={dateError}
       />
       <div className="row">
         <button type="submit" className="primary">
