@@ -32,6 +32,7 @@ import {
 } from './sync/syncLimits.ts';
 import { createSyncServer, DEFAULT_SOCKET_RATE } from './sync/syncServer.ts';
 import { teamDocWriter } from './sync/teamDocWriter.ts';
+import { teamNameExtension } from './sync/teamName.ts';
 import type { Rate } from './sync/tokenBucket.ts';
 import { DEFAULT_GUARD_LIMITS, type GuardLimits, updateGuard } from './sync/updateGuard.ts';
 
@@ -201,6 +202,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       store.extension,
       // Rebuilds the roster on load after the persistence's: see server/sync/roster.ts.
       rosterExtension(db),
+      teamNameExtension(db, log),
     ],
     log,
     socketRate: limits.socketRate,

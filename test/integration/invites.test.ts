@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { formatInviteCode } from '../../src/model/inviteCode.ts';
+import { setTeamName } from '../../src/model/teamDoc.ts';
 import {
   api,
   createInvite,
   createTeam,
+  isSettled,
   joinTeam,
+  newProvider,
   startTestServer,
   teamWithMember,
+  waitFor,
 } from './helpers.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -45,6 +49,22 @@ describe('invites: create, list, preview, join, revoke', () => {
       ],
     });
     expect(JSON.stringify(list.body)).not.toContain(response.body.code);
+  });
+
+  it('previews the team under the name its members gave it last, not the one it was created with', async () => {
+    const { url, wsUrl } = await startTestServer();
+    const owner = await createTeam(url, { name: 'Rekenen bovenbouw' });
+    const invite = await createInvite(url, owner);
+    const preview = () => api(url, 'POST', '/api/invites/preview', { body: { code: invite.code } });
+    expect((await preview()).body.teamName).toBe('Rekenen bovenbouw');
+    const team = newProvider(wsUrl, { name: owner.teamId, token: owner.token });
+    await waitFor(() => expect(isSettled(team)).toBe(true));
+    setTeamName(team.doc, 'Rekenen groep 7 en 8');
+    await waitFor(async () => expect((await preview()).body.teamName).toBe('Rekenen groep 7 en 8'));
+    // A name the document cannot hold never reaches the server's copy.
+    team.doc.getMap('meta').set('name', '   ');
+    await waitFor(() => expect(isSettled(team)).toBe(true));
+    expect((await preview()).body.teamName).toBe('Rekenen groep 7 en 8');
   });
 
   it('previews and joins with a code typed with or without dash, in any case', async () => {
