@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nl } from '../../src/i18n/nl.ts';
 import { observeNl as o } from '../../src/i18n/observe.nl.ts';
 import { planNl } from '../../src/i18n/plan.nl.ts';
+import { templatesNl } from '../../src/i18n/templates.nl.ts';
+import { timelineNl } from '../../src/i18n/timeline.nl.ts';
 import { type Stage, startStage, type TeacherContext } from './harness.ts';
 import { ObservePage } from './observePage.ts';
 import { CyclePage, HomePage } from './pages.ts';
@@ -49,5 +51,18 @@ describe('issue 15: hints a teacher needs', () => {
     await screen.start();
     await page.getByText(o.wakeLock.off, { exact: true }).waitFor();
     await page.getByText(o.wakeLock.offHint.trim()).waitFor();
+
+    // Time per phase: planned, actual and the difference all in minutes.
+    await screen.tally('Leerling A', templatesNl.casePupil.items.askedForHelp.label);
+    await expect.poll(() => screen.tileSaveState('Leerling A')).toBe('saved');
+    await page.goto(page.url().replace(/\/observe$/, '/timeline'));
+    const table = page.getByRole('table', { name: timelineNl.summary.time.heading });
+    await table.waitFor();
+    const figures = await table.locator('td.num').allTextContents();
+    expect(figures.length).toBeGreaterThan(0);
+    for (const figure of figures.filter(
+      (text) => text !== '' && text !== timelineNl.summary.time.notPlanned,
+    ))
+      expect(figure).toMatch(/^[+−]?\d+ min$/);
   });
 });

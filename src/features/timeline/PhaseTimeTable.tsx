@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TimePerPhase } from '../../model/aggregates.ts';
 import type { Labels } from './labels.ts';
-import { formatClock } from './timelineRows.ts';
 
 const minutesOf = (ms: number): number => Math.round(ms / 60_000);
 
@@ -20,10 +19,13 @@ export function PhaseTimeTable({
 }) {
   const { t } = useTranslation();
   const plannedTotalMs = time.phases.reduce((sum, row) => sum + (row.plannedMs ?? 0), 0);
+  // Every figure in whole minutes with its unit, so planned, actual and difference read alike.
+  const minutes = (ms: number) => t('timeline.summary.time.minutes', { count: minutesOf(ms) });
   const difference = (plannedMs: number | null, actualMs: number) => {
     if (plannedMs === null) return '';
     const delta = minutesOf(actualMs - plannedMs);
-    return delta === 0 ? '0' : `${delta > 0 ? '+' : '−'}${Math.abs(delta)}`;
+    const size = t('timeline.summary.time.minutes', { count: Math.abs(delta) });
+    return delta === 0 ? size : `${delta > 0 ? '+' : '−'}${size}`;
   };
   return (
     <div className="table-scroll">
@@ -49,9 +51,9 @@ export function PhaseTimeTable({
               <td className="num">
                 {row.plannedMs === null
                   ? t('timeline.summary.time.notPlanned')
-                  : t('timeline.summary.time.minutes', { count: minutesOf(row.plannedMs) })}
+                  : minutes(row.plannedMs)}
               </td>
-              <td className="num">{formatClock(row.actualMs)}</td>
+              <td className="num">{minutes(row.actualMs)}</td>
               <td className="num">{difference(row.plannedMs, row.actualMs)}</td>
             </tr>
           ))}
@@ -59,10 +61,8 @@ export function PhaseTimeTable({
         <tfoot>
           <tr>
             <th scope="row">{t('timeline.summary.time.total')}</th>
-            <td className="num">
-              {t('timeline.summary.time.minutes', { count: minutesOf(plannedTotalMs) })}
-            </td>
-            <td className="num">{formatClock(time.totalMs)}</td>
+            <td className="num">{minutes(plannedTotalMs)}</td>
+            <td className="num">{minutes(time.totalMs)}</td>
             <td className="num">{difference(plannedTotalMs, time.totalMs)}</td>
           </tr>
         </tfoot>
