@@ -55,6 +55,12 @@ describe('issue 6: deleting a cycle with a colleague watching', () => {
   it('offers deleting to the facilitator only', async () => {
     await expect.poll(() => anna.page.getByRole('button', { name: TEXT.button }).count()).toBe(1);
     expect(await bram.page.getByRole('button', { name: TEXT.button }).count()).toBe(0);
+    // Only where the cycle is managed (its overview), never under the plan's daily work.
+    const annaCycle = new CyclePage(anna.page);
+    await annaCycle.openTab('plan');
+    await expect.poll(() => anna.page.getByRole('button', { name: TEXT.button }).count()).toBe(0);
+    await annaCycle.openTab('overview');
+    await expect.poll(() => anna.page.getByRole('button', { name: TEXT.button }).count()).toBe(1);
   });
 
   it('deletes nothing while the facilitator is offline, and says so', async () => {

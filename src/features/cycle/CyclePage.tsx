@@ -174,7 +174,8 @@ export default function CyclePage({ teamId, cycleId }: { teamId: string; cycleId
             </div>
           </>
         )}
-        {!wizard && (
+        {/* Deleting belongs with managing the cycle (the overview), not under every tab's work. */}
+        {!wizard && tab === 'overview' && (
           <DeleteCycle membership={member} cycleId={cycleId as CycleId} title={cycle.meta.title} />
         )}
       </div>
