@@ -284,7 +284,7 @@ export const debriefEn: typeof debriefNl = {
   compare: {
     heading: 'Data per research lesson',
     intro:
-      'The same kijkwijzer items side by side, over all observed runs of each research lesson: tallies per observer, the mean of ratings and interval answers, the share of times something was seen.',
+      'The same observation checklist items side by side, over all observed runs of each research lesson: tallies per observer, the mean of ratings and interval answers, the share of times something was seen.',
     item: 'Item',
     runs_one: '{{count}} run',
     runs_other: '{{count}} runs',

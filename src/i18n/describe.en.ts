@@ -10,7 +10,7 @@ export const describeEn: Shape<typeof describeNl> = {
   undo: 'Undone',
   edit: 'Corrected',
   note: 'Note: {{text}}',
-  unknownItem: 'Item that is not in the kijkwijzer',
+  unknownItem: 'Item that is not in the observation checklist',
   unknownTeam: 'team {{number}}',
   itemTeam: '{{item}} · {{team}}',
   tally: '+{{count}}',

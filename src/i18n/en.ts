@@ -267,12 +267,12 @@ export const en: Messages = {
         'The server is too busy right now. Your changes stay on this device and are sent again shortly.',
     },
     import: {
-      'not-json': 'This file is not a kijkwijzer: it is not a JSON file.',
-      'wrong-format': 'This JSON file is not a Leskring kijkwijzer.',
+      'not-json': 'This file is not an observation checklist: it is not a JSON file.',
+      'wrong-format': 'This JSON file is not a Leskring observation checklist.',
       'unsupported-version':
-        'This kijkwijzer comes from a newer version of Leskring. Update the app and try again.',
-      'invalid-field': 'The kijkwijzer in this file is not valid: {{path}}.',
-      'too-large': 'This file is too large for a kijkwijzer (1 MB at most).',
+        'This observation checklist comes from a newer version of Leskring. Update the app and try again.',
+      'invalid-field': 'The observation checklist in this file is not valid: {{path}}.',
+      'too-large': 'This file is too large for an observation checklist (1 MB at most).',
     },
     unexpected: 'Something went wrong. Your data is safely stored on this device.',
   },

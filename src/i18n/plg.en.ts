@@ -27,7 +27,7 @@ export const plgEn: typeof plgNl = {
   follow: {
     heading: 'Items the team follows',
     intro:
-      'Choose the kijkwijzer (observation checklist) items you want to follow across cycles. Each cycle then shows their measure per research lesson.',
+      'Choose the observation checklist (kijkwijzer) items you want to follow across cycles. Each cycle then shows their measure per research lesson.',
     none: 'No measured items yet. They appear once lessons have been observed.',
     save: 'Save',
     saved_one: 'The team now follows {{count}} item.',

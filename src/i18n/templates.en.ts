@@ -72,7 +72,7 @@ export const templatesEn: BuiltInTexts = {
     },
   },
   edi: {
-    name: 'EDI kijkwijzer',
+    name: 'EDI observation checklist',
     description:
       'What to look for in each phase of an EDI lesson. Tick what you see the teacher and the class do.',
     sections: {
@@ -114,7 +114,7 @@ export const templatesEn: BuiltInTexts = {
     },
   },
   classroomPractice: {
-    name: 'Classroom practice kijkwijzer',
+    name: 'Classroom practice observation checklist',
     description:
       'Six domains of classroom practice plus pupil engagement. Rate each item on four levels; each level says what you would see.',
     sections: {

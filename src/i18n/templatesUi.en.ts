@@ -3,20 +3,22 @@ import type { templatesUiNl } from './templatesUi.nl.ts';
 
 /** English texts of the kijkwijzer library and editor (src/features/templates). */
 export const templatesUiEn: Shape<typeof templatesUiNl> = {
-  title: 'Kijkwijzers',
+  title: 'Observation checklists',
   intro:
-    'A kijkwijzer is the observation form you use in the classroom. Every saved version is kept: an observation keeps the version it was made with.',
-  teamLink: "The team's kijkwijzers",
+    'An observation checklist (in Dutch: kijkwijzer) is the form you observe with in the classroom. Every saved version is kept: an observation keeps the version it was made with.',
+  teamLink: "The team's observation checklists (kijkwijzers)",
   backToTeam: 'Back to the team',
-  readOnly: 'You are a guest: you can view and export the kijkwijzers, but not change them.',
-  skipped_one: "{{count}} kijkwijzer (version) from a colleague could not be read and isn't shown.",
+  readOnly:
+    'You are a guest: you can view and export the observation checklists, but not change them.',
+  skipped_one:
+    "{{count}} observation checklist (version) from a colleague could not be read and isn't shown.",
   skipped_other:
-    "{{count}} kijkwijzers (versions) from colleagues could not be read and aren't shown.",
+    "{{count}} observation checklists (versions) from colleagues could not be read and aren't shown.",
   library: {
-    heading: "The team's kijkwijzers",
-    empty: 'This team has no kijkwijzers yet.',
+    heading: "The team's observation checklists",
+    empty: 'This team has no observation checklists yet.',
     emptyHint:
-      'Start with one of the built-in kijkwijzers below, or import one that another team shared with you.',
+      'Start with one of the built-in observation checklists below, or import one that another team shared with you.',
     archived_one: 'Archived ({{count}})',
     archived_other: 'Archived ({{count}})',
   },
@@ -37,7 +39,7 @@ export const templatesUiEn: Shape<typeof templatesUiNl> = {
     edit: 'Edit',
   },
   builtIns: {
-    heading: 'Built-in kijkwijzers',
+    heading: 'Built-in observation checklists',
     intro: 'Written for Leskring. Once added you can duplicate and adapt them.',
     add: 'Add to the team',
     adding: 'Working…',
@@ -46,7 +48,7 @@ export const templatesUiEn: Shape<typeof templatesUiNl> = {
     failed: 'Adding it did not work.',
   },
   duplicate: {
-    title: 'Duplicate kijkwijzer',
+    title: 'Duplicate observation checklist',
     name: 'Name of the copy',
     defaultName: 'Copy of {{name}}',
     submit: 'Duplicate',
@@ -57,7 +59,7 @@ export const templatesUiEn: Shape<typeof templatesUiNl> = {
     restored: '‘{{name}}’ was restored.',
   },
   import: {
-    button: 'Import a kijkwijzer',
+    button: 'Import an observation checklist',
     hint: 'A .json file made with ‘Export’ in Leskring.',
     failed: '‘{{file}}’ could not be imported.',
     more_one: 'And {{count}} more error.',
@@ -71,7 +73,7 @@ export const templatesUiEn: Shape<typeof templatesUiNl> = {
     levels: 'level {{n}}',
     teams: 'team {{n}}',
     fields: {
-      template: 'the kijkwijzer',
+      template: 'the observation checklist',
       format: 'the file format',
       formatVersion: 'the format version',
       id: 'the id',
@@ -98,7 +100,7 @@ export const templatesUiEn: Shape<typeof templatesUiNl> = {
   },
   view: {
     close: 'Close',
-    noSections: 'This kijkwijzer has no sections yet.',
+    noSections: 'This observation checklist has no sections yet.',
     noItems: 'No items in this section.',
     every_one: 'Every minute: {{prompt}}',
     every_other: 'Every {{count}} minutes: {{prompt}}',
@@ -136,7 +138,7 @@ export const templatesUiEn: Shape<typeof templatesUiNl> = {
     unchanged: 'Nothing changed.',
   },
   issues: {
-    'name-empty': 'Give the kijkwijzer a name.',
+    'name-empty': 'Give the observation checklist a name.',
     'name-too-long': 'The name is too long.',
     'description-too-long': 'The description is too long.',
     'too-many-sections': 'Too many sections (at most 50).',
