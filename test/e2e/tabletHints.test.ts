@@ -53,8 +53,16 @@ describe('issue 15: hints a teacher needs', () => {
     await page.getByText(o.wakeLock.offHint.trim()).waitFor();
 
     // Time per phase: planned, actual and the difference all in minutes.
-    await screen.tally('Leerling A', templatesNl.casePupil.items.askedForHelp.label);
+    const asks = templatesNl.casePupil.items.askedForHelp.label;
+    await screen.tally('Leerling A', asks);
+    await screen.tally('Leerling A', asks);
     await expect.poll(() => screen.tileSaveState('Leerling A')).toBe('saved');
+    // An Undo offered during the lesson goes away once the lesson is finished.
+    await screen.undoLast();
+    const undoToast = page.locator('.toasts .toast').filter({ hasText: o.undo.done.split(':')[0] });
+    await undoToast.waitFor();
+    await screen.finish();
+    expect(await undoToast.count()).toBe(0);
     await page.goto(page.url().replace(/\/observe$/, '/timeline'));
     const table = page.getByRole('table', { name: timelineNl.summary.time.heading });
     await table.waitFor();

@@ -27,6 +27,11 @@ export function dismissToast(id: number): void {
   emit(toasts.filter((toast) => toast.id !== id));
 }
 
+/** Takes away every toast that offers an action (an Undo that no longer applies). */
+export function dismissActionToasts(): void {
+  emit(toasts.filter((toast) => !toast.action));
+}
+
 export function useToasts(): readonly Toast[] {
   return useSyncExternalStore(
     (listener) => {

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
-import { showToast } from '../../app/ui/toasts.ts';
+import { dismissActionToasts, showToast } from '../../app/ui/toasts.ts';
 import { translator } from '../../i18n/translate.ts';
 import type {
   CasePupilId,
@@ -134,6 +134,10 @@ export function LiveObservation(props: Props) {
   const ended = lesson.end !== null;
   const live = started && !ended;
   const wakeLock = useWakeLock(live);
+  // An Undo offered during the lesson no longer applies once it is finished.
+  useEffect(() => {
+    if (ended) dismissActionToasts();
+  }, [ended]);
 
   const rl = cycle.researchLessons.find((each) => each.id === run.researchLessonId);
   const phases = rl?.phases ?? NO_PHASES;

@@ -95,19 +95,21 @@ export function ShareLogButton({ runId, memberId, cycleTitle, date }: ShareProps
     showToast(t('timeline.logFile.downloaded', { file: name }));
   }
 
+  // Nothing recorded: say so plainly rather than offer a button that cannot be pressed.
+  if (!hasEvents) return <p className="log-file-action">{t('timeline.logFile.nothingToShare')}</p>;
   return (
     <div className="log-file-action">
       <button
         type="button"
         onClick={() => void share()}
-        disabled={!hasEvents || busy}
+        disabled={busy}
         aria-describedby={hintId}
         aria-busy={busy}
       >
         {t('timeline.logFile.share')}
       </button>
       <span id={hintId} className="muted small">
-        {hasEvents ? t('timeline.logFile.shareHint') : t('timeline.logFile.nothingToShare')}
+        {t('timeline.logFile.shareHint')}
       </span>
     </div>
   );
