@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type * as Y from 'yjs';
-import { initCycleDoc } from './cycleDoc.ts';
+import { initCycleDoc, requireText } from './cycleDoc.ts';
 import type { ModelContext } from './cycleTypes.ts';
 import { isMemberId, type MemberId } from './ids.ts';
 
@@ -233,13 +233,6 @@ export function readTrack(doc: Y.Doc): TrackSnapshot {
   return { parties: readTrackParties(doc), conversations, reflections, goals, links };
 }
 
-function requireText(value: string, what: string, min = 0): string {
-  const trimmed = value.trim();
-  if (trimmed.length < min || trimmed.length > MAX_COACHING_TEXT)
-    throw new RangeError(`${what} must be ${min}–${MAX_COACHING_TEXT} characters`);
-  return trimmed;
-}
-
 /** The coachee writes (or rewrites) their reflection on a shared conversation. */
 export function setReflection(
   doc: Y.Doc,
@@ -247,7 +240,10 @@ export function setReflection(
   reflection: string,
   ctx: ModelContext,
 ): void {
-  const value: Reflection = { text: requireText(reflection, 'reflection'), at: ctx.now() };
+  const value: Reflection = {
+    text: requireText(reflection, 'reflection', MAX_COACHING_TEXT),
+    at: ctx.now(),
+  };
   doc.transact(() => doc.getMap(COACHING_REFLECTIONS).set(conversationId, value), ctx.origin);
 }
 
@@ -259,7 +255,7 @@ export function addGoal(
 ): string {
   const id = ctx.newId();
   const goal = {
-    text: requireText(input.text, 'goal', 1),
+    text: requireText(input.text, 'goal', MAX_COACHING_TEXT, 1),
     status: input.status ?? 'proposed',
     proposedBy: input.by,
     createdAt: ctx.now(),

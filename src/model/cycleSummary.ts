@@ -1,6 +1,13 @@
 import type * as Y from 'yjs';
 import { readCycle, summarizeCycle } from './cycleDoc.ts';
-import type { CycleId, CycleSummary, ItemMeasure, RunId, RunMeasures } from './cycleTypes.ts';
+import type {
+  CycleId,
+  CycleSnapshot,
+  CycleSummary,
+  ItemMeasure,
+  RunId,
+  RunMeasures,
+} from './cycleTypes.ts';
 import { foldEvents, logLength, readRunEvents, runObservers } from './eventLog.ts';
 import { measureItems } from './findingChecks.ts';
 import { cycleActivities } from './learningActivities.ts';
@@ -21,6 +28,19 @@ export function summarizeCycleDoc(
 ): CycleSummary {
   const snapshot = readCycle(doc);
   const today = now.slice(0, 10);
+  return {
+    ...summarizeCycle(cycleId, snapshot, lastActivityAt, today),
+    activities: cycleActivities(doc, snapshot, today),
+    measures: cycleMeasures(doc, snapshot, today),
+  };
+}
+
+/**
+ * Per run taught up to `today` (YYYY-MM-DD), oldest first: the class-level
+ * measure of every measurable kijkwijzer item (the summary's `measures`; a
+ * coaching track's trend reads them too).
+ */
+export function cycleMeasures(doc: Y.Doc, snapshot: CycleSnapshot, today: string): RunMeasures[] {
   const rlNumber = new Map(snapshot.researchLessons.map((rl) => [rl.id, rl.number]));
   const measures: RunMeasures[] = [];
   for (const run of snapshot.runs) {
@@ -34,12 +54,7 @@ export function summarizeCycleDoc(
         items,
       });
   }
-  measures.sort((a, b) => a.date.localeCompare(b.date) || a.runId.localeCompare(b.runId));
-  return {
-    ...summarizeCycle(cycleId, snapshot, lastActivityAt, today),
-    activities: cycleActivities(doc, snapshot, today),
-    measures,
-  };
+  return measures.sort((a, b) => a.date.localeCompare(b.date) || a.runId.localeCompare(b.runId));
 }
 
 /** The key that matches an item across kijkwijzer versions and cycles: its kind and label. */

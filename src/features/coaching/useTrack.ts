@@ -21,8 +21,8 @@ import {
   trackActivities,
 } from '../../model/coachingInsights.ts';
 import { readCycle } from '../../model/cycleDoc.ts';
-import { summarizeCycleDoc } from '../../model/cycleSummary.ts';
-import type { CycleId, CycleSnapshot, RunId, RunMeasures } from '../../model/cycleTypes.ts';
+import { cycleMeasures } from '../../model/cycleSummary.ts';
+import type { CycleSnapshot, RunId, RunMeasures } from '../../model/cycleTypes.ts';
 import { teamDocName } from '../../model/docName.ts';
 import {
   foldEvents,
@@ -76,7 +76,7 @@ function readRuns(doc: Y.Doc): {
       ),
     }))
     .sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt));
-  const { measures } = summarizeCycleDoc(doc, 'track' as CycleId, '', new Date().toISOString());
+  const measures = cycleMeasures(doc, cycle, new Date().toISOString().slice(0, 10));
   const observed = runs.filter((run) => run.events > 0);
   const last = observed.at(-1);
   const latest = last
