@@ -6,7 +6,7 @@ import { endTracksOf } from './coaching.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
 import { invitesCreatedBy } from './invites.ts';
-import { findMember } from './members.ts';
+import { countCurrentMembers, countFacilitators, findMember } from './members.ts';
 
 /**
  * A member's own data ("My data", README): what the server holds about them
@@ -57,14 +57,6 @@ export function memberData(deps: ServiceDeps, actor: Actor): MemberData {
   };
 }
 
-function count(deps: ServiceDeps, actor: Actor, where: string): number {
-  const row = prepared(
-    deps.db,
-    `SELECT count(*) AS n FROM members WHERE team_id = ? AND removed_at IS NULL AND ${where}`,
-  ).get(actor.teamId);
-  return Number(row?.n ?? 0);
-}
-
 /**
  * Deletes the caller's account in their team. The server forgets their tokens
  * (every device is refused from now on), their membership and their name: the
@@ -85,8 +77,8 @@ export async function eraseOwnAccount(deps: ServiceDeps, actor: Actor): Promise<
     const member = findMember(db, actor.teamId, actor.memberId);
     if (!member || member.removedAt !== null) throw new ServiceError('not_found', 'no such member');
     const lastFacilitator =
-      canManageMembers(member.role) && count(deps, actor, "role = 'facilitator'") <= 1;
-    if (lastFacilitator && count(deps, actor, '1 = 1') > 1) {
+      canManageMembers(member.role) && countFacilitators(db, actor.teamId) <= 1;
+    if (lastFacilitator && countCurrentMembers(db, actor.teamId) > 1) {
       throw new ServiceError('conflict', 'hand the facilitator role to someone else first');
     }
     prepared(

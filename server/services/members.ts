@@ -56,10 +56,20 @@ export function toMemberInfo(member: MemberRow): MemberInfo {
   };
 }
 
-function countFacilitators(db: DatabaseSync, teamId: TeamId): number {
+/** Current (not removed) facilitators of the team. */
+export function countFacilitators(db: DatabaseSync, teamId: TeamId): number {
   const row = prepared(
     db,
     "SELECT count(*) AS n FROM members WHERE team_id = ? AND role = 'facilitator' AND removed_at IS NULL",
+  ).get(teamId);
+  return Number(row?.n ?? 0);
+}
+
+/** Current (not removed) members of the team. */
+export function countCurrentMembers(db: DatabaseSync, teamId: TeamId): number {
+  const row = prepared(
+    db,
+    'SELECT count(*) AS n FROM members WHERE team_id = ? AND removed_at IS NULL',
   ).get(teamId);
   return Number(row?.n ?? 0);
 }
