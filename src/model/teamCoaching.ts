@@ -29,14 +29,17 @@ export type TeamCoaching = {
   readonly byTrack: ReadonlyMap<string, readonly LearningActivity[]>;
 };
 
-/** How many tracks had an activity in `year`, and their minutes (each activity once, not per member). */
+/**
+ * How many tracks had an activity in `year`, and their minutes (each activity
+ * once, not per member); none while the team document has not loaded (null).
+ */
 export function coachingInYear(
-  coaching: TeamCoaching,
+  coaching: TeamCoaching | null,
   year: SchoolYear,
 ): { tracks: number; minutes: number } {
   let tracks = 0;
   let minutes = 0;
-  for (const activities of coaching.byTrack.values()) {
+  for (const activities of coaching?.byTrack.values() ?? []) {
     const inYear = activities.filter((activity) => inSchoolYear(activity.date, year));
     if (inYear.length > 0) tracks++;
     for (const activity of inYear) minutes += activity.minutes;

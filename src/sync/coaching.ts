@@ -20,10 +20,6 @@ const cacheKey = (teamId: string) => `coachingTracks:${teamId}`;
 
 /** The member's tracks in the team as this device last knew them. */
 export async function cachedTracks(teamId: string): Promise<CoachingTrackInfo[]> {
-  return cached(teamId);
-}
-
-async function cached(teamId: string): Promise<CoachingTrackInfo[]> {
   return (await getSetting<CoachingTrackInfo[]>(cacheKey(teamId))) ?? [];
 }
 
@@ -52,7 +48,7 @@ export function useCoachingTracks(membership: LocalMembership | null | undefined
 
   const refresh = useCallback(async () => {
     if (!teamId) return;
-    setTracks(await cached(teamId));
+    setTracks(await cachedTracks(teamId));
     if (!usable(membership)) return;
     try {
       const { tracks: fresh } = await api.listCoachingTracks(teamId, membership.token);
@@ -77,7 +73,7 @@ export async function findCachedTrack(
   teamId: string,
   trackId: string,
 ): Promise<CoachingTrackInfo | null> {
-  return (await cached(teamId)).find((track) => track.trackId === trackId) ?? null;
+  return (await cachedTracks(teamId)).find((track) => track.trackId === trackId) ?? null;
 }
 
 /**
@@ -109,14 +105,14 @@ export async function startCoachingTrack(
   };
   await editDocLocally(created.sharedDoc, (doc, ctx) => initSharedTrackDoc(doc, parties, ctx));
   await editDocLocally(created.coachDoc, (doc, ctx) => initCoachDoc(doc, track.trackId, ctx));
-  await store(membership.teamId, [...(await cached(membership.teamId)), track]);
+  await store(membership.teamId, [...(await cachedTracks(membership.teamId)), track]);
   return track;
 }
 
 async function forgetTrack(membership: LocalMembership, track: CoachingTrackInfo): Promise<void> {
   await store(
     membership.teamId,
-    (await cached(membership.teamId)).filter((each) => each.trackId !== track.trackId),
+    (await cachedTracks(membership.teamId)).filter((each) => each.trackId !== track.trackId),
   );
   await Promise.all(
     [track.sharedDoc, track.coachDoc].flatMap((name) => (name ? [purgeDoc(name)] : [])),

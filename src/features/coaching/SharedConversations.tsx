@@ -12,6 +12,7 @@ import {
 } from '../../model/coaching.ts';
 import type { MemberId } from '../../model/ids.ts';
 import type { DocSession } from '../../sync/docSession.ts';
+import { tryChange } from '../cycle/metaWrites.ts';
 import { DraftText } from './DraftText.tsx';
 
 type Props = {
@@ -32,15 +33,10 @@ export function SharedConversations({ shared, track, me, isCoach, coacheeName }:
   const [goal, setGoal] = useState('');
   const [refused, setRefused] = useState(false);
 
-  function write(edit: Parameters<DocSession['change']>[0]): boolean {
-    try {
-      void shared.change(edit);
-      setRefused(false);
-      return true;
-    } catch {
-      setRefused(true);
-      return false;
-    }
+  function write(edit: Parameters<typeof tryChange>[1]): boolean {
+    const written = tryChange(shared, edit);
+    setRefused(!written);
+    return written;
   }
 
   function propose() {

@@ -5,6 +5,7 @@ import { showToast } from '../../app/ui/toasts.ts';
 import { type Preparation, shareConversation, updatePreparation } from '../../model/coaching.ts';
 import type { ItemTrend } from '../../model/coachingInsights.ts';
 import type { DocSession } from '../../sync/docSession.ts';
+import { tryChange } from '../cycle/metaWrites.ts';
 import { DraftText } from './DraftText.tsx';
 
 type Props = {
@@ -27,13 +28,9 @@ export function TrackConversation({ coach, shared, preparation, trends, coacheeN
   const [problem, setProblem] = useState<string | null>(null);
 
   function update(patch: Partial<Preparation>): boolean {
-    try {
-      void coach.change((doc, ctx) => updatePreparation(doc, patch, ctx));
-      return true;
-    } catch {
-      setProblem(t('coaching.prep.invalid'));
-      return false;
-    }
+    const written = tryChange(coach, (doc, ctx) => updatePreparation(doc, patch, ctx));
+    if (!written) setProblem(t('coaching.prep.invalid'));
+    return written;
   }
 
   function toggleFocus(key: string, on: boolean) {

@@ -14,6 +14,7 @@ import {
 import { checkLastStep, type ItemTrend, type Proposal } from '../../model/coachingInsights.ts';
 import { formatClock } from '../../model/liveObservation.ts';
 import type { DocSession } from '../../sync/docSession.ts';
+import { tryChange } from '../cycle/metaWrites.ts';
 import { DraftText } from './DraftText.tsx';
 import type { TrackRun } from './useTrack.ts';
 
@@ -51,13 +52,9 @@ export function TrackPreparation({
   const runDate = new Map(runs.map((run) => [run.id as string, run.date]));
 
   function update(patch: Partial<Preparation>): boolean {
-    try {
-      void coach.change((doc, ctx) => updatePreparation(doc, patch, ctx));
-      return true;
-    } catch {
-      showToast(t('coaching.prep.invalid'));
-      return false;
-    }
+    const written = tryChange(coach, (doc, ctx) => updatePreparation(doc, patch, ctx));
+    if (!written) showToast(t('coaching.prep.invalid'));
+    return written;
   }
 
   const strengths = preparation.strengths;

@@ -9,6 +9,7 @@ import type { RunId } from '../../model/cycleTypes.ts';
 import type { MemberId } from '../../model/ids.ts';
 import { readRunTemplate } from '../../model/runTemplate.ts';
 import type { DocSession } from '../../sync/docSession.ts';
+import { tryChange } from '../cycle/metaWrites.ts';
 import { LinkedLessons } from './LinkedLessons.tsx';
 import type { TrackRun } from './useTrack.ts';
 
@@ -47,26 +48,23 @@ export function TrackRuns({
       return;
     }
     setInvalid(false);
-    try {
-      void shared.change((doc, ctx) => {
-        // The focus narrows the kijkwijzer the last observation used to the agreed items.
-        const last = [...runs].reverse().find((run) => readRunTemplate(doc, run.id as RunId));
-        const from = last ? readRunTemplate(doc, last.id as RunId) : null;
-        const template =
-          from && focus.size > 0
-            ? focusedTemplate(
-                from,
-                new Set(focus.keys()),
-                `Focus: ${[...focus.values()].join(', ')}`,
-                ctx,
-              )
-            : null;
-        planTrackRun(doc, { date, coacheeId, template }, ctx);
-      });
-      showToast(t('coaching.runs.planned'));
-    } catch {
-      setInvalid(true);
-    }
+    const planned = tryChange(shared, (doc, ctx) => {
+      // The focus narrows the kijkwijzer the last observation used to the agreed items.
+      const last = [...runs].reverse().find((run) => readRunTemplate(doc, run.id as RunId));
+      const from = last ? readRunTemplate(doc, last.id as RunId) : null;
+      const template =
+        from && focus.size > 0
+          ? focusedTemplate(
+              from,
+              new Set(focus.keys()),
+              `Focus: ${[...focus.values()].join(', ')}`,
+              ctx,
+            )
+          : null;
+      planTrackRun(doc, { date, coacheeId, template }, ctx);
+    });
+    if (planned) showToast(t('coaching.runs.planned'));
+    else setInvalid(true);
   }
 
   return (

@@ -13,8 +13,6 @@ import { useTeamYear } from './useTeamYear.ts';
 import { YearSelect } from './YearSelect.tsx';
 import './plg.css';
 
-const NO_COACHING = { tracks: 0, activities: [], byTrack: new Map() } as const;
-
 /**
  * The report a PLG hands its school leader: totals only (cycles, stages,
  * lessons, the team's learning hours, how baselines moved). Never a person's
@@ -52,7 +50,7 @@ export default function LeaderReport({ teamId: rawTeamId }: { teamId: string }) 
   );
   const lang = i18n.language;
   // That coaching happens, never what it is about (teamCoaching.ts).
-  const coachingYear = coachingInYear(coaching ?? NO_COACHING, year);
+  const coachingYear = coachingInYear(coaching, year);
   const changed = cycles.flatMap((cycle) =>
     cycle.baselines
       .filter((baseline) => baseline.value !== null && baseline.after !== null)

@@ -63,7 +63,7 @@ export default function PlgYearPage({ teamId: rawTeamId }: { teamId: string }) {
     roster?.names.get(memberId) ?? (memberId === me ? membership.displayName : memberId);
   const target = settings?.targetHours ?? 20;
   // That coaching happens and how long, never what it is about (teamCoaching.ts).
-  const coachingYear = coaching ? coachingInYear(coaching, year) : { tracks: 0, minutes: 0 };
+  const coachingYear = coachingInYear(coaching, year);
 
   return (
     <SessionProvider
