@@ -367,3 +367,27 @@ export function shareConversation(
   }, ctx.origin);
   return id;
 }
+
+/**
+ * What a track holds for a member to take along (their download, "My data"):
+ * what both see, and from the coach's document, when given, the preparation
+ * and the notes of conversations held.
+ */
+export function trackContents(
+  shared: Y.Doc,
+  coach: Y.Doc | null,
+): {
+  conversations: readonly SharedConversation[];
+  reflections: Readonly<Record<string, Reflection>>;
+  goals: readonly Goal[];
+  preparation?: Preparation;
+  held?: readonly HeldConversation[];
+} {
+  const track = readTrack(shared);
+  return {
+    conversations: track.conversations,
+    reflections: Object.fromEntries(track.reflections),
+    goals: track.goals,
+    ...(coach ? { preparation: readPreparation(coach), held: readHeldConversations(coach) } : {}),
+  };
+}

@@ -1,4 +1,4 @@
-import { readHeldConversations, readPreparation, readTrack } from '../model/coaching.ts';
+import { trackContents } from '../model/coaching.ts';
 import { rosterDocName, teamDocName, teamScopedDocName } from '../model/docName.ts';
 import {
   MY_DATA_FORMAT,
@@ -58,23 +58,19 @@ async function teamPart(membership: LocalMembership): Promise<MyTeamData> {
   }
   const coaching: MyCoachingTrack[] = [];
   for (const info of await cachedTracks(teamId)) {
-    const track = await readDocLocally(info.sharedDoc, readTrack);
-    const own =
-      info.role === 'coach' && info.coachDoc
-        ? await readDocLocally(info.coachDoc, (doc) => ({
-            preparation: readPreparation(doc),
-            held: readHeldConversations(doc),
-          }))
-        : {};
+    const privateDoc = info.role === 'coach' ? info.coachDoc : null;
+    // The coach's document is read while the shared one is open, since one file holds both.
+    const contents = await readDocLocally(info.sharedDoc, (shared) =>
+      privateDoc
+        ? readDocLocally(privateDoc, (coach) => trackContents(shared, coach))
+        : trackContents(shared, null),
+    );
     coaching.push({
       trackId: info.trackId,
       role: info.role,
       coachId: info.coachId,
       coacheeId: info.coacheeId,
-      conversations: track.conversations,
-      reflections: Object.fromEntries(track.reflections),
-      goals: track.goals,
-      ...own,
+      ...contents,
     });
   }
   return {

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
 import { showToast } from '../../app/ui/toasts.ts';
 import { errorMessage } from '../../i18n/errors.ts';
 import type { CoachingTrackInfo } from '../../model/api.ts';
-import { readHeldConversations, readPreparation, readTrack } from '../../model/coaching.ts';
+import { trackContents } from '../../model/coaching.ts';
 import { readCycle } from '../../model/cycleDoc.ts';
 import { observedRuns, readRunEvents } from '../../model/eventLog.ts';
 import { deleteCoachingTrack, leaveCoachingTrack } from '../../sync/coaching.ts';
@@ -29,25 +29,19 @@ export function TrackEnd({ membership, info, shared, coach, otherName }: Props) 
   const isCoach = info.role === 'coach';
 
   function exportIt() {
-    const track = readTrack(shared.doc);
     const cycle = readCycle(shared.doc);
     const file = {
       format: 'leskring-coaching-track',
       version: 1,
       exportedAt: new Date().toISOString(),
       track: { ...info },
-      conversations: track.conversations,
-      reflections: Object.fromEntries(track.reflections),
-      goals: track.goals,
+      // The coach's own preparation and notes go only into the coach's file.
+      ...trackContents(shared.doc, isCoach && coach ? coach.doc : null),
       runs: cycle.runs.map((run) => ({ id: run.id, date: run.date, teacherId: run.teacherId })),
       observations: observedRuns(shared.doc).map((runId) => ({
         runId,
         events: readRunEvents(shared.doc, runId),
       })),
-      // The coach's own preparation and notes go only into the coach's file.
-      ...(isCoach && coach
-        ? { preparation: readPreparation(coach.doc), held: readHeldConversations(coach.doc) }
-        : {}),
     };
     downloadFile(
       new File(

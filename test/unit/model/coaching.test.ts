@@ -12,6 +12,7 @@ import {
   setReflection,
   shareConversation,
   type TrackParties,
+  trackContents,
   updatePreparation,
 } from '../../../src/model/coaching.ts';
 import {
@@ -138,6 +139,9 @@ describe('preparing and sharing a conversation', () => {
     expect(readHeldConversations(coach)).toEqual([
       expect.objectContaining({ id, notes: 'Leek onzeker over de groep', date: '2026-10-15' }),
     ]);
+    // The coachee's download holds what both see; only the coach's holds the notes.
+    expect(JSON.stringify(trackContents(shared, null))).not.toContain('onzeker');
+    expect(trackContents(shared, coach).held?.[0]?.notes).toBe('Leek onzeker over de groep');
     // A fresh preparation that keeps the agreed focus.
     expect(readPreparation(coach)).toMatchObject({
       notes: '',
