@@ -6,6 +6,7 @@
  * writes his reflection and proposes a goal; Anna sees both.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDay } from '../../src/app/localDay.ts';
 import { coachingNl as c } from '../../src/i18n/coaching.nl.ts';
 import { nl } from '../../src/i18n/nl.ts';
 import { observeNl as o } from '../../src/i18n/observe.nl.ts';
@@ -23,11 +24,11 @@ import { message, teamIdFromUrl, teamOfTwo } from './pages.ts';
 const ITEM = 'Omgang met leerlingen';
 const PRIVATE_NOTE = 'Leek gespannen bij de overgang';
 
-function localDay(offsetDays = 0): string {
+/** The local day `offsetDays` from today. */
+function dayFromToday(offsetDays: number): string {
   const day = new Date();
   day.setDate(day.getDate() + offsetDays);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+  return localDay(day);
 }
 
 /** Plans a lesson of the track on `date`, observes it with the lesson-practice kijkwijzer and rates the item. */
@@ -83,8 +84,8 @@ describe('issue 14: coaching tracks', () => {
       .waitFor();
 
     // Two lessons: the item rated 2, then 3.
-    await observeLesson(anna, trackUrl, localDay(-1), 2);
-    await observeLesson(anna, trackUrl, localDay(0), 3);
+    await observeLesson(anna, trackUrl, dayFromToday(-1), 2);
+    await observeLesson(anna, trackUrl, dayFromToday(0), 3);
 
     // The trend and the app's proposal; she takes it as a strength.
     const trends = page.getByTestId('coaching-trends');
