@@ -20,6 +20,7 @@ import { DEFAULT_PHOTO_MAX_BYTES, DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES } from './s
 import { DEFAULT_MAX_TEAMS, DEFAULT_TEAM_CREATE_RATE_LIMIT } from './services/teams.ts';
 import { authExtension } from './sync/auth.ts';
 import { documentControl } from './sync/documents.ts';
+import { heartbeatExtension } from './sync/heartbeat.ts';
 import { DEFAULT_MAX_DOCUMENT_BYTES, persistence } from './sync/persistence.ts';
 import { connectionControl } from './sync/revocation.ts';
 import { rosterExtension, rosterWriter } from './sync/roster.ts';
@@ -203,6 +204,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       // Rebuilds the roster on load after the persistence's: see server/sync/roster.ts.
       rosterExtension(db),
       teamNameExtension(db, log),
+      heartbeatExtension(),
     ],
     log,
     socketRate: limits.socketRate,

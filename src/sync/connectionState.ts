@@ -247,6 +247,8 @@ const listeners = new Set<() => void>();
 /** Listeners to any document's state, for per-document hooks (the badge's listeners see only aggregate changes). */
 const docListeners = new Set<() => void>();
 let networkOnline = readNavigatorOnline();
+/** False once the sync socket's heartbeat went unanswered, until the server is heard again. */
+let serverReachable = true;
 let snapshot: ConnectionSnapshot = aggregateConnection(docs.values(), networkOnline);
 
 function readNavigatorOnline(): boolean {
@@ -256,7 +258,8 @@ function readNavigatorOnline(): boolean {
 
 function recompute(): void {
   for (const listener of [...docListeners]) listener();
-  const next = aggregateConnection(docs.values(), networkOnline);
+  // An unanswered heartbeat is the same news as the browser's `offline`, learnt the hard way.
+  const next = aggregateConnection(docs.values(), networkOnline && serverReachable);
   if (sameSnapshot(next, snapshot)) return;
   snapshot = next;
   for (const listener of [...listeners]) listener();
@@ -308,6 +311,13 @@ export function getDocConnection(docName: string): DocConnection | undefined {
 export function setNetworkOnline(online: boolean): void {
   if (networkOnline === online) return;
   networkOnline = online;
+  recompute();
+}
+
+/** Whether the server answers the sync socket's heartbeat (src/sync/heartbeat.ts). */
+export function setServerReachable(reachable: boolean): void {
+  if (serverReachable === reachable) return;
+  serverReachable = reachable;
   recompute();
 }
 

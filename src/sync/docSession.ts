@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { ModelContext } from '../model/cycleTypes.ts';
 import { isRosterDocName, parseDocName } from '../model/docName.ts';
 import { type DocKind, docKindOf, documentExists } from '../model/documentKinds.ts';
+import { HEARTBEAT_PING } from '../model/heartbeat.ts';
 import { newId, type TeamId } from '../model/ids.ts';
 import { DOCUMENT_DELETED_REASON } from '../model/roster.ts';
 import { replayJournal } from '../store/eventJournal.ts';
@@ -17,6 +18,7 @@ import {
   setDocConnection,
   subscribeDocConnections,
 } from './connectionState.ts';
+import { watchHeartbeat } from './heartbeat.ts';
 import { LocalDocStore } from './localDocStore.ts';
 import {
   AWARENESS_USER_FIELD,
@@ -73,12 +75,18 @@ export function localDbName(docName: string): string {
 const JOURNAL_ORIGIN = { kind: 'journal' };
 
 let socket: HocuspocusProviderWebsocket | null = null;
+let stopHeartbeat: (() => void) | null = null;
 const sessions = new Map<string, DocSession>();
 /** Documents known deleted in this page's life: never opened, stored or synced again. */
 const deletedNames = new Set<string>();
 
 function sharedSocket(): HocuspocusProviderWebsocket {
-  socket ??= new HocuspocusProviderWebsocket({ url: syncUrl() });
+  if (socket) return socket;
+  socket = new HocuspocusProviderWebsocket({ url: syncUrl() });
+  stopHeartbeat = watchHeartbeat(socket, () => {
+    for (const session of sessions.values()) if (session.askHeartbeat()) return true;
+    return false;
+  });
   return socket;
 }
 
@@ -93,6 +101,8 @@ if (typeof window !== 'undefined') {
 function releaseSocketIfUnused(): void {
   if (!socket) return;
   for (const session of sessions.values()) if (session.connected) return;
+  stopHeartbeat?.();
+  stopHeartbeat = null;
   socket.destroy();
   socket = null;
 }
@@ -192,6 +202,13 @@ export class DocSession {
   /** Whether a provider is attached (internal: the shared socket stays while one is). */
   get connected(): boolean {
     return this.#provider !== null;
+  }
+
+  /** Sends the socket's heartbeat question over this document's connection, if it is authenticated. */
+  askHeartbeat(): boolean {
+    if (!this.#provider?.isAuthenticated) return false;
+    this.#provider.sendStateless(HEARTBEAT_PING);
+    return true;
   }
 
   get closed(): boolean {

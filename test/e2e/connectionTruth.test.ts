@@ -2,8 +2,10 @@
  * Issue 15, connection truth: when the browser loses the network while the
  * sync socket still looks open, the badge says so at once, and the team page
  * stops asking the server for its invites (saying why they are not shown)
- * until the network is back.
+ * until the network is back. A network that vanishes silently (no browser
+ * event, the socket still open) is found by the sync socket's heartbeat.
  */
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nl } from '../../src/i18n/nl.ts';
 import { type Stage, startStage, type TeacherContext } from './harness.ts';
@@ -48,5 +50,39 @@ describe('issue 15: the connection badge tells the truth', () => {
     await team.invitesSection.getByText(nl.team.invites.noneActive).waitFor();
     expect(invitesAsked.length).toBeGreaterThan(askedOffline);
     expect(anna.errors.filter((error) => error.includes('invites'))).toEqual([]);
+  });
+
+  it('finds a silent drop by its heartbeat, and sends what waited once the network is back', async () => {
+    const { teacher: bram, proxy } = await stage.cuttableTeacher();
+    const bramTeam = await new HomePage(bram.page)
+      .goto()
+      .then((home) => home.createTeam({ teamName: 'Taal groep 6', displayName: 'Bram' }));
+    await bramTeam.shell.waitForConnection('online');
+
+    // No byte passes and nothing closes: the browser stays online and the socket open.
+    proxy.stall();
+    // Two heartbeat intervals and the answer's timeout, with room for a busy machine.
+    await bramTeam.shell.waitForConnection('offline', { timeout: 12_000 });
+    expect(await bram.page.evaluate(() => navigator.onLine)).toBe(true);
+
+    await bramTeam.rename('Taal en lezen groep 6');
+    await bramTeam.shell.waitForConnection('offline', { allSaved: false });
+    expect(await bramTeam.shell.unsyncedChanges()).toBeGreaterThan(0);
+
+    proxy.unstall();
+    await bramTeam.shell.waitForConnection('online', { timeout: 30_000 });
+    // The server took the rename: its copy of the team's name follows the team document.
+    const db = new DatabaseSync(stage.app.dbPath, { readOnly: true });
+    try {
+      const storedName = () =>
+        (
+          db.prepare('SELECT name FROM teams WHERE id = ?').get(bramTeam.teamId()) as {
+            name: string;
+          }
+        ).name;
+      await expect.poll(storedName, { timeout: 10_000 }).toBe('Taal en lezen groep 6');
+    } finally {
+      db.close();
+    }
   });
 });

@@ -253,6 +253,8 @@ export class CuttableProxy {
   readonly #server: net.Server;
   readonly #connections = new Set<{ client: net.Socket; upstream: net.Socket }>();
   #cut = false;
+  /** Connections held open without passing a byte while the proxy is stalled. */
+  #stalled: Set<net.Socket> | null = null;
   /** Connections accepted since start (refused ones not counted). */
   accepted = 0;
 
@@ -304,6 +306,11 @@ export class CuttableProxy {
       client.resetAndDestroy();
       return;
     }
+    if (this.#stalled) {
+      this.#stalled.add(client);
+      client.on('error', () => client.destroy());
+      return;
+    }
     this.accepted += 1;
     const upstream = net.connect({ host, port, noDelay: true });
     const connection = { client, upstream };
@@ -324,6 +331,33 @@ export class CuttableProxy {
   /** Destroys every open connection, both directions, and refuses new ones. */
   cut(): void {
     this.#cut = true;
+    for (const { client, upstream } of this.#connections) {
+      client.destroy();
+      upstream.destroy();
+    }
+    this.#connections.clear();
+  }
+
+  /**
+   * A silent drop: every connection stays open but no byte passes either way,
+   * and new ones are accepted and never answered. Nothing closes, so neither
+   * the browser nor the socket notices; only a heartbeat can.
+   */
+  stall(): void {
+    this.#stalled = new Set();
+    for (const { client, upstream } of this.#connections) {
+      client.unpipe(upstream);
+      upstream.unpipe(client);
+      client.pause();
+      upstream.pause();
+    }
+  }
+
+  /** Ends a stall the way a network coming back after a long drop does: what was held is gone. */
+  unstall(): void {
+    const held = this.#stalled;
+    this.#stalled = null;
+    for (const client of held ?? []) client.destroy();
     for (const { client, upstream } of this.#connections) {
       client.destroy();
       upstream.destroy();
