@@ -11,7 +11,7 @@ import { nl } from '../../src/i18n/nl.ts';
 import { templatesNl } from '../../src/i18n/templates.nl.ts';
 import { waitForServiceWorkerControl } from './harness.ts';
 import { ObservePage } from './observePage.ts';
-import { CyclePage, HomePage, TeamPage } from './pages.ts';
+import { CyclePage, HomePage, message, TeamPage } from './pages.ts';
 
 /** Where the edits are made: one team with the example cycle and a run being observed. */
 export interface DurabilityFixture {
@@ -101,18 +101,20 @@ const teamRename: DurableEdit = {
 const planText: DurableEdit = {
   name: 'plan text',
   path: (fixture) => `${fixture.cyclePath}?tab=plan`,
-  ready: (page, timeout) =>
-    new CyclePage(page).phaseField(LAST_PHASE, 'teacherActions').waitFor({ timeout }),
+  ready: (page, timeout) => new CyclePage(page).openPhase(LAST_PHASE, { timeout }),
   async prepare(page, round) {
     const field = new CyclePage(page).phaseField(LAST_PHASE, 'teacherActions');
     await field.focus();
     await field.press('ControlOrMeta+End');
     return {
       type: mark(round),
-      kept: async (shown) =>
-        (await new CyclePage(shown).phaseField(LAST_PHASE, 'teacherActions').inputValue()).includes(
+      kept: async (shown) => {
+        const cycle = new CyclePage(shown);
+        await cycle.openPhase(LAST_PHASE);
+        return (await cycle.phaseField(LAST_PHASE, 'teacherActions').inputValue()).includes(
           mark(round),
-        ),
+        );
+      },
     };
   },
 };
@@ -158,16 +160,21 @@ const prediction: DurableEdit = {
   },
 };
 
-/** Moves phase 1 one place down with its arrow button (phases 1 and 2 change places). */
+/** Moves phase 1 one place down through its menu (phases 1 and 2 change places). */
 const phaseMove: DurableEdit = {
   name: 'phase move',
   path: (fixture) => `${fixture.cyclePath}?tab=plan`,
-  ready: (page, timeout) => new CyclePage(page).moveButton(1, 'down').waitFor({ timeout }),
+  ready: (page, timeout) =>
+    new CyclePage(page).plan
+      .getByRole('button', { name: message(nl.plan.phases.actions, { number: 1 }), exact: true })
+      .waitFor({ timeout }),
   async prepare(page) {
     const cycle = new CyclePage(page);
     const [first, second, ...rest] = await cycle.phaseTitles();
     const moved = JSON.stringify([second, first, ...rest]);
-    await cycle.moveButton(1, 'down').focus();
+    // The menu opens with the focus on its first enabled item: "down", since phase 1 cannot go up.
+    await cycle.openPhaseMenu(1);
+    await cycle.moveItem(1, 'down').focus();
     return {
       type: null,
       kept: async (shown) => JSON.stringify(await new CyclePage(shown).phaseTitles()) === moved,

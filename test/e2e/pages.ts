@@ -530,7 +530,32 @@ export class CyclePage {
   // -- Lesson plan ----------------------------------------------------------
 
   phaseRows(): Locator {
-    return this.plan.locator('tr.phase-row');
+    return this.plan.locator('.phase-row');
+  }
+
+  /** Opens every phase card into its fields (the plan starts as closed cards). */
+  async openAllPhases(): Promise<void> {
+    const openAll = this.plan.getByRole('button', { name: nl.plan.phases.openAll, exact: true });
+    if (await openAll.isVisible()) await openAll.click();
+    await this.plan.getByRole('button', { name: nl.plan.phases.closeAll, exact: true }).waitFor();
+  }
+
+  /** Opens phase `number` into its fields, if it is closed. */
+  async openPhase(number: number, options: { timeout?: number } = {}): Promise<void> {
+    const toggle = (name: string) =>
+      this.plan.getByRole('button', { name: message(name, { number }), exact: true });
+    const open = toggle(nl.plan.phases.open);
+    await open.or(toggle(nl.plan.phases.close)).waitFor(options);
+    if (await open.isVisible()) await open.click();
+    await this.phaseField(number, 'teacherActions').waitFor(options);
+  }
+
+  /** Opens the menu of actions of phase `number` (move, add after, remove). */
+  async openPhaseMenu(number: number): Promise<void> {
+    await this.plan
+      .getByRole('button', { name: message(nl.plan.phases.actions, { number }), exact: true })
+      .click();
+    await this.plan.getByRole('menu').waitFor();
   }
 
   /** Starts an empty plan from the EDI template (six phases). */
@@ -557,14 +582,16 @@ export class CyclePage {
    * the new phase, which the app focuses.
    */
   async addPhase(title: string, options: { after?: number; delay?: number } = {}): Promise<void> {
-    const button =
-      options.after === undefined
-        ? this.addPhaseButton()
-        : this.plan.getByRole('button', {
-            name: message(nl.plan.phases.addAfter, { number: options.after }),
-            exact: true,
-          });
-    await button.click();
+    if (options.after === undefined) await this.addPhaseButton().click();
+    else {
+      await this.openPhaseMenu(options.after);
+      await this.plan
+        .getByRole('menuitem', {
+          name: message(nl.plan.phases.addAfter, { number: options.after }),
+          exact: true,
+        })
+        .click();
+    }
     await this.page.waitForFunction(() => {
       const active = document.activeElement;
       return (
@@ -583,28 +610,42 @@ export class CyclePage {
     text: string,
     options: { delay?: number } = {},
   ): Promise<void> {
+    if (field !== 'title') await this.openPhase(number);
     const input = this.phaseField(number, field);
     await input.focus();
     await input.press('ControlOrMeta+End');
     await input.pressSequentially(text, { delay: options.delay ?? 0 });
   }
 
-  /** The arrow button that moves phase `number` one place up or down. */
-  moveButton(number: number, direction: 'up' | 'down'): Locator {
+  /** The menu item that moves phase `number` one place up or down (its menu must be open). */
+  moveItem(number: number, direction: 'up' | 'down'): Locator {
     const name = direction === 'up' ? nl.plan.phases.moveUp : nl.plan.phases.moveDown;
-    return this.plan.getByRole('button', { name: message(name, { number }), exact: true });
+    return this.plan.getByRole('menuitem', { name: message(name, { number }), exact: true });
   }
 
-  /** Moves phase `number` one place up or down with its arrow button, from the keyboard. */
+  /**
+   * Moves phase `number` one place up or down from the keyboard: Enter on its
+   * menu button opens the menu on "up", arrow down reaches "down".
+   */
   async movePhase(number: number, direction: 'up' | 'down'): Promise<void> {
-    await this.moveButton(number, direction).focus();
+    await this.plan
+      .getByRole('button', { name: message(nl.plan.phases.actions, { number }), exact: true })
+      .focus();
+    await this.page.keyboard.press('Enter');
+    const item = this.moveItem(number, direction);
+    await this.plan.getByRole('menu').waitFor();
+    // The first enabled item has the focus: "up", or "down" for the first phase.
+    while (!(await item.evaluate((element) => element === document.activeElement))) {
+      await this.page.keyboard.press('ArrowDown');
+    }
     await this.page.keyboard.press('Enter');
   }
 
-  /** Removes phase `number` through its remove button and the confirm dialog. */
+  /** Removes phase `number` through its menu and the confirm dialog. */
   async removePhase(number: number): Promise<void> {
+    await this.openPhaseMenu(number);
     await this.plan
-      .getByRole('button', { name: message(nl.plan.phases.remove, { number }), exact: true })
+      .getByRole('menuitem', { name: message(nl.plan.phases.remove, { number }), exact: true })
       .click();
     const dialog = this.page.getByRole('dialog');
     await dialog.waitFor();
@@ -613,7 +654,8 @@ export class CyclePage {
   }
 
   /** The plan as shown: every phase row in order, with its name, minutes and texts. */
-  shownPlan(): Promise<ShownPhase[]> {
+  async shownPlan(): Promise<ShownPhase[]> {
+    if ((await this.phaseRows().count()) > 0) await this.openAllPhases();
     return this.phaseRows().evaluateAll((rows) =>
       rows.map((row) => {
         const text = (selector: string) =>
@@ -629,9 +671,13 @@ export class CyclePage {
     );
   }
 
-  /** The phase names as shown, in order. */
-  async phaseTitles(): Promise<string[]> {
-    return (await this.shownPlan()).map((phase) => phase.title);
+  /** The phase names as shown, in order (open or closed). */
+  phaseTitles(): Promise<string[]> {
+    return this.phaseRows().evaluateAll((rows) =>
+      rows.map(
+        (row) => row.querySelector<HTMLTextAreaElement>('.phase-title textarea')?.value ?? '',
+      ),
+    );
   }
 
   /** Text fields and buttons of the plan a user could use to change it, by accessible name (none for a guest). */
@@ -640,8 +686,11 @@ export class CyclePage {
       const name = (element: HTMLElement) =>
         element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '';
       // A closed confirm dialog keeps its buttons in the DOM: only what can be seen counts.
+      // Opening and closing phase cards changes what is shown, never the plan.
       const usable = (element: HTMLInputElement | HTMLTextAreaElement | HTMLButtonElement) =>
-        !element.disabled && element.checkVisibility();
+        !element.disabled &&
+        element.checkVisibility() &&
+        !element.hasAttribute('data-view-control');
       return {
         fields: [
           ...plan.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('textarea, input'),

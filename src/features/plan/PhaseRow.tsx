@@ -1,6 +1,7 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
+import { MenuButton } from '../../app/ui/MenuButton.tsx';
 import { YTextArea } from '../../app/ui/YTextArea.tsx';
 import type { Phase, PhaseTextField, ResearchLessonId } from '../../model/cycleTypes.ts';
 import { MAX_PHASE_MINUTES, phaseText, setPhaseMinutes } from '../../model/phases.ts';
@@ -14,14 +15,25 @@ type Props = {
   index: number;
   count: number;
   readOnly: boolean;
+  /** Whether the phase shows its fields or a summary of them. */
+  open: boolean;
+  onToggle: (phase: Phase) => void;
   onMove: (phase: Phase, toIndex: number) => void;
   onAddAfter: (phase: Phase) => void;
   onRemove: (phase: Phase, number: number) => void;
 };
 
-/** One phase of the lesson plan: a table row on wide screens, a card on narrow ones. */
+const SUMMARY_FIELDS = ['teacherActions', 'pupilActivities', 'observerFocus'] as const;
+
+/**
+ * One phase of the lesson plan as a card: its name and minutes on top, with
+ * one drag handle and one menu of actions (move, add after, remove) as roomy
+ * touch targets; below, its four texts side by side on a landscape tablet and
+ * one under the other in portrait. A closed card shows the start of each text,
+ * so the plan reads as an overview.
+ */
 export function PhaseRow(props: Props) {
-  const { rlId, phase, index, count, readOnly } = props;
+  const { rlId, phase, index, count, readOnly, open } = props;
   const { t } = useTranslation();
   const session = useSession('cycle');
   const number = index + 1;
@@ -30,9 +42,12 @@ export function PhaseRow(props: Props) {
     transform: CSS.Translate.toString(sortable.transform),
     transition: sortable.transition,
   };
+  const fieldsId = `phase-fields-${phase.id}`;
+  const fieldLabel = (field: PhaseTextField) =>
+    t('plan.phases.fieldOfPhase', { field: t(`plan.phases.columns.${field}`), number });
 
   const textCell = (field: PhaseTextField) => (
-    <td className={`phase-cell phase-${field}`}>
+    <div className={`phase-cell phase-${field}`}>
       <span className="cell-label" aria-hidden="true">
         {t(`plan.phases.columns.${field}`)}
       </span>
@@ -41,92 +56,43 @@ export function PhaseRow(props: Props) {
         origin={session.origin}
         docName={session.name}
         path={`plan:${rlId}:${phase.id}:${field}`}
-        label={t('plan.phases.fieldOfPhase', {
-          field: t(`plan.phases.columns.${field}`),
-          number,
-        })}
+        label={fieldLabel(field)}
         readOnly={readOnly}
-        rows={3}
+        rows={4}
       />
-    </td>
+    </div>
   );
 
   return (
-    <tr
+    <li
       ref={sortable.setNodeRef}
       style={style}
-      className={`phase-row ${sortable.isDragging ? 'is-dragging' : ''}`}
+      className={`phase-row ${sortable.isDragging ? 'is-dragging' : ''} ${open ? 'is-open' : ''}`}
       data-phase-id={phase.id}
     >
-      <td className="phase-order">
-        <span className="phase-number">{number}</span>
+      <div className="phase-head">
         {!readOnly && (
-          <span className="phase-order-buttons">
-            <button
-              type="button"
-              ref={sortable.setActivatorNodeRef}
-              className="icon-button drag-handle"
-              aria-label={t('plan.phases.dragHandle', { number })}
-              title={t('plan.phases.dragHandle', { number })}
-              {...sortable.attributes}
-              {...sortable.listeners}
-            >
-              <span aria-hidden="true">⠿</span>
-            </button>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={t('plan.phases.moveUp', { number })}
-              title={t('plan.phases.moveUp', { number })}
-              disabled={index === 0}
-              onClick={() => props.onMove(phase, index - 1)}
-            >
-              <span aria-hidden="true">↑</span>
-            </button>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={t('plan.phases.moveDown', { number })}
-              title={t('plan.phases.moveDown', { number })}
-              disabled={index === count - 1}
-              onClick={() => props.onMove(phase, index + 1)}
-            >
-              <span aria-hidden="true">↓</span>
-            </button>
-            <button
-              type="button"
-              className="icon-button add-after"
-              aria-label={t('plan.phases.addAfter', { number })}
-              title={t('plan.phases.addAfter', { number })}
-              onClick={() => props.onAddAfter(phase)}
-            >
-              <span aria-hidden="true">+</span>
-            </button>
-            <button
-              type="button"
-              className="icon-button danger"
-              aria-label={t('plan.phases.remove', { number })}
-              title={t('plan.phases.remove', { number })}
-              onClick={() => props.onRemove(phase, number)}
-            >
-              <span aria-hidden="true">×</span>
-            </button>
-          </span>
+          <button
+            type="button"
+            ref={sortable.setActivatorNodeRef}
+            className="icon-button drag-handle"
+            aria-label={t('plan.phases.dragHandle', { number })}
+            title={t('plan.phases.dragHandle', { number })}
+            {...sortable.attributes}
+            {...sortable.listeners}
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
         )}
-      </td>
-      <td className="phase-cell phase-main">
-        <span className="cell-label" aria-hidden="true">
-          {t('plan.phases.number', { number })}
+        <span className="phase-number" aria-hidden="true">
+          {number}
         </span>
         <YTextArea
           ytext={phaseText(session.doc, rlId, phase.id, 'title')}
           origin={session.origin}
           docName={session.name}
           path={`plan:${rlId}:${phase.id}:title`}
-          label={t('plan.phases.fieldOfPhase', {
-            field: t('plan.phases.columns.title'),
-            number,
-          })}
+          label={fieldLabel('title')}
           readOnly={readOnly}
           singleLine
           maxLength={200}
@@ -141,16 +107,90 @@ export function PhaseRow(props: Props) {
             void session.change((doc, ctx) => setPhaseMinutes(doc, rlId, phase.id, minutes, ctx))
           }
         />
-      </td>
-      {textCell('teacherActions')}
-      {textCell('pupilActivities')}
-      <td className="phase-cell phase-responses">
-        <span className="cell-label" aria-hidden="true">
-          {t('plan.phases.columns.responses')}
-        </span>
-        <ResponsesEditor rlId={rlId} phase={phase} number={number} readOnly={readOnly} />
-      </td>
-      {textCell('observerFocus')}
-    </tr>
+        <button
+          type="button"
+          className="icon-button phase-toggle"
+          data-view-control
+          aria-expanded={open}
+          aria-controls={open ? fieldsId : undefined}
+          aria-label={t(open ? 'plan.phases.close' : 'plan.phases.open', { number })}
+          title={t(open ? 'plan.phases.close' : 'plan.phases.open', { number })}
+          onClick={() => props.onToggle(phase)}
+        >
+          <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+        </button>
+        {!readOnly && (
+          <MenuButton
+            label={t('plan.phases.actions', { number })}
+            items={[
+              {
+                label: t('plan.phases.moveUp', { number }),
+                disabled: index === 0,
+                onSelect: () => props.onMove(phase, index - 1),
+              },
+              {
+                label: t('plan.phases.moveDown', { number }),
+                disabled: index === count - 1,
+                onSelect: () => props.onMove(phase, index + 1),
+              },
+              {
+                label: t('plan.phases.addAfter', { number }),
+                onSelect: () => props.onAddAfter(phase),
+              },
+              {
+                label: t('plan.phases.remove', { number }),
+                danger: true,
+                onSelect: () => props.onRemove(phase, number),
+              },
+            ]}
+          >
+            <span aria-hidden="true">⋯</span>
+          </MenuButton>
+        )}
+      </div>
+      {open ? (
+        <div className="phase-fields" id={fieldsId}>
+          {textCell('teacherActions')}
+          {textCell('pupilActivities')}
+          <div className="phase-cell phase-responses">
+            <span className="cell-label" aria-hidden="true">
+              {t('plan.phases.columns.responses')}
+            </span>
+            <ResponsesEditor rlId={rlId} phase={phase} number={number} readOnly={readOnly} />
+          </div>
+          {textCell('observerFocus')}
+        </div>
+      ) : (
+        <PhaseSummary phase={phase} />
+      )}
+    </li>
+  );
+}
+
+/** The start of each of a closed phase's texts, for reading the plan at a glance. */
+function PhaseSummary({ phase }: { phase: Phase }) {
+  const { t } = useTranslation();
+  const lines = SUMMARY_FIELDS.map((field) => ({ field, text: phase[field].trim() })).filter(
+    (line) => line.text !== '',
+  );
+  const responses = phase.responses.filter((response) => response.response.trim() !== '').length;
+  if (lines.length === 0 && responses === 0) {
+    return <p className="phase-summary muted small">{t('plan.phases.summaryEmpty')}</p>;
+  }
+  return (
+    <dl className="phase-summary small">
+      {lines.map(({ field, text }) => (
+        <div key={field}>
+          <dt>{t(`plan.phases.columns.${field}`)}</dt>
+          <dd>{text}</dd>
+        </div>
+      ))}
+      {responses > 0 && (
+        <div>
+          <dt>{t('plan.phases.columns.responses')}</dt>
+          <dd>{t('plan.phases.summaryResponses', { count: responses })}</dd>
+        </div>
+      )}
+    </dl>
   );
 }

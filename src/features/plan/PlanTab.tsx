@@ -22,7 +22,7 @@ import { useLocation } from 'wouter';
 import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
 import { showToast } from '../../app/ui/toasts.ts';
 import { researchLessonsMap } from '../../model/cycleDoc.ts';
-import type { Phase } from '../../model/cycleTypes.ts';
+import type { Phase, PhaseId } from '../../model/cycleTypes.ts';
 import { addPhase, MAX_PHASES, movePhase, removePhase, totalMinutes } from '../../model/phases.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
@@ -35,10 +35,21 @@ import { TemplateChooser } from './TemplateChooser.tsx';
 import { useAnnouncer } from './useAnnouncer.ts';
 import './plan.css';
 
+/**
+ * Which phases show their fields: all closed (the plan reads as an overview)
+ * or all open, except the phases the user flipped since.
+ */
+type OpenState = { readonly allOpen: boolean; readonly flipped: ReadonlySet<PhaseId> };
+const ALL_CLOSED: OpenState = { allOpen: false, flipped: new Set() };
+
 /** Phases only move up and down. */
 const restrictToVerticalAxis: Modifier = ({ transform }) => ({ ...transform, x: 0 });
 
-/** The lesson plan of the selected research lesson: a table of phases, edited together. */
+/**
+ * The lesson plan of the selected research lesson: a list of phase cards,
+ * edited together. Closed, the cards are the plan's overview; a phase opens
+ * into its fields. The printed plan (PrintView) is the table on paper.
+ */
 export function PlanTab({ cycle, rlId, readOnly }: CycleViewProps) {
   const { t } = useTranslation();
   const session = useSession('cycle');
@@ -46,6 +57,15 @@ export function PlanTab({ cycle, rlId, readOnly }: CycleViewProps) {
   const phases = rl?.phases ?? [];
   const [toRemove, setToRemove] = useState<{ phase: Phase; number: number } | null>(null);
   const [message, announce] = useAnnouncer();
+  const [openState, setOpenState] = useState(ALL_CLOSED);
+  const isOpen = (id: PhaseId) => openState.allOpen !== openState.flipped.has(id);
+  const toggle = (id: PhaseId) =>
+    setOpenState((was) => {
+      const flipped = new Set(was.flipped);
+      if (!flipped.delete(id)) flipped.add(id);
+      return { allOpen: was.allOpen, flipped };
+    });
+  const setAllOpen = (allOpen: boolean) => setOpenState({ allOpen, flipped: new Set() });
   const [cyclePath] = useLocation();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -56,6 +76,7 @@ export function PlanTab({ cycle, rlId, readOnly }: CycleViewProps) {
   useLayoutEffect(() => void (anyPhase && performance.mark('leskring:plan-rendered')), [anyPhase]);
 
   if (!rl) return <p className="muted">{t('app.loading')}</p>;
+  const everyOpen = phases.every((phase) => isOpen(phase.id));
   const rlName = t('plan.rl.long', { number: rl.number });
 
   const titleOf = (id: unknown): string => {
@@ -112,6 +133,8 @@ export function PlanTab({ cycle, rlId, readOnly }: CycleViewProps) {
     }
     void session.change((doc, ctx) => {
       const id = addPhase(doc, rlId, after ? { after: after.id } : {}, ctx);
+      // A phase one adds is one to write: it opens.
+      if (!isOpen(id)) toggle(id);
       // Put the writer straight into the new phase's name.
       focusSoon(`[data-phase-id="${id}"] .phase-title textarea`);
     });
@@ -136,6 +159,13 @@ export function PlanTab({ cycle, rlId, readOnly }: CycleViewProps) {
         <p className="muted small">{t('plan.phases.intro')}</p>
         {readOnly && <p className="notice">{t('plan.readOnly')}</p>}
         <PlanTotal total={totalMinutes(phases)} lessonMinutes={cycle.meta.lessonMinutes} />
+        {phases.length > 0 && (
+          <div className="row">
+            <button type="button" data-view-control onClick={() => setAllOpen(!everyOpen)}>
+              {t(everyOpen ? 'plan.phases.closeAll' : 'plan.phases.openAll')}
+            </button>
+          </div>
+        )}
       </div>
       {rl.number > 1 && (
         <FindingsForLesson cycle={cycle} rl={rl} cyclePath={cyclePath} readOnly={readOnly} />
@@ -154,47 +184,31 @@ export function PlanTab({ cycle, rlId, readOnly }: CycleViewProps) {
           accessibility={{ announcements, screenReaderInstructions }}
           onDragEnd={onDragEnd}
         >
-          <table className={`phase-table ${readOnly ? 'is-readonly' : ''}`}>
-            <caption className="visually-hidden">
-              {t('plan.phases.heading', { rl: rlName })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" className="phase-order">
-                  <span className="visually-hidden">{t('plan.phases.columns.order')}</span>#
-                </th>
-                <th scope="col">
-                  {t('plan.phases.columns.phase')} / {t('plan.phases.columns.minutes')}
-                </th>
-                <th scope="col">{t('plan.phases.columns.teacherActions')}</th>
-                <th scope="col">{t('plan.phases.columns.pupilActivities')}</th>
-                <th scope="col" className="phase-responses">
-                  {t('plan.phases.columns.responses')}
-                </th>
-                <th scope="col">{t('plan.phases.columns.observerFocus')}</th>
-              </tr>
-            </thead>
-            <SortableContext
-              items={phases.map((phase) => phase.id)}
-              strategy={verticalListSortingStrategy}
+          <SortableContext
+            items={phases.map((phase) => phase.id)}
+            strategy={verticalListSortingStrategy}
+          >
+            <ol
+              className={`phase-list ${readOnly ? 'is-readonly' : ''}`}
+              aria-labelledby="plan-heading"
             >
-              <tbody>
-                {phases.map((phase, index) => (
-                  <PhaseRow
-                    key={phase.id}
-                    rlId={rlId}
-                    phase={phase}
-                    index={index}
-                    count={phases.length}
-                    readOnly={readOnly}
-                    onMove={move}
-                    onAddAfter={add}
-                    onRemove={(target, number) => setToRemove({ phase: target, number })}
-                  />
-                ))}
-              </tbody>
-            </SortableContext>
-          </table>
+              {phases.map((phase, index) => (
+                <PhaseRow
+                  key={phase.id}
+                  rlId={rlId}
+                  phase={phase}
+                  index={index}
+                  count={phases.length}
+                  readOnly={readOnly}
+                  open={isOpen(phase.id)}
+                  onToggle={(target) => toggle(target.id)}
+                  onMove={move}
+                  onAddAfter={add}
+                  onRemove={(target, number) => setToRemove({ phase: target, number })}
+                />
+              ))}
+            </ol>
+          </SortableContext>
         </DndContext>
       )}
       {!readOnly && phases.length > 0 && (
