@@ -45,17 +45,6 @@ export const ObserveHeader = memo(function ObserveHeader(props: Props) {
       {props.start && <LessonClock start={props.start} end={props.end} />}
       <span className="observe-status" role="status">
         {t(SAVING_TEXT[saving])}
-        {wakeLock && (
-          <>
-            {' · '}
-            <span className={`observe-wake is-${wakeLock}`}>
-              {t(`observe.wakeLock.${wakeLock}`)}
-            </span>
-            {wakeLock === 'off' && (
-              <span className="observe-wake-hint"> {t('observe.wakeLock.offHint')}</span>
-            )}
-          </>
-        )}
         {colleagues > 0 && (
           <>
             {' · '}
@@ -63,6 +52,15 @@ export const ObserveHeader = memo(function ObserveHeader(props: Props) {
           </>
         )}
       </span>
+      {wakeLock && (
+        // Its own line, which may wrap: what to do about a screen that can go dark must be read whole.
+        <p className="observe-wake-line" role="status">
+          <span className={`observe-wake is-${wakeLock}`}>{t(`observe.wakeLock.${wakeLock}`)}</span>
+          {wakeLock === 'off' && (
+            <span className="observe-wake-hint"> {t('observe.wakeLock.offHint')}</span>
+          )}
+        </p>
+      )}
     </header>
   );
 });
