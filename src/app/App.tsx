@@ -6,6 +6,7 @@ import { startPhotoOutbox } from '../sync/photoOutbox.ts';
 import { startRegistrationLoop } from '../sync/teams.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { UnsyncedAtRiskBanner } from './HomeScreenGuide.tsx';
 import { NavLink } from './NavLink.tsx';
 import { StorageProblemBanner } from './StorageProblemBanner.tsx';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
@@ -54,6 +55,7 @@ export function App() {
         <ConnectionIndicator />
       </header>
       <StorageProblemBanner />
+      <UnsyncedAtRiskBanner />
       <UpdatePrompt />
       <main id="main" tabIndex={-1}>
         <ErrorBoundary>

@@ -27,6 +27,23 @@ export const en: Messages = {
       dismiss: 'Dismiss',
     },
     otherTabUpgraded: 'Leskring was updated in another tab. Reload this page.',
+    homeScreen: {
+      title: 'Add Leskring to your Home Screen',
+      why: 'Safari deletes everything Leskring keeps on this device, including observations not yet sent, when you have not opened Leskring for 7 days. From the Home Screen that does not happen.',
+      steps: {
+        share:
+          'In Safari, tap the Share button: the square with the arrow pointing up, at the top right.',
+        choose: 'Scroll down and choose ‘Add to Home Screen’.',
+        add: 'Tap ‘Add’.',
+        open: 'From now on, open Leskring with its icon on your Home Screen.',
+      },
+      dismiss: 'Got it',
+      how: 'How do I add Leskring to my Home Screen?',
+      unsynced_one:
+        'Careful: {{count}} change is only on this device. Safari deletes it when you have not opened Leskring for 7 days. Connect to the internet to send it, and add Leskring to your Home Screen.',
+      unsynced_other:
+        'Careful: {{count}} changes are only on this device. Safari deletes them when you have not opened Leskring for 7 days. Connect to the internet to send them, and add Leskring to your Home Screen.',
+    },
     storageProblem: {
       quota_one:
         'This device has no storage space left for Leskring: {{count}} change is not on this device yet. Keep this page open and free up space (see Settings); Leskring keeps trying.',

@@ -26,6 +26,22 @@ export const nl = {
       dismiss: 'Sluiten',
     },
     otherTabUpgraded: 'Leskring is in een ander tabblad bijgewerkt. Herlaad deze pagina.',
+    homeScreen: {
+      title: 'Zet Leskring op je beginscherm',
+      why: 'Safari wist alles wat Leskring op dit apparaat bewaart, ook waarnemingen die nog niet verstuurd zijn, als je Leskring 7 dagen niet opent. Vanaf het beginscherm gebeurt dat niet.',
+      steps: {
+        share: 'Tik in Safari op de deelknop: het vierkant met de pijl omhoog, rechtsboven.',
+        choose: 'Scrol omlaag en kies ‘Zet op beginscherm’.',
+        add: 'Tik op ‘Voeg toe’.',
+        open: 'Open Leskring voortaan met het icoon op je beginscherm.',
+      },
+      dismiss: 'Begrepen',
+      how: 'Hoe zet ik Leskring op mijn beginscherm?',
+      unsynced_one:
+        'Let op: {{count}} wijziging staat alleen op dit apparaat. Safari wist haar als je Leskring 7 dagen niet opent. Maak verbinding met internet om haar te versturen, en zet Leskring op je beginscherm.',
+      unsynced_other:
+        'Let op: {{count}} wijzigingen staan alleen op dit apparaat. Safari wist ze als je Leskring 7 dagen niet opent. Maak verbinding met internet om ze te versturen, en zet Leskring op je beginscherm.',
+    },
     storageProblem: {
       quota_one:
         'Dit apparaat heeft geen opslagruimte meer voor Leskring: {{count}} wijziging staat nog niet op dit apparaat. Sluit deze pagina niet en maak ruimte vrij (zie Instellingen); Leskring probeert het steeds opnieuw.',

@@ -1,7 +1,8 @@
 /**
  * Issue 15, what a teacher stumbles on: a half-typed date says what is wrong
  * instead of silently doing nothing, and "the screen may turn off" says what
- * to do about it.
+ * to do about it. An iPad in Safari is told how to put the app on its home
+ * screen, and warned while changes wait on it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nl } from '../../src/i18n/nl.ts';
@@ -9,13 +10,24 @@ import { observeNl as o } from '../../src/i18n/observe.nl.ts';
 import { planNl } from '../../src/i18n/plan.nl.ts';
 import { templatesNl } from '../../src/i18n/templates.nl.ts';
 import { timelineNl } from '../../src/i18n/timeline.nl.ts';
-import { type Stage, startStage, type TeacherContext } from './harness.ts';
+import {
+  goOffline,
+  goOnline,
+  type Stage,
+  startStage,
+  type TeacherContext,
+  waitForServiceWorkerControl,
+} from './harness.ts';
 import { ObservePage } from './observePage.ts';
 import { CyclePage, HomePage } from './pages.ts';
+
+const IPADOS_SAFARI =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15';
 
 describe('issue 15: hints a teacher needs', () => {
   let stage: Stage;
   let anna: TeacherContext;
+  let annaTeamPath: string;
 
   beforeAll(async () => {
     stage = await startStage();
@@ -23,6 +35,7 @@ describe('issue 15: hints a teacher needs', () => {
     await new HomePage(anna.page)
       .goto()
       .then((home) => home.createTeam({ teamName: 'Rekenen groep 3', displayName: 'Anna' }));
+    annaTeamPath = new URL(anna.page.url()).pathname;
   });
 
   afterAll(async () => {
@@ -72,5 +85,56 @@ describe('issue 15: hints a teacher needs', () => {
       (text) => text !== '' && text !== timelineNl.summary.time.notPlanned,
     ))
       expect(figure).toMatch(/^[+−]?\d+ min$/);
+  });
+
+  it('guides an iPad in Safari to the home screen, and warns while unsynced changes sit on it', async () => {
+    // The headless Chromium of the first test is no iPad: its team page has no home-screen steps.
+    await anna.page.goto(annaTeamPath);
+    await anna.page.getByRole('button', { name: nl.cycle.list.loadExample, exact: true }).waitFor();
+    expect(await anna.page.getByRole('heading', { name: nl.app.homeScreen.title }).count()).toBe(0);
+
+    // iPadOS says "Macintosh" and "MacIntel"; only its touch points give it away.
+    const { teacher: ipad, proxy } = await stage.cuttableTeacher({ userAgent: IPADOS_SAFARI });
+    const cdp = await ipad.context.newCDPSession(ipad.page);
+    await cdp.send('Emulation.setUserAgentOverride', {
+      userAgent: IPADOS_SAFARI,
+      platform: 'MacIntel',
+    });
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+    const team = await new HomePage(ipad.page)
+      .goto()
+      .then((home) => home.createTeam({ teamName: 'Lezen groep 7', displayName: 'Bram' }));
+    await team.shell.waitForConnection('online');
+    const guide = ipad.page.getByRole('region', { name: nl.app.homeScreen.title });
+    await guide.getByText(nl.app.homeScreen.steps.choose).waitFor();
+
+    // Changes waiting on the iPad: the banner says what Safari will do and how to prevent it.
+    await waitForServiceWorkerControl(ipad.page);
+    await goOffline(ipad, proxy);
+    await team.shell.waitForConnection('offline');
+    await team.rename('Lezen en schrijven groep 7');
+    const banner = ipad.page.getByTestId('unsynced-at-risk');
+    await banner.getByText(/Safari wist/).waitFor();
+    await banner.getByText(nl.app.homeScreen.how).click();
+    await banner.getByText(nl.app.homeScreen.steps.share).waitFor();
+
+    await goOnline(ipad, proxy);
+    await team.shell.waitForConnection('online');
+    await banner.waitFor({ state: 'detached' });
+
+    // Before observing, the steps come again; closed once, they stay closed on this device.
+    await ipad.page.getByRole('button', { name: nl.cycle.list.loadExample, exact: true }).click();
+    await ipad.page.waitForURL(/\/cycles\//);
+    const cycle = new CyclePage(ipad.page);
+    await cycle.tabsOrGuide().first().waitFor();
+    await cycle.openTab('runs');
+    await ObservePage.observeNow(ipad.page);
+    await guide.getByRole('button', { name: nl.app.homeScreen.dismiss }).click();
+    await guide.waitFor({ state: 'detached' });
+    await ipad.page.goto(new URL(team.page.url()).pathname.replace(/\/cycles\/.*$/, ''));
+    await ipad.page
+      .getByRole('heading', { level: 1, name: 'Lezen en schrijven groep 7' })
+      .waitFor();
+    expect(await guide.count()).toBe(0);
   });
 });

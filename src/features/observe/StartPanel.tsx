@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HomeScreenGuide } from '../../app/HomeScreenGuide.tsx';
 import {
   BUILT_IN_TEMPLATE_KEYS,
   type BuiltInTemplateKey,
@@ -76,6 +77,7 @@ export function StartPanel({ runTemplate, phases, followsText, notPlanned, onSta
     <section className="observe-start stack" aria-labelledby="observe-start-heading">
       <h2 id="observe-start-heading">{t('observe.start.heading')}</h2>
       <p>{t('observe.start.offline')}</p>
+      <HomeScreenGuide />
       <p>{followsText}</p>
       {notPlanned && <p className="notice">{t('observe.start.notPlanned')}</p>}
       {phases.length === 0 && <p className="notice">{t('observe.start.noPhases')}</p>}

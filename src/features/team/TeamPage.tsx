@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { DeviceSaveStatus } from '../../app/DeviceSaveStatus.tsx';
+import { HomeScreenGuide } from '../../app/HomeScreenGuide.tsx';
 import { teamDocName } from '../../model/docName.ts';
 import { parseTeamId } from '../../model/ids.ts';
 import { canEdit, canInvite } from '../../model/roles.ts';
@@ -71,6 +72,7 @@ export default function TeamPage({ teamId: rawTeamId }: { teamId: string }) {
           </p>
         )}
         {membership.status === 'pending' && <p className="notice">{t('home.pending')}</p>}
+        <HomeScreenGuide />
         <CycleList
           membership={membership}
           deletedCycles={roster?.deletedCycles ?? null}
