@@ -17,6 +17,7 @@ import * as flood from './flood.bench.ts';
 import * as initialJs from './initialJs.bench.ts';
 import { type BenchOutput, type BenchResult, formatTable } from './lib/report.ts';
 import * as observe from './observe.bench.ts';
+import * as offlineColdStart from './offlineColdStart.bench.ts';
 import * as plgOverview from './plgOverview.bench.ts';
 import * as syncLatency from './syncLatency.bench.ts';
 
@@ -31,6 +32,7 @@ const benchmarks: Array<{ name: string; run: () => Promise<BenchOutput> }> = [
   { name: 'observe', run: () => observe.run() },
   { name: 'plgOverview', run: () => plgOverview.run() },
   { name: 'debrief', run: () => debrief.run() },
+  { name: 'offlineColdStart', run: () => offlineColdStart.run() },
 ];
 
 const filters = process.argv.slice(2).map((arg) => arg.toLowerCase());

@@ -18,6 +18,38 @@ export async function createTeam(
   return (await response.json()) as Membership;
 }
 
+/**
+ * A colleague joins a team: the inviter (a facilitator, by token) creates an
+ * invite (POST /api/teams/:teamId/invites), the colleague redeems it
+ * (POST /api/join) and becomes a member with a token of their own.
+ */
+export async function joinTeam(
+  baseUrl: string,
+  invite: { teamId: string; inviterToken: string; displayName: string },
+): Promise<Membership> {
+  const created = await fetch(new URL(`/api/teams/${invite.teamId}/invites`, baseUrl), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${invite.inviterToken}`,
+    },
+    body: JSON.stringify({}),
+  });
+  if (created.status !== 201) {
+    throw new Error(`POST …/invites answered ${created.status}: ${await created.text()}`);
+  }
+  const { code } = (await created.json()) as { code: string };
+  const joined = await fetch(new URL('/api/join', baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, displayName: invite.displayName }),
+  });
+  if (joined.status !== 201) {
+    throw new Error(`POST /api/join answered ${joined.status}: ${await joined.text()}`);
+  }
+  return (await joined.json()) as Membership;
+}
+
 export interface SyncClient {
   doc: Y.Doc;
   provider: HocuspocusProvider;
