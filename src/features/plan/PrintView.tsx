@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
+import { formatDate } from '../../i18n/format.ts';
 import { cycleTextPlain } from '../../model/cycleDoc.ts';
 import type { CasePupil, CycleSnapshot, ResearchLesson, Run } from '../../model/cycleTypes.ts';
 import { parseTeamId } from '../../model/ids.ts';
@@ -9,7 +10,7 @@ import type { TeamMember } from '../../model/roster.ts';
 import { type PupilNames, useMembership, usePupilNames } from '../../sync/device.ts';
 import { useRoster } from '../../sync/roster.ts';
 import { useCycleDoc } from '../cycle/useCycleDoc.ts';
-import { formatCreated, formatDay } from './format.ts';
+import { formatDay } from './format.ts';
 import { PrintedPhases } from './PrintedPhases.tsx';
 import './plan.css';
 
@@ -174,7 +175,7 @@ function PrintSheet({
               {run?.date
                 ? formatDay(run.date, i18n.language)
                 : t('plan.print.printedOn', {
-                    date: formatCreated(new Date().toISOString(), i18n.language),
+                    date: formatDate(new Date().toISOString(), i18n.language),
                   })}
             </dd>
           </div>

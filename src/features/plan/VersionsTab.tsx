@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import '../timeline/timeline.css';
 import { ConfirmDialog } from '../../app/ui/ConfirmDialog.tsx';
 import { showToast } from '../../app/ui/toasts.ts';
+import { formatDate } from '../../i18n/format.ts';
 import { MAX_RESEARCH_LESSONS } from '../../model/cycleTypes.ts';
 import { prepareNextResearchLesson } from '../../model/researchLessons.ts';
 import { useSession } from '../../sync/SessionContext.tsx';
 import type { CycleViewProps } from '../cycle/cycleViewProps.ts';
-import { formatCreated, formatDay } from './format.ts';
+import { formatDay } from './format.ts';
 import { LessonComparison } from './LessonComparison.tsx';
 import { VersionDiff } from './VersionDiff.tsx';
 import './plan.css';
@@ -64,7 +65,7 @@ export function VersionsTab({ cycle, rlId, onSelectResearchLesson, readOnly }: C
                 </div>
                 <p className="muted small">
                   {t('plan.versions.created', {
-                    date: formatCreated(lesson.createdAt, i18n.language),
+                    date: formatDate(lesson.createdAt, i18n.language),
                   })}{' '}
                   · {t('plan.versions.phases', { count: lesson.phases.length })} ·{' '}
                   {runs.length === 0

@@ -1,35 +1,20 @@
 /** Display helpers of the plan feature. */
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+import { dateFormat } from '../../i18n/format.ts';
 
-/** Making a formatter is slow (the observation screen renders on every tap): one per language. */
-function dayFormat(language: string): Intl.DateTimeFormat {
-  let format = dayFormats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    });
-    dayFormats.set(language, format);
-  }
-  return format;
-}
+const DAY: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+};
 
 /** A run date (YYYY-MM-DD, a calendar day without a time zone) in the user's language. */
 export function formatDay(day: string, language: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return day;
   const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return dayFormat(language).format(date);
-}
-
-/** An ISO timestamp as a date in the user's language. */
-export function formatCreated(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(date);
+  return dateFormat(language, DAY).format(date);
 }
 
 /** "Leerling A", "Leerling B"…: the first letter not yet used by a pseudonym made from `pattern`. */
