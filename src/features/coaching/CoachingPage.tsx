@@ -34,7 +34,9 @@ export default function CoachingPage({ teamId: rawTeamId }: { teamId: string }) 
     return (
       <section>
         <p>{t('team.notFound')}</p>
-        <Link href="/">{t('app.backHome')}</Link>
+        <Link className="back-link" href="/">
+          {t('app.backHome')}
+        </Link>
       </section>
     );
   }
@@ -62,7 +64,9 @@ export default function CoachingPage({ teamId: rawTeamId }: { teamId: string }) 
   return (
     <div className="stack coaching-page">
       <p>
-        <Link href={`/teams/${teamId}`}>{t('coaching.back')}</Link>
+        <Link className="back-link" href={`/teams/${teamId}`}>
+          {t('coaching.back')}
+        </Link>
       </p>
       <h1>{t('coaching.title')}</h1>
       <p>{t('coaching.intro')}</p>
@@ -78,7 +82,7 @@ export default function CoachingPage({ teamId: rawTeamId }: { teamId: string }) 
           <ul className="coaching-tracks">
             {tracks.map((track) => (
               <li key={track.trackId}>
-                <Link href={`/teams/${teamId}/coaching/${track.trackId}`}>
+                <Link className="tap-link" href={`/teams/${teamId}/coaching/${track.trackId}`}>
                   {track.role === 'coach'
                     ? t('coaching.asCoach', { name: nameOf(track.coacheeId) })
                     : t('coaching.asCoachee', { name: nameOf(track.coachId) })}

@@ -73,7 +73,9 @@ function Track({
 
   const back = (
     <p>
-      <Link href={`/teams/${teamId}/coaching`}>{t('coaching.backToTracks')}</Link>
+      <Link className="back-link" href={`/teams/${teamId}/coaching`}>
+        {t('coaching.backToTracks')}
+      </Link>
     </p>
   );
   if (state.status === 'deleted') {

@@ -88,7 +88,9 @@ export function TrackRuns({
                   {t('coaching.runs.observe')}
                 </Link>
               )}
-              <Link href={`${base}/${run.id}/timeline`}>{t('coaching.runs.timeline')}</Link>
+              <Link className="tap-link" href={`${base}/${run.id}/timeline`}>
+                {t('coaching.runs.timeline')}
+              </Link>
             </li>
           ))}
         </ul>

@@ -42,7 +42,9 @@ export default function CycleReport({ teamId, cycleId }: Props) {
     return (
       <section className="stack">
         <p>{t('plg.cycleReport.notFound')}</p>
-        <Link href="/">{t('app.backHome')}</Link>
+        <Link className="back-link" href="/">
+          {t('app.backHome')}
+        </Link>
       </section>
     );
 
@@ -51,7 +53,9 @@ export default function CycleReport({ teamId, cycleId }: Props) {
   return (
     <div className="print-view">
       <section className="print-controls no-print stack">
-        <Link href={backHref}>← {t('plg.cycleReport.back')}</Link>
+        <Link className="back-link" href={backHref}>
+          ← {t('plg.cycleReport.back')}
+        </Link>
         <p className="muted">{t('plg.cycleReport.intro')}</p>
         <button type="button" className="primary" onClick={() => window.print()}>
           {t('plg.cycleReport.print')}

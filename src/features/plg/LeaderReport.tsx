@@ -32,7 +32,9 @@ export default function LeaderReport({ teamId: rawTeamId }: { teamId: string }) 
     return (
       <section>
         <p>{t('team.notFound')}</p>
-        <Link href="/">{t('app.backHome')}</Link>
+        <Link className="back-link" href="/">
+          {t('app.backHome')}
+        </Link>
       </section>
     );
   }
@@ -60,7 +62,9 @@ export default function LeaderReport({ teamId: rawTeamId }: { teamId: string }) 
   return (
     <article className="stack plg-report" aria-labelledby="plg-report-heading">
       <p className="no-print">
-        <Link href={`/teams/${teamId}/year`}>← {t('plg.title')}</Link>
+        <Link className="back-link" href={`/teams/${teamId}/year`}>
+          ← {t('plg.title')}
+        </Link>
       </p>
       <h1 id="plg-report-heading">
         {t('plg.report.heading')}: {team?.name || membership.teamName}

@@ -51,7 +51,9 @@ export default function PlgYearPage({ teamId: rawTeamId }: { teamId: string }) {
     return (
       <section>
         <p>{t('team.notFound')}</p>
-        <Link href="/">{t('app.backHome')}</Link>
+        <Link className="back-link" href="/">
+          {t('app.backHome')}
+        </Link>
       </section>
     );
   }
@@ -74,7 +76,9 @@ export default function PlgYearPage({ teamId: rawTeamId }: { teamId: string }) {
     >
       <div className="stack plg-page">
         <p>
-          <Link href={`/teams/${teamId}`}>← {t('plg.back')}</Link>
+          <Link className="back-link" href={`/teams/${teamId}`}>
+            ← {t('plg.back')}
+          </Link>
         </p>
         <div className="row row-baseline plg-header">
           <h1 id="plg-title">{t('plg.title')}</h1>
@@ -136,7 +140,9 @@ export default function PlgYearPage({ teamId: rawTeamId }: { teamId: string }) {
                 </p>
               )}
             </section>
-            <Link href={`/teams/${teamId}/year/report`}>{t('plg.report.link')}</Link>
+            <Link className="tap-link" href={`/teams/${teamId}/year/report`}>
+              {t('plg.report.link')}
+            </Link>
           </>
         )}
       </div>

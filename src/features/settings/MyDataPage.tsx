@@ -73,7 +73,9 @@ export default function MyDataPage() {
   return (
     <div className="stack narrow">
       <p>
-        <Link href="/settings">{t('myData.back')}</Link>
+        <Link className="back-link" href="/settings">
+          {t('myData.back')}
+        </Link>
       </p>
       <h1>{t('myData.title')}</h1>
       <p>{t('myData.intro')}</p>

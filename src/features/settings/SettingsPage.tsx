@@ -59,7 +59,9 @@ export default function SettingsPage() {
       <section className="card" aria-labelledby={`${id}-my-data`}>
         <h2 id={`${id}-my-data`}>{t('settings.myData.title')}</h2>
         <p>{t('settings.myData.body')}</p>
-        <Link href="/settings/my-data">{t('settings.myData.link')}</Link>
+        <Link className="tap-link" href="/settings/my-data">
+          {t('settings.myData.link')}
+        </Link>
       </section>
       <section className="card" aria-labelledby={`${id}-about`}>
         <h2 id={`${id}-about`}>{t('settings.about.title')}</h2>

@@ -41,7 +41,9 @@ export function HomePage() {
           <h2 id="join-title">{t('join.title')}</h2>
           <JoinCodeForm />
           <p className="muted small">
-            <Link href="/join">{t('join.scan')}</Link>
+            <Link className="tap-link" href="/join">
+              {t('join.scan')}
+            </Link>
           </p>
         </section>
       </div>

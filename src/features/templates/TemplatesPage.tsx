@@ -54,7 +54,9 @@ export default function TemplatesPage({ teamId: rawTeamId }: { teamId: string })
     return (
       <section>
         <p>{t('team.notFound')}</p>
-        <Link href="/">{t('app.backHome')}</Link>
+        <Link className="back-link" href="/">
+          {t('app.backHome')}
+        </Link>
       </section>
     );
   }
@@ -137,7 +139,9 @@ export default function TemplatesPage({ teamId: rawTeamId }: { teamId: string })
     <SessionProvider sessions={session ? { team: session } : {}}>
       <div className="stack templates-page">
         <p>
-          <Link href={`/teams/${teamId}`}>← {t('templatesUi.backToTeam')}</Link>
+          <Link className="back-link" href={`/teams/${teamId}`}>
+            ← {t('templatesUi.backToTeam')}
+          </Link>
         </p>
         <h1>{t('templatesUi.title')}</h1>
         <p className="muted">{t('templatesUi.intro')}</p>
