@@ -95,11 +95,16 @@ describe('issue 15: keyboard only', () => {
     // The actions menu: Enter opens it on its first usable item ("down" for the first phase).
     await tabTo(page, message(nl.plan.phases.actions, { number: 1 }), 'Shift+Tab');
     await page.keyboard.press('Enter');
-    expect(await focusedName(page)).toBe(message(nl.plan.phases.moveDown, { number: 1 }));
+    await expect
+      .poll(() => focusedName(page))
+      .toBe(message(nl.plan.phases.moveDown, { number: 1 }));
     // Escape closes it and gives the focus back to its button.
     await page.keyboard.press('Escape');
-    expect(await focusedName(page)).toBe(message(nl.plan.phases.actions, { number: 1 }));
+    await expect.poll(() => focusedName(page)).toBe(message(nl.plan.phases.actions, { number: 1 }));
     await page.keyboard.press('Enter');
+    await expect
+      .poll(() => focusedName(page))
+      .toBe(message(nl.plan.phases.moveDown, { number: 1 }));
     await page.keyboard.press('Enter');
     await expect
       .poll(() => cycle.phaseTitles())
