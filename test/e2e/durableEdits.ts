@@ -97,6 +97,22 @@ const teamRename: DurableEdit = {
   },
 };
 
+/**
+ * How many times each kind of edit is made and checked. Every round is the
+ * same race, so a handful shows a regression in `npm test` and keeps the
+ * whole suite within its ten minutes; `DURABILITY_ROUNDS=50` soaks longer.
+ */
+export const DURABILITY_ROUNDS = roundsFrom(process.env.DURABILITY_ROUNDS, 5);
+
+function roundsFrom(text: string | undefined, fallback: number): number {
+  if (text === undefined || text === '') return fallback;
+  const rounds = Number(text);
+  if (!Number.isInteger(rounds) || rounds < 1) {
+    throw new Error(`DURABILITY_ROUNDS must be a whole number from 1, got ${JSON.stringify(text)}`);
+  }
+  return rounds;
+}
+
 /** Types at the end of a phase text of the plan (a textarea bound to a Y.Text). */
 const planText: DurableEdit = {
   name: 'plan text',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   act,
+  DURABILITY_ROUNDS,
   DURABLE_EDITS,
   type DurabilityFixture,
   durabilityFixture,
@@ -30,11 +31,9 @@ import {
  * them without storing them), so no tab can keep another tab's edit for it.
  * The observation screen opens first, alone, and its tap is looked for the
  * way one teacher reopening the app finds it, not while five more tabs open
- * the same cycle. ROUNDS rounds: ROUNDS + 1 launches. Ten rounds of every kind
- * keep the whole suite within its ten minutes (twenty took two minutes alone);
- * a race shows in either, since every round is the same race.
+ * the same cycle. ROUNDS rounds (DURABILITY_ROUNDS): ROUNDS + 1 launches.
  */
-const ROUNDS = 10;
+const ROUNDS = DURABILITY_ROUNDS;
 /** The edit whose screen opens before the others (see above). */
 const FIRST = 'observation tap';
 const ORDERED = [

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   act,
+  DURABILITY_ROUNDS,
   DURABLE_EDITS,
   type DurabilityFixture,
   durabilityFixture,
@@ -16,10 +17,9 @@ import { goOffline, type Stage, startStage, type TeacherContext } from './harnes
  * in the task that made it. "At once" means in the same task as the edit's
  * own event handler: the tap or the typed text and `location.reload()` run in
  * one `page.evaluate`, with no round trip to the test in between. Each kind
- * of edit (durableEdits.ts) is made and checked ROUNDS times (ten keep the whole
- * suite within its ten minutes; twenty took two minutes alone).
+ * of edit (durableEdits.ts) is made and checked ROUNDS times (DURABILITY_ROUNDS).
  */
-const ROUNDS = 10;
+const ROUNDS = DURABILITY_ROUNDS;
 
 describe('an edit survives a reload made right after it, offline', () => {
   let stage: Stage;

@@ -634,8 +634,14 @@ export class CyclePage {
     await this.page.keyboard.press('Enter');
     const item = this.moveItem(number, direction);
     await this.plan.getByRole('menu').waitFor();
-    // The first enabled item has the focus: "up", or "down" for the first phase.
-    while (!(await item.evaluate((element) => element === document.activeElement))) {
+    // The first enabled item gets the focus ("up", or "down" for the first phase); arrow down
+    // moves on. A press before the menu took the focus does nothing, so the loop converges.
+    for (
+      let press = 0;
+      !(await item.evaluate((element) => element === document.activeElement));
+      press++
+    ) {
+      if (press === 10) throw new Error(`the menu never focused "${await item.textContent()}"`);
       await this.page.keyboard.press('ArrowDown');
     }
     await this.page.keyboard.press('Enter');
