@@ -41,15 +41,18 @@ export function HomeScreenGuide() {
 }
 
 /**
- * While changes wait on an iPad or iPhone that runs Leskring in Safari, they
- * are one week away from being deleted: say so plainly, with the way out.
+ * While changes wait on an iPad or iPhone that runs Leskring in Safari (the
+ * device is offline, or the server does not take them yet), they are one
+ * week away from being deleted: say so plainly, with the way out.
  * Not dismissible: it goes when the changes are sent or the app is installed.
  */
 export function UnsyncedAtRiskBanner() {
   const { t } = useTranslation();
   const atRisk = useAtRiskOfEviction();
-  const { unsyncedChanges } = useConnectionState();
-  if (!atRisk || unsyncedChanges === 0) return null;
+  const { status, unsyncedChanges } = useConnectionState();
+  // While connected, a change is on the server within moments: no need to flash a warning.
+  const waiting = unsyncedChanges > 0 && status !== 'online' && status !== 'syncing';
+  if (!atRisk || !waiting) return null;
   return (
     <div className="banner" role="alert" data-testid="unsynced-at-risk">
       <div className="stack">

@@ -12,11 +12,11 @@ export type DeviceHints = {
  * An iPad or iPhone, where Safari deletes everything a site stored after 7
  * days without a visit unless the site is on the home screen. iPadOS says
  * "Macintosh" in its user agent and "MacIntel" as its platform; only its
- * touch points tell it from a Mac (which has none).
+ * touch points tell it from a Mac (which has none: Macs have no touch screen).
  */
 export function isAppleTouchDevice(hints: DeviceHints): boolean {
   if (/\b(iPad|iPhone|iPod)\b/.test(hints.userAgent)) return true;
-  return hints.platform === 'MacIntel' && hints.maxTouchPoints > 1;
+  return hints.platform === 'MacIntel' && hints.maxTouchPoints > 0;
 }
 
 function readDeviceHints(): DeviceHints | null {
