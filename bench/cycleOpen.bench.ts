@@ -52,7 +52,7 @@ function series(
     fromReady: 'h1#team-title',
     restMs: BETWEEN_VISITS_MS,
     check: async () => {
-      const phases = await page.locator('section.plan tr.phase-row').count();
+      const phases = await page.locator('section.plan .phase-row').count();
       if (phases !== FIXTURE_PHASES) throw new Error(`plan shows ${phases} phases`);
     },
   });
