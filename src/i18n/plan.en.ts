@@ -19,15 +19,11 @@ export const planEn: Shape<typeof planNl> = {
     intro:
       "Per phase: how many minutes, what the teacher does, what the pupils do, which pupil responses you anticipate (with the teacher's answer) and what observers should notice.",
     columns: {
-      order: 'Order',
-      phase: 'Phase',
-      minutes: 'Minutes',
       title: 'Name of the phase',
       teacherActions: 'What does the teacher do?',
       pupilActivities: 'What do the pupils do?',
       responses: 'Anticipated pupil responses',
       observerFocus: 'Notice (for observers)',
-      actions: 'Actions',
     },
     number: 'Phase {{number}}',
     untitled: 'Phase {{number}} (untitled)',
@@ -37,7 +33,6 @@ export const planEn: Shape<typeof planNl> = {
     fieldOfPhase: '{{field}} — phase {{number}}',
     add: 'Add phase',
     addAfter: 'Add a phase after phase {{number}}',
-    addAfterShort: 'Phase after',
     remove: 'Remove phase {{number}}',
     removeShort: 'Remove',
     removeConfirm:

@@ -17,15 +17,11 @@ export const planNl = {
     intro:
       'Per fase: hoeveel minuten, wat de leraar doet, wat de leerlingen doen, welke antwoorden van leerlingen jullie verwachten (met de reactie van de leraar) en waar de observanten op letten.',
     columns: {
-      order: 'Volgorde',
-      phase: 'Fase',
-      minutes: 'Minuten',
       title: 'Naam van de fase',
       teacherActions: 'Wat doet de leraar?',
       pupilActivities: 'Wat doen de leerlingen?',
       responses: 'Verwachte leerlingreacties',
       observerFocus: 'Let op (voor observanten)',
-      actions: 'Acties',
     },
     number: 'Fase {{number}}',
     untitled: 'Fase {{number}} (zonder naam)',
@@ -35,7 +31,6 @@ export const planNl = {
     fieldOfPhase: '{{field}} — fase {{number}}',
     add: 'Fase toevoegen',
     addAfter: 'Fase toevoegen na fase {{number}}',
-    addAfterShort: 'Fase hierna',
     remove: 'Fase {{number}} verwijderen',
     removeShort: 'Verwijderen',
     removeConfirm:

@@ -160,7 +160,7 @@ export function PlanTab({ cycle, rlId, readOnly }: CycleViewProps) {
         {readOnly && <p className="notice">{t('plan.readOnly')}</p>}
         <PlanTotal total={totalMinutes(phases)} lessonMinutes={cycle.meta.lessonMinutes} />
         {phases.length > 0 && (
-          <div className="row">
+          <div className="row plan-view-toggle">
             <button type="button" data-view-control onClick={() => setAllOpen(!everyOpen)}>
               {t(everyOpen ? 'plan.phases.closeAll' : 'plan.phases.openAll')}
             </button>
