@@ -314,6 +314,19 @@ export function setNetworkOnline(online: boolean): void {
   recompute();
 }
 
+/**
+ * True while an open document waits for the server to take its authentication
+ * on an open socket: the server owes an answer, as it does to a heartbeat.
+ */
+export function awaitingAuthentication(): boolean {
+  for (const doc of docs.values()) {
+    if (doc.kind === 'remote' && doc.socket === 'connected' && !doc.authenticated && !doc.denied) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Whether the server answers the sync socket's heartbeat (src/sync/heartbeat.ts). */
 export function setServerReachable(reachable: boolean): void {
   if (serverReachable === reachable) return;
