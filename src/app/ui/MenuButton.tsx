@@ -25,9 +25,9 @@ function enabledItems(menu: HTMLElement | null): HTMLButtonElement[] {
 /**
  * A button that opens a short menu of actions (WAI-ARIA menu button): one
  * roomy target on a tablet instead of a row of small icon buttons. Opening
- * puts focus on the first item; arrow keys, Home and End move between items;
- * Escape or Tab closes and gives focus back to the button; a tap outside
- * closes it.
+ * puts focus on the first usable item; arrow keys, Home and End move between
+ * items; Escape closes it and gives the focus back to the button, Tab closes
+ * it and moves on; a tap outside closes it.
  */
 export function MenuButton({ label, children, items, className }: Props) {
   const [open, setOpen] = useState(false);
