@@ -8,6 +8,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nl } from '../../src/i18n/nl.ts';
+import { readTeam } from '../../src/model/teamDoc.ts';
 import { type Stage, startStage, type TeacherContext } from './harness.ts';
 import { HomePage, type TeamPage } from './pages.ts';
 
@@ -80,7 +81,17 @@ describe('issue 15: the connection badge tells the truth', () => {
             name: string;
           }
         ).name;
-      await expect.poll(storedName, { timeout: 10_000 }).toBe('Taal en lezen groep 6');
+      try {
+        await expect.poll(storedName, { timeout: 10_000 }).toBe('Taal en lezen groep 6');
+      } catch (error) {
+        // Say whether the change itself is missing on the server or only its copy in `teams`.
+        const loaded = stage.app.server.hocuspocus.documents.get(bramTeam.teamId());
+        const team = loaded ? JSON.stringify(readTeam(loaded)) : 'not loaded';
+        throw new Error(
+          `the server's team name stayed old; its team document holds ${team}; its last log lines:\n${stage.app.logs.slice(-20).join('\n')}`,
+          { cause: error },
+        );
+      }
     } finally {
       db.close();
     }
