@@ -24,7 +24,11 @@ export const DEFAULT_MAX_TEAMS = 10_000;
  * repeat with the same teamId and creatorKey returns a fresh token for the
  * same member (`retried`); any other request for a taken teamId is a conflict.
  * A new team beyond `maxTeams` is refused (team_limit_reached); a retry is not.
- * The team document gets the name, and the roster the creator, before this resolves.
+ * The roster gets the creator before this resolves, and so does the team
+ * document its name unless the caller chose the team id: such a caller has
+ * written the team document itself and is its only author until it syncs.
+ * The `teams` row follows that document's name once it arrives
+ * (server/sync/teamName.ts).
  */
 export async function createTeam(
   deps: ServiceDeps,
@@ -85,9 +89,14 @@ export async function createTeam(
     };
   });
 
-  // Also on a retry: the first attempt may have died before the document writes.
+  // Also on a retry: the first attempt may have died before the document writes. A device that
+  // chose the team's id named the team in its own team document (offline-first creation); the
+  // server writing the name as well would be a concurrent edit that wins about half the time
+  // over a rename the device makes before that document first reaches the server.
   await Promise.all([
-    deps.teamDocs.initTeam(teamId, { name: result.teamName, createdAt: result.createdAt }),
+    input.teamId === undefined
+      ? deps.teamDocs.initTeam(teamId, { name: result.teamName, createdAt: result.createdAt })
+      : undefined,
     deps.roster.refresh(teamId),
   ]);
 

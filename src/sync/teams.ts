@@ -112,11 +112,18 @@ async function registrationPass(): Promise<void> {
   for (const membership of pending) {
     if (membership.creatorKey === null) continue;
     try {
-      // The team may have been renamed offline; register the name it has now.
+      // The team may have been renamed offline; register the name it has now. The server leaves
+      // the team document to the device that chose the team's id, so one that lost its copy
+      // names it again here.
       const docName = await readDocLocally(
         teamDocName(membership.teamId),
         (doc) => readTeam(doc).name,
       );
+      if (!docName) {
+        await editDocLocally(teamDocName(membership.teamId), (doc) =>
+          initTeamDoc(doc, { name: membership.teamName, createdAt: membership.createdAt }),
+        );
+      }
       const registered = await api.createTeam({
         name: docName || membership.teamName,
         displayName: membership.displayName,

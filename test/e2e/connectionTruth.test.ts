@@ -95,5 +95,7 @@ describe('issue 15: the connection badge tells the truth', () => {
     } finally {
       db.close();
     }
+    // And the device kept it: nothing the server held overrode the rename.
+    expect(await bramTeam.heading.innerText()).toBe('Taal en lezen groep 6');
   });
 });

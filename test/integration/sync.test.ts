@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { rosterDocName, teamScopedDocName } from '../../src/model/docName.ts';
-import { type DocId, newDocId } from '../../src/model/ids.ts';
+import { type DocId, newDocId, newId, newMemberId, newTeamId } from '../../src/model/ids.ts';
 import { readRoster } from '../../src/model/roster.ts';
-import { readTeam } from '../../src/model/teamDoc.ts';
-import { isSettled, newProvider, startTestServer, teamWithMember, waitFor } from './helpers.ts';
+import { initTeamDoc, readTeam, setTeamName } from '../../src/model/teamDoc.ts';
+import {
+  createTeam,
+  isSettled,
+  newProvider,
+  startTestServer,
+  teamWithMember,
+  waitFor,
+} from './helpers.ts';
 
 describe('sync server: offline edits merge without loss', () => {
   it('lets two members of a team converge on a cycle document', async () => {
@@ -67,6 +75,33 @@ describe('sync server: offline edits merge without loss', () => {
         [member.memberId, 'coach'],
       ].sort(),
     );
+  });
+
+  it("keeps a rename the creator's device made before its first sync", async () => {
+    // The device names the team in its own document and registers it afterwards; a rename made
+    // before that document first reached the server must win over anything the server wrote.
+    // Twelve teams: a concurrent write by the server would win about half of them.
+    const { url, wsUrl } = await startTestServer();
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const teamId = newTeamId();
+      const doc = new Y.Doc();
+      initTeamDoc(doc, { name: 'Taal groep 6', createdAt: new Date().toISOString() });
+      const owner = await createTeam(url, {
+        name: 'Taal groep 6',
+        teamId,
+        memberId: newMemberId(),
+        creatorKey: `${newId()}${newId()}`,
+      });
+      setTeamName(doc, 'Taal en lezen groep 6');
+      const client = newProvider(wsUrl, { name: teamId, token: owner.token, doc });
+      await waitFor(() => expect(isSettled(client)).toBe(true));
+      const reader = newProvider(wsUrl, { name: teamId, token: owner.token });
+      await waitFor(() => expect(isSettled(reader)).toBe(true));
+      expect(readTeam(reader.doc).name).toBe('Taal en lezen groep 6');
+      expect(readTeam(client.doc).name).toBe('Taal en lezen groep 6');
+      client.destroy();
+      reader.destroy();
+    }
   });
 
   it('gives a guest a read-only connection whose edits never reach others', async () => {
