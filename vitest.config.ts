@@ -1,5 +1,25 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The attack tests of the server (issue 10), run a second time against the
+ * multi-instance configuration: every test server an instance on a fresh
+ * PostgreSQL database with Redis. Only when DATABASE_URL and REDIS_URL name
+ * real servers (`.ci/run` starts both); test/integration/cluster.test.ts says
+ * when they are skipped.
+ */
+const DISTRIBUTED_ATTACKS = [
+  'test/integration/api.test.ts',
+  'test/integration/invites.test.ts',
+  'test/integration/rateLimits.test.ts',
+  'test/integration/sync.test.ts',
+  'test/integration/syncAuth.test.ts',
+  'test/integration/syncInput.test.ts',
+  'test/integration/syncLimits.test.ts',
+  'test/integration/coachingAccess.test.ts',
+  'test/integration/updateFuzz.test.ts',
+];
+const distributed = Boolean(process.env.DATABASE_URL?.trim() && process.env.REDIS_URL?.trim());
+
 // Three levels, run in this order by `npm test` (see README): unit, integration, e2e.
 export default defineConfig({
   test: {
@@ -21,6 +41,20 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
+      ...(distributed
+        ? [
+            {
+              test: {
+                name: 'distributed',
+                include: DISTRIBUTED_ATTACKS,
+                environment: 'node',
+                testTimeout: 30_000,
+                hookTimeout: 30_000,
+                env: { LESKRING_TEST_DISTRIBUTED: '1' },
+              },
+            },
+          ]
+        : []),
       {
         test: {
           name: 'e2e',

@@ -15,10 +15,17 @@
  * The same run is repeated against a server with update validation off
  * (`fanout-200-clients-p95-unvalidated`), so the cost of checking every
  * update on a scratch replica is measured on the same machine, minutes apart.
+ *
+ * With DATABASE_URL and REDIS_URL (real servers, a fresh database each run),
+ * twice more: one instance on PostgreSQL (`…-postgres`), and two instances on
+ * PostgreSQL and Redis with each document's four clients split two and two
+ * (`…-2-instances`), so every change crosses Redis to reach half its
+ * receivers. Memory is then the instances' RSS together.
  */
 
-import { startChildServer } from './lib/childServer.ts';
+import { type ChildServer, startChildServer } from './lib/childServer.ts';
 import { connectClient, createTeam, type SyncClient, whenValue } from './lib/clients.ts';
+import { clusterServices, freshDatabase } from './lib/postgres.ts';
 import { type BenchOutput, percentile, round } from './lib/report.ts';
 import { seededIds } from './lib/seeded.ts';
 
@@ -32,33 +39,84 @@ const CONNECT_BATCH = 25;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+type Setup = {
+  readonly unvalidated?: boolean;
+  readonly databaseUrl?: string;
+  readonly redisUrl?: string;
+  readonly instances: number;
+};
+
 export async function run(): Promise<BenchOutput> {
-  const validated = await measure(false);
-  const unvalidated = await measure(true);
+  const validated = await measure({ instances: 1 });
+  const unvalidated = await measure({ instances: 1, unvalidated: true });
   const ratio = validated.p95 / unvalidated.p95;
-  return {
-    results: [
-      { name: 'fanout-200-clients-p95', value: validated.p95, unit: 'ms', budget: 50 },
-      {
-        name: 'fanout-200-clients-p95-unvalidated',
-        value: unvalidated.p95,
-        unit: 'ms',
-        budget: null,
-      },
-      { name: 'server-memory-200-clients', value: validated.rssMb, unit: 'MB', budget: null },
-    ],
-    notes: [
-      ...validated.notes,
-      `without validation: ${unvalidated.notes[0]}`,
-      `validation costs ${round(ratio, 2)}× at p95 (allowed: 1.5×)`,
-    ],
-  };
+  const results: BenchOutput['results'] = [
+    { name: 'fanout-200-clients-p95', value: validated.p95, unit: 'ms', budget: 50 },
+    {
+      name: 'fanout-200-clients-p95-unvalidated',
+      value: unvalidated.p95,
+      unit: 'ms',
+      budget: null,
+    },
+    { name: 'server-memory-200-clients', value: validated.rssMb, unit: 'MB', budget: null },
+  ];
+  const notes = [
+    ...validated.notes,
+    `without validation: ${unvalidated.notes[0]}`,
+    `validation costs ${round(ratio, 2)}× at p95 (allowed: 1.5×)`,
+  ];
+  const services = clusterServices();
+  if (services === null) {
+    notes.push('PostgreSQL and two-instance figures skipped: set DATABASE_URL and REDIS_URL');
+    return { results, notes };
+  }
+  for (const [suffix, instances] of [
+    ['postgres', 1],
+    ['2-instances', 2],
+  ] as const) {
+    const database = await freshDatabase(services.databaseUrl);
+    try {
+      const measured = await measure({
+        instances,
+        databaseUrl: database.url,
+        ...(instances > 1 ? { redisUrl: services.redisUrl } : {}),
+      });
+      results.push(
+        { name: `fanout-200-clients-p95-${suffix}`, value: measured.p95, unit: 'ms', budget: 50 },
+        {
+          name: `server-memory-200-clients-${suffix}`,
+          value: measured.rssMb,
+          unit: 'MB',
+          budget: null,
+        },
+      );
+      notes.push(`${suffix}: ${measured.notes.join('; ')}`);
+    } finally {
+      await database.drop();
+    }
+  }
+  return { results, notes };
 }
 
-async function measure(
-  unvalidated: boolean,
-): Promise<{ p95: number; rssMb: number; notes: string[] }> {
-  const server = await startChildServer({ unvalidated });
+async function measure(setup: Setup): Promise<{ p95: number; rssMb: number; notes: string[] }> {
+  const servers: ChildServer[] = [];
+  for (let i = 0; i < setup.instances; i += 1) {
+    servers.push(
+      await startChildServer({
+        ...(setup.unvalidated ? { unvalidated: true } : {}),
+        ...(setup.databaseUrl ? { databaseUrl: setup.databaseUrl } : {}),
+        ...(setup.redisUrl ? { redisUrl: setup.redisUrl } : {}),
+      }),
+    );
+  }
+  const server = servers[0] as ChildServer;
+  const memory = async () => {
+    const each = await Promise.all(servers.map((s) => s.memory()));
+    return {
+      rss: each.reduce((sum, m) => sum + m.rss, 0),
+      heapUsed: each.reduce((sum, m) => sum + m.heapUsed, 0),
+    };
+  };
   const clients: SyncClient[][] = [];
   try {
     const ids = seededIds(0x5eed_0002);
@@ -70,7 +128,7 @@ async function measure(
     });
     const documentNames: string[] = [team.teamId];
     while (documentNames.length < DOCUMENTS) documentNames.push(`${team.teamId}/${ids()}`);
-    const idle = await server.memory();
+    const idle = await memory();
 
     const connectStart = performance.now();
     const pending: Array<() => Promise<SyncClient>> = [];
@@ -78,7 +136,9 @@ async function measure(
       clients[d] = [];
       for (let c = 0; c < CLIENTS_PER_DOCUMENT; c += 1) {
         pending.push(async () => {
-          const client = await connectClient({ syncUrl: server.syncUrl, name, token: team.token });
+          // Two and two over the instances, so half of every fan-out crosses Redis.
+          const via = servers[c % servers.length] as ChildServer;
+          const client = await connectClient({ syncUrl: via.syncUrl, name, token: team.token });
           clients[d]?.push(client);
           return client;
         });
@@ -88,7 +148,7 @@ async function measure(
       await Promise.all(pending.slice(i, i + CONNECT_BATCH).map((connect) => connect()));
     }
     const connectMs = performance.now() - connectStart;
-    const connected = await server.memory();
+    const connected = await memory();
 
     const samples: number[] = [];
     for (let r = 0; r < WARM_UP_ROUNDS + ROUNDS; r += 1) {
@@ -108,7 +168,7 @@ async function measure(
       const latencies = await Promise.all(changes);
       if (r >= WARM_UP_ROUNDS) samples.push(...latencies);
     }
-    const afterRounds = await server.memory();
+    const afterRounds = await memory();
 
     const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
     const totalClients = clients.reduce((sum, group) => sum + group.length, 0);
@@ -127,6 +187,6 @@ async function measure(
     };
   } finally {
     for (const group of clients) for (const client of group) client.destroy();
-    await server.close();
+    for (const instance of servers) await instance.close();
   }
 }

@@ -3,7 +3,9 @@
  * process, so its memory and event loop are not shared with the benchmark's
  * clients. All of them connect from 127.0.0.1, so the per-address connection
  * limit is lifted; `--unvalidated` switches the update guard off (the cost of
- * validation is measured against it). Talks to the parent over IPC (see lib/childServer.ts):
+ * validation is measured against it); `--database-url=…` and `--redis-url=…`
+ * make it one instance on PostgreSQL and Redis. Talks to the parent over IPC
+ * (see lib/childServer.ts):
  *   → { type: 'ready', port }              once listening
  *   ← { type: 'memory' } → { type: 'memory', rss, heapUsed }   (after a GC when --expose-gc)
  *   ← { type: 'close' }  → exits 0 after closing the server and removing DATA_DIR
@@ -17,8 +19,15 @@ type ParentMessage = { type: 'memory' } | { type: 'close' };
 
 const send = (message: object) => process.send?.(message);
 
+const argument = (name: string) =>
+  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const databaseUrl = argument('database-url');
+const redisUrl = argument('redis-url');
+
 const dataDir = await mkdtemp(join(tmpdir(), 'leskring-bench-'));
 const server = await startServer({
+  ...(databaseUrl ? { databaseUrl } : {}),
+  ...(redisUrl ? { redisUrl } : {}),
   port: 0,
   host: '127.0.0.1',
   dataDir,

@@ -13,6 +13,11 @@ import { DEFAULT_GUARD_LIMITS } from './sync/updateGuard.ts';
  *   PORT              TCP port for HTTP, API and WebSocket          @default 8787
  *   HOST              address to listen on                          @default 0.0.0.0
  *   DATA_DIR          directory of the SQLite database and photos   @default ./data
+ *   DATABASE_URL      postgres://user:password@host:port/database: store everything in
+ *                     PostgreSQL instead of SQLite under DATA_DIR, for several instances
+ *                     behind a load balancer                        @default unset (SQLite)
+ *   REDIS_URL         redis://host:port: share document updates, presence and rate limits
+ *                     between instances through Redis; needs DATABASE_URL @default unset
  *   DIST_DIR          the built app to serve                        @default <repo>/dist
  *   JOIN_RATE_LIMIT   invite previews + joins per client per minute  @default 10
  *   TEAM_CREATE_RATE_LIMIT  new teams per client address per hour (POST /api/teams needs no
@@ -66,6 +71,10 @@ export type Config = {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /** PostgreSQL instead of SQLite under dataDir. */
+  readonly databaseUrl: string | undefined;
+  /** Fan-out and shared limits between instances. */
+  readonly redisUrl: string | undefined;
   readonly distDir: string | undefined;
   readonly joinRateLimit: number;
   readonly teamCreateRateLimit: number;
@@ -110,6 +119,22 @@ const nonEmpty = (fallback: string) =>
     v.transform((value) => (value === '' ? fallback : value)),
   );
 
+/** An optional URL with one of `protocols`; empty counts as unset. */
+const optionalUrl = (protocols: readonly string[], example: string) =>
+  v.pipe(
+    v.optional(v.string(), ''),
+    v.trim(),
+    v.check((value) => {
+      if (value === '') return true;
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `expected a URL like ${example}`),
+    v.transform((value) => (value === '' ? undefined : value)),
+  );
+
 const proxyList = v.pipe(
   v.optional(v.string(), ''),
   v.transform((value) =>
@@ -129,6 +154,11 @@ const EnvSchema = v.object({
   PORT: integer(0, 65535, 8787),
   HOST: nonEmpty('0.0.0.0'),
   DATA_DIR: nonEmpty('./data'),
+  DATABASE_URL: optionalUrl(
+    ['postgres:', 'postgresql:'],
+    'postgres://user:password@host:5432/leskring',
+  ),
+  REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'redis://host:6379'),
   DIST_DIR: v.optional(v.string()),
   JOIN_RATE_LIMIT: integer(1, 100_000, 10),
   TEAM_CREATE_RATE_LIMIT: integer(1, 100_000, DEFAULT_TEAM_CREATE_RATE_LIMIT),
@@ -165,6 +195,8 @@ export function loadConfig(
     PORT: env.PORT,
     HOST: env.HOST,
     DATA_DIR: env.DATA_DIR,
+    DATABASE_URL: env.DATABASE_URL,
+    REDIS_URL: env.REDIS_URL,
     DIST_DIR: env.DIST_DIR,
     JOIN_RATE_LIMIT: env.JOIN_RATE_LIMIT,
     TEAM_CREATE_RATE_LIMIT: env.TEAM_CREATE_RATE_LIMIT,
@@ -195,10 +227,18 @@ export function loadConfig(
     throw new Error(`invalid environment: ${problems.join('; ')}`);
   }
   const parsed = result.output;
+  if (parsed.REDIS_URL !== undefined && parsed.DATABASE_URL === undefined) {
+    // Instances sharing Redis but each with its own SQLite file would each hold part of the data.
+    throw new Error(
+      'invalid environment: REDIS_URL needs DATABASE_URL (instances share one PostgreSQL)',
+    );
+  }
   return {
     port: parsed.PORT,
     host: parsed.HOST,
     dataDir: resolve(parsed.DATA_DIR),
+    databaseUrl: parsed.DATABASE_URL,
+    redisUrl: parsed.REDIS_URL,
     distDir: parsed.DIST_DIR?.trim() ? resolve(parsed.DIST_DIR) : undefined,
     joinRateLimit: parsed.JOIN_RATE_LIMIT,
     teamCreateRateLimit: parsed.TEAM_CREATE_RATE_LIMIT,

@@ -2,9 +2,15 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { Hocuspocus } from '@hocuspocus/server';
-import { failingWrites } from './db/faults.ts';
+import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
+import type { Extension, Hocuspocus } from '@hocuspocus/server';
+import { Redis } from 'ioredis';
+import { type Database, failingWrites } from './db/database.ts';
+import { sqliteFullError } from './db/faults.ts';
+import { migrateDatabase } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
+import { postgresDatabase } from './db/postgres.ts';
+import { sqliteDatabase } from './db/sqlite.ts';
 import {
   clientAddressResolver,
   DEFAULT_TRUSTED_PROXIES,
@@ -12,13 +18,15 @@ import {
   trustedProxies,
 } from './http/clientAddress.ts';
 import type { AppContext } from './http/context.ts';
-import { rateLimiter } from './http/rateLimit.ts';
+import { rateLimiter, redisRateLimiter } from './http/rateLimit.ts';
 import { requestHandler } from './http/router.ts';
 import { staticFiles } from './http/static.ts';
 import type { ServiceDeps } from './services/deps.ts';
+import { databasePhotoBytes, filePhotoBytes } from './services/photoBytes.ts';
 import { DEFAULT_PHOTO_MAX_BYTES, DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES } from './services/photos.ts';
 import { DEFAULT_MAX_TEAMS, DEFAULT_TEAM_CREATE_RATE_LIMIT } from './services/teams.ts';
 import { authExtension } from './sync/auth.ts';
+import { clusterControl, redisNamespace } from './sync/cluster.ts';
 import { documentControl } from './sync/documents.ts';
 import { heartbeatExtension } from './sync/heartbeat.ts';
 import { DEFAULT_MAX_DOCUMENT_BYTES, persistence } from './sync/persistence.ts';
@@ -42,8 +50,12 @@ export const REPO_ROOT = resolve(import.meta.dirname, '..');
 export type StartServerOptions = {
   /** TCP port; 0 picks a free one (see `RunningServer.port`). */
   port: number;
-  /** Directory of the SQLite database (created if missing). */
+  /** Directory of the SQLite database and photos (created if missing); unused with `databaseUrl`. */
   dataDir: string;
+  /** PostgreSQL (`postgres://…`) instead of SQLite: for several instances. @default SQLite in dataDir */
+  databaseUrl?: string;
+  /** Redis (`redis://…`) shared by the instances: document fan-out, presence, revocations. Needs databaseUrl. */
+  redisUrl?: string;
   /** The built app to serve. @default `<repo>/dist` */
   distDir?: string;
   /** Address to listen on. @default '127.0.0.1' (start.ts passes HOST, default 0.0.0.0) */
@@ -134,6 +146,9 @@ export type RunningServer = {
   /** Graceful stop: closes connections, stores every loaded document, closes the database. Idempotent. */
   close(): Promise<void>;
   hocuspocus: Hocuspocus;
+  /** The database the server stores everything in. */
+  database: Database;
+  /** The SQLite file, or '' on PostgreSQL. */
   dbPath: string;
 };
 
@@ -159,10 +174,11 @@ function urlHost(host: string): string {
 }
 
 /**
- * Starts Leskring's one server: the built app, the HTTP API and the Hocuspocus
- * endpoint `/sync` on one port, over a SQLite database in `dataDir`. Resolves
- * once it listens. Every update the sync server acknowledges is committed to
- * disk first (server/sync/persistence.ts).
+ * Starts a Leskring server: the built app, the HTTP API and the Hocuspocus
+ * endpoint `/sync` on one port, over a SQLite database in `dataDir` or, as one
+ * of several instances, over PostgreSQL with Redis between the instances.
+ * Resolves once it listens. Every update the sync server acknowledges is
+ * committed first (server/sync/persistence.ts).
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const log = options.log ?? defaultLog;
@@ -172,7 +188,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const proxies = options.trustProxy
     ? trustedProxies(options.trustedProxies ?? DEFAULT_TRUSTED_PROXIES)
     : null;
-  const { db, path: dbPath } = openDatabase(options.dataDir);
+  if (options.redisUrl !== undefined && options.databaseUrl === undefined) {
+    throw new Error('redisUrl needs databaseUrl: instances must share one database');
+  }
+  const { db, dbPath } = await openStore(options);
 
   const limits: SyncServerLimits = { ...DEFAULT_SYNC_LIMITS, ...options.sync };
   const memoryLow = heapPressure(limits.memoryHighWater);
@@ -185,19 +204,33 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     memoryLow,
   });
   const clientAddress = clientAddressResolver(proxies, log);
-  const connectLimiter = rateLimiter({
-    max: limits.connectRateLimit,
-    windowMs: 60_000,
-    now: () => Date.now(),
-  });
+  // With Redis every limit is counted there, so it holds across instances.
+  const namespace = options.databaseUrl === undefined ? '' : redisNamespace(options.databaseUrl);
+  const limitsRedis =
+    options.redisUrl === undefined ? null : redisClient(options.redisUrl, 'limits', log);
+  const limiterOf = (name: string, window: { max: number; windowMs: number }) =>
+    limitsRedis === null
+      ? rateLimiter({ ...window, now: () => Date.now() })
+      : redisRateLimiter({
+          ...window,
+          name,
+          namespace,
+          redis: limitsRedis,
+          now: () => Date.now(),
+          log,
+        });
+  const connectLimiter = limiterOf('connect', { max: limits.connectRateLimit, windowMs: 60_000 });
   const limiter = syncLimits(db, {
     memberRate: limits.memberRate,
     maxOpenDocumentsPerMember: limits.maxOpenDocumentsPerMember,
     maxDocumentsPerTeam: limits.maxDocumentsPerTeam,
     memoryLow,
   });
+  const redisExtension =
+    options.redisUrl === undefined ? null : redisFanOut(options.redisUrl, namespace, log);
   const sync = createSyncServer({
     extensions: [
+      ...(redisExtension ? [redisExtension] : []),
       authExtension(db, limiter.admit),
       limiter.extension,
       store.extension,
@@ -208,41 +241,49 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ],
     log,
     socketRate: limits.socketRate,
-    admit: (request) => connectLimiter.hit(rateLimitKey(clientAddress(request))) === null,
+    admit: async (request) =>
+      (await connectLimiter.hit(rateLimitKey(clientAddress(request)))) === null,
     ...(options.maxPayload === undefined ? {} : { maxPayload: options.maxPayload }),
   });
   const { hocuspocus } = sync;
 
-  const deps: ServiceDeps = {
-    db: options.failStorage ? failingWrites(db, options.failStorage) : db,
-    now,
-    teamDocs: teamDocWriter(hocuspocus, log),
-    roster: rosterWriter(hocuspocus, db, log),
+  const local = {
     connections: connectionControl(hocuspocus),
     documents: documentControl(hocuspocus, store),
+  };
+  const cluster =
+    options.redisUrl === undefined ? null : clusterControl(options.redisUrl, namespace, local, log);
+  await cluster?.ready();
+  const deps: ServiceDeps = {
+    db: options.failStorage ? failingWrites(db, options.failStorage, sqliteFullError) : db,
+    now,
+    teamDocs: teamDocWriter(hocuspocus, store, log),
+    roster: rosterWriter(hocuspocus, store, db, log),
+    connections: cluster?.connections ?? local.connections,
+    documents: cluster?.documents ?? local.documents,
   };
   const teamCreateLimit = {
     max: options.teamCreateRateLimit?.max ?? DEFAULT_TEAM_CREATE_RATE_LIMIT,
     windowMs: options.teamCreateRateLimit?.windowMs ?? 60 * 60_000,
-    now: () => Date.now(),
   };
   const app: AppContext = {
     deps,
     version: options.version ?? packageVersion(),
-    joinLimiter: rateLimiter({
+    joinLimiter: limiterOf('join', {
       max: options.joinRateLimit?.max ?? 10,
       windowMs: options.joinRateLimit?.windowMs ?? 60_000,
-      now: () => Date.now(),
     }),
-    teamCreateLimiter: rateLimiter(teamCreateLimit),
-    teamRetryLimiter: rateLimiter(teamCreateLimit),
+    teamCreateLimiter: limiterOf('team-create', teamCreateLimit),
+    teamRetryLimiter: limiterOf('team-retry', teamCreateLimit),
     maxTeams: options.maxTeams ?? DEFAULT_MAX_TEAMS,
     clientAddress,
     photos: {
-      dir: join(resolve(options.dataDir), 'photos'),
+      store:
+        db.kind === 'postgres'
+          ? databasePhotoBytes(db)
+          : filePhotoBytes(options.dataDir, { failWrites: options.failStorage }),
       maxBytes: options.photoMaxBytes ?? DEFAULT_PHOTO_MAX_BYTES,
       quotaBytes: options.photoQuotaPerTeamBytes ?? DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES,
-      ...(options.failStorage === undefined ? {} : { failWrites: options.failStorage }),
     },
     log,
   };
@@ -260,7 +301,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       socket.destroy();
       return;
     }
-    sync.handleUpgrade(request, socket, head);
+    void sync.handleUpgrade(request, socket, head);
   });
   httpServer.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
@@ -277,7 +318,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
   } catch (error) {
     store.stop();
-    db.close();
+    await cluster?.close();
+    limitsRedis?.disconnect();
+    await db.close();
     throw error;
   }
   const port = (httpServer.address() as AddressInfo).port;
@@ -292,12 +335,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) {
       await new Promise((tick) => setTimeout(tick, 20));
     }
-    store.compactAll();
+    await store.compactAll();
     store.stop();
     sync.closeSockets(1001, 'server-shutdown', true);
     httpServer.closeAllConnections();
     await httpClosed;
-    db.close();
+    await cluster?.close();
+    await limitsRedis?.quit().catch(() => undefined);
+    await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+    await db.close();
     log('server stopped');
   }
 
@@ -305,10 +351,56 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     url: `http://${urlHost(host)}:${port}`,
     port,
     hocuspocus,
+    database: db,
     dbPath,
     close: () => {
       closing ??= shutdown();
       return closing;
     },
   };
+}
+
+/** SQLite under dataDir, or PostgreSQL brought up to date by its migrations. */
+async function openStore(options: StartServerOptions): Promise<{ db: Database; dbPath: string }> {
+  if (options.databaseUrl === undefined) {
+    const opened = openDatabase(options.dataDir);
+    return { db: sqliteDatabase(opened.db, opened.path), dbPath: opened.path };
+  }
+  const db = postgresDatabase(options.databaseUrl);
+  try {
+    await migrateDatabase(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return { db, dbPath: '' };
+}
+
+/** A Redis connection that logs its errors (it reconnects by itself). */
+function redisClient(
+  url: string,
+  purpose: string,
+  log: (line: string) => void,
+  // Limits must not wait for a Redis that is down: such an attempt is allowed and logged.
+  failFast = purpose === 'limits',
+): Redis {
+  const redis = new Redis(
+    url,
+    failFast
+      ? { maxRetriesPerRequest: 0, enableOfflineQueue: false }
+      : { maxRetriesPerRequest: null },
+  );
+  redis.on('error', (error) => log(`redis (${purpose}): ${String(error)}`));
+  return redis;
+}
+
+/** Hocuspocus's Redis extension: updates and presence reach clients of every instance. */
+function redisFanOut(url: string, namespace: string, log: (line: string) => void): Extension {
+  return new RedisExtension({
+    prefix: `${namespace}:doc`,
+    // The extension waits this long before unloading a document, so relayed updates are not
+    // missed; here each instance stores its own clients' updates, so a short wait is enough.
+    disconnectDelay: 100,
+    createClient: () => redisClient(url, 'documents', log),
+  });
 }

@@ -49,12 +49,18 @@ function nextMessage<T extends ChildMessage['type']>(
 
 /**
  * Starts the real server (bench/serverProcess.ts) in a child Node process on a
- * free port. `unvalidated` switches the update guard off, to measure its cost.
+ * free port. `unvalidated` switches the update guard off, to measure its cost;
+ * `databaseUrl` and `redisUrl` make it one instance of several.
  */
 export async function startChildServer(
-  options: { unvalidated?: boolean } = {},
+  options: { unvalidated?: boolean; databaseUrl?: string; redisUrl?: string } = {},
 ): Promise<ChildServer> {
-  const child = fork(ENTRY, options.unvalidated ? ['--unvalidated'] : [], {
+  const args = [
+    ...(options.unvalidated ? ['--unvalidated'] : []),
+    ...(options.databaseUrl ? [`--database-url=${options.databaseUrl}`] : []),
+    ...(options.redisUrl ? [`--redis-url=${options.redisUrl}`] : []),
+  ];
+  const child = fork(ENTRY, args, {
     execPath: process.execPath,
     execArgv: ['--expose-gc', '--disable-warning=ExperimentalWarning'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -1,10 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
+import type { Database } from './database.ts';
 import { inTransaction } from './open.ts';
 
 /** Where the numbered SQL files live (`0001_init.sql`, `0002_….sql`). */
 export const MIGRATIONS_DIR = join(import.meta.dirname, 'migrations');
+/** PostgreSQL's versions of the same migrations, with the same numbers and names. */
+export const POSTGRES_MIGRATIONS_DIR = join(MIGRATIONS_DIR, 'postgres');
 
 export type Migration = { readonly version: number; readonly name: string; readonly sql: string };
 
@@ -80,4 +83,42 @@ export function migrate(
     applied.push(migration.version);
   }
   return { applied };
+}
+
+/**
+ * `migrate` for PostgreSQL: the same forward-only numbered migrations, all
+ * in one transaction under an advisory lock, so instances that start
+ * together apply them once.
+ */
+export async function migrateDatabase(
+  db: Database,
+  migrations: readonly Migration[] = readMigrations(POSTGRES_MIGRATIONS_DIR),
+): Promise<{ applied: number[] }> {
+  return db.exclusive('leskring:migrations', async (tx) => {
+    await tx.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at TEXT NOT NULL
+    )`);
+    const known = new Set(migrations.map((m) => m.version));
+    const recorded = (
+      await tx.all<{ version: unknown }>('SELECT version FROM schema_migrations ORDER BY version')
+    ).map((row) => Number(row.version));
+    const unknown = recorded.filter((version) => !known.has(version));
+    if (unknown.length > 0) throw new UnknownMigrationError(unknown);
+    const done = new Set(recorded);
+    const applied: number[] = [];
+    for (const migration of migrations) {
+      if (done.has(migration.version)) continue;
+      await tx.run(migration.sql);
+      await tx.run(
+        'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+      applied.push(migration.version);
+    }
+    return { applied };
+  });
 }

@@ -9,15 +9,15 @@ export const accountRoutes: Route[] = [
     method: 'GET',
     path: '/api/teams/:teamId/me',
     async handle(ctx) {
-      const actor = requireActor(ctx, ctx.params.teamId as TeamId);
-      return { status: 200, body: memberData(ctx.app.deps, actor) };
+      const actor = await requireActor(ctx, ctx.params.teamId as TeamId);
+      return { status: 200, body: await memberData(ctx.app.deps, actor) };
     },
   },
   {
     method: 'DELETE',
     path: '/api/teams/:teamId/me',
     async handle(ctx) {
-      const actor = requireActor(ctx, ctx.params.teamId as TeamId);
+      const actor = await requireActor(ctx, ctx.params.teamId as TeamId);
       await eraseOwnAccount(ctx.app.deps, actor);
       return { status: 204 };
     },

@@ -11,12 +11,12 @@ const BEARER = /^Bearer[ \t]+([A-Za-z0-9_\-.~+/=]+)[ \t]*$/i;
  * missing, unknown or revoked (or the member was removed), 403 when it
  * belongs to another team than `teamId`.
  */
-export function requireActor(ctx: RequestContext, teamId: TeamId): Actor {
+export async function requireActor(ctx: RequestContext, teamId: TeamId): Promise<Actor> {
   const header = ctx.req.headers.authorization;
   const challenge = { 'WWW-Authenticate': 'Bearer' };
   if (!header) throw new HttpError(401, 'unauthorized', 'a bearer token is required', challenge);
   const token = BEARER.exec(header)?.[1];
-  const actor = token ? findMemberByToken(ctx.app.deps.db, token) : null;
+  const actor = token ? await findMemberByToken(ctx.app.deps.db, token) : null;
   if (!actor) throw new HttpError(401, 'unauthorized', 'the token is not valid', challenge);
   if (actor.teamId !== teamId)
     throw new HttpError(403, 'forbidden', 'the token is for another team');

@@ -10,25 +10,25 @@ export const coachingRoutes: Route[] = [
     method: 'POST',
     path: '/api/teams/:teamId/coaching-tracks',
     async handle(ctx) {
-      const actor = requireActor(ctx, ctx.params.teamId as TeamId);
+      const actor = await requireActor(ctx, ctx.params.teamId as TeamId);
       const { coacheeId } = parseBody(CreateCoachingTrackRequest, await readJsonBody(ctx.req));
-      return { status: 201, body: createTrack(ctx.app.deps, actor, coacheeId) };
+      return { status: 201, body: await createTrack(ctx.app.deps, actor, coacheeId) };
     },
   },
   {
     method: 'GET',
     path: '/api/teams/:teamId/coaching-tracks',
     async handle(ctx) {
-      const actor = requireActor(ctx, ctx.params.teamId as TeamId);
-      return { status: 200, body: { tracks: listTracks(ctx.app.deps, actor) } };
+      const actor = await requireActor(ctx, ctx.params.teamId as TeamId);
+      return { status: 200, body: { tracks: await listTracks(ctx.app.deps, actor) } };
     },
   },
   {
     method: 'DELETE',
     path: '/api/teams/:teamId/coaching-tracks/:trackId',
     async handle(ctx) {
-      const actor = requireActor(ctx, ctx.params.teamId as TeamId);
-      deleteTrack(ctx.app.deps, actor, ctx.params.trackId ?? '');
+      const actor = await requireActor(ctx, ctx.params.teamId as TeamId);
+      await deleteTrack(ctx.app.deps, actor, ctx.params.trackId ?? '');
       return { status: 204 };
     },
   },
@@ -37,8 +37,8 @@ export const coachingRoutes: Route[] = [
     method: 'POST',
     path: '/api/teams/:teamId/coaching-tracks/:trackId/leave',
     async handle(ctx) {
-      const actor = requireActor(ctx, ctx.params.teamId as TeamId);
-      leaveTrack(ctx.app.deps, actor, ctx.params.trackId ?? '');
+      const actor = await requireActor(ctx, ctx.params.teamId as TeamId);
+      await leaveTrack(ctx.app.deps, actor, ctx.params.trackId ?? '');
       return { status: 204 };
     },
   },

@@ -18,7 +18,7 @@ export type AppContext = {
   readonly maxTeams: number;
   /** The address a request came from (clientAddress.ts: X-Forwarded-For only from trusted proxies). */
   readonly clientAddress: (req: IncomingMessage) => string;
-  /** Where photos are stored (`DATA_DIR/photos`) and their size limit. */
+  /** Where photos' bytes are stored (files under `DATA_DIR/photos`, or the database), their size limit and quota. */
   readonly photos: PhotoStorage;
   readonly log: (line: string) => void;
 };
@@ -34,7 +34,7 @@ export type RequestContext = {
 
 /**
  * What an API handler answers; the router writes `body` as JSON, or pipes
- * `stream` (a file) with the handler's headers as they are.
+ * `stream` (a photo's bytes) with the handler's headers as they are.
  */
 export type Reply = {
   readonly status: number;

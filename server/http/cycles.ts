@@ -10,7 +10,7 @@ export const cycleRoutes: Route[] = [
     method: 'DELETE',
     path: '/api/teams/:teamId/cycles/:cycleId',
     async handle(ctx) {
-      const actor = requireActor(ctx, ctx.params.teamId as TeamId);
+      const actor = await requireActor(ctx, ctx.params.teamId as TeamId);
       await deleteCycle(ctx.app.deps, ctx.app.photos, actor, ctx.params.cycleId as CycleId);
       return { status: 204 };
     },

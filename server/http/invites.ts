@@ -10,25 +10,25 @@ export const inviteRoutes: Route[] = [
     method: 'POST',
     path: '/api/teams/:teamId/invites',
     async handle(ctx) {
-      const actor = requireActor(ctx, ctx.params.teamId as TeamId);
+      const actor = await requireActor(ctx, ctx.params.teamId as TeamId);
       const input = parseBody(CreateInviteRequest, await readJsonBody(ctx.req));
-      return { status: 201, body: createInvite(ctx.app.deps, actor, input) };
+      return { status: 201, body: await createInvite(ctx.app.deps, actor, input) };
     },
   },
   {
     method: 'GET',
     path: '/api/teams/:teamId/invites',
-    handle(ctx) {
-      const actor = requireActor(ctx, ctx.params.teamId as TeamId);
-      return { status: 200, body: { invites: listInvites(ctx.app.deps, actor) } };
+    async handle(ctx) {
+      const actor = await requireActor(ctx, ctx.params.teamId as TeamId);
+      return { status: 200, body: { invites: await listInvites(ctx.app.deps, actor) } };
     },
   },
   {
     method: 'DELETE',
     path: '/api/teams/:teamId/invites/:inviteId',
-    handle(ctx) {
-      const actor = requireActor(ctx, ctx.params.teamId as TeamId);
-      revokeInvite(ctx.app.deps, actor, ctx.params.inviteId as InviteId);
+    async handle(ctx) {
+      const actor = await requireActor(ctx, ctx.params.teamId as TeamId);
+      await revokeInvite(ctx.app.deps, actor, ctx.params.inviteId as InviteId);
       return { status: 204 };
     },
   },

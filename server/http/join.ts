@@ -8,8 +8,8 @@ import { countAttempt } from './rateLimit.ts';
 import { HttpError } from './respond.ts';
 
 /** Counts an attempt against the client's budget; 429 with Retry-After beyond it. */
-function limitAttempts(ctx: RequestContext): void {
-  countAttempt(ctx.app.joinLimiter, rateLimitKey(ctx.app.clientAddress(ctx.req)));
+async function limitAttempts(ctx: RequestContext): Promise<void> {
+  await countAttempt(ctx.app.joinLimiter, rateLimitKey(ctx.app.clientAddress(ctx.req)));
 }
 
 /** A code that cannot be an invite code is a bad request (400), not an unknown one (404). */
@@ -25,16 +25,16 @@ export const joinRoutes: Route[] = [
     method: 'POST',
     path: '/api/invites/preview',
     async handle(ctx) {
-      limitAttempts(ctx);
+      await limitAttempts(ctx);
       const { code } = parseBody(PreviewInviteRequest, await readJsonBody(ctx.req));
-      return { status: 200, body: previewInvite(ctx.app.deps, wellFormed(code)) };
+      return { status: 200, body: await previewInvite(ctx.app.deps, wellFormed(code)) };
     },
   },
   {
     method: 'POST',
     path: '/api/join',
     async handle(ctx) {
-      limitAttempts(ctx);
+      await limitAttempts(ctx);
       const input = parseBody(JoinRequest, await readJsonBody(ctx.req));
       return {
         status: 201,

@@ -10,7 +10,7 @@ export const memberRoutes: Route[] = [
     method: 'PATCH',
     path: '/api/teams/:teamId/members/:memberId',
     async handle(ctx) {
-      const actor = requireActor(ctx, ctx.params.teamId as TeamId);
+      const actor = await requireActor(ctx, ctx.params.teamId as TeamId);
       const patch = parseBody(UpdateMemberRequest, await readJsonBody(ctx.req));
       const member = await updateMember(
         ctx.app.deps,
@@ -25,7 +25,7 @@ export const memberRoutes: Route[] = [
     method: 'DELETE',
     path: '/api/teams/:teamId/members/:memberId',
     async handle(ctx) {
-      const actor = requireActor(ctx, ctx.params.teamId as TeamId);
+      const actor = await requireActor(ctx, ctx.params.teamId as TeamId);
       await removeMember(ctx.app.deps, actor, ctx.params.memberId as MemberId);
       return { status: 204 };
     },

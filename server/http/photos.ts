@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import type { CycleId } from '../../src/model/cycleTypes.ts';
 import { isCycleDocId } from '../../src/model/docName.ts';
 import type { TeamId } from '../../src/model/ids.ts';
@@ -18,7 +17,7 @@ export const photoRoutes: Route[] = [
     method: 'PUT',
     path: '/api/teams/:teamId/photos',
     async handle(ctx) {
-      const actor = requireActor(ctx, ctx.params.teamId as TeamId);
+      const actor = await requireActor(ctx, ctx.params.teamId as TeamId);
       const cycleId = ctx.url.searchParams.get('cycle');
       if (!isCycleDocId(cycleId)) {
         throw new HttpError(400, 'bad_request', 'the query parameter cycle must be a cycle id');
@@ -56,37 +55,28 @@ export const photoRoutes: Route[] = [
     method: 'GET',
     path: '/api/teams/:teamId/photos/:hash',
     async handle(ctx) {
-      const actor = requireActor(ctx, ctx.params.teamId as TeamId);
-      const photo = findPhoto(ctx.app.deps, ctx.app.photos, actor, ctx.params.hash ?? '');
+      const actor = await requireActor(ctx, ctx.params.teamId as TeamId);
+      const photo = await findPhoto(ctx.app.deps, actor, ctx.params.hash ?? '');
       const etag = `"${photo.hash}"`;
       const cacheHeaders = { ETag: etag, 'Cache-Control': PHOTO_CACHE_CONTROL };
       const ifNoneMatch = ctx.req.headers['if-none-match'];
       if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
         return { status: 304, headers: cacheHeaders };
       }
-      let file: FileHandle;
-      try {
-        file = await open(photo.path, 'r');
-      } catch {
+      const bytes = await ctx.app.photos.store.get(actor.teamId, photo.hash);
+      if (bytes === null) {
         ctx.app.log(
-          `photo ${photo.hash} of team ${actor.teamId} is in the database but not on disk`,
+          `photo ${photo.hash} of team ${actor.teamId} is in the database but its bytes are not stored`,
         );
         throw new HttpError(404, 'not_found', 'no such photo');
       }
-      let size: number;
-      try {
-        ({ size } = await file.stat());
-      } catch (error) {
-        await file.close();
-        throw error;
-      }
       return {
         status: 200,
-        stream: createReadStream('', { fd: file }),
+        stream: Readable.from([bytes], { objectMode: false }),
         headers: {
           ...cacheHeaders,
           'Content-Type': photo.type,
-          'Content-Length': String(size),
+          'Content-Length': String(bytes.byteLength),
         },
       };
     },
@@ -94,9 +84,9 @@ export const photoRoutes: Route[] = [
   {
     method: 'DELETE',
     path: '/api/teams/:teamId/cycles/:cycleId/photos',
-    handle(ctx) {
-      const actor = requireActor(ctx, ctx.params.teamId as TeamId);
-      deleteCyclePhotos(ctx.app.deps, ctx.app.photos, actor, ctx.params.cycleId as CycleId);
+    async handle(ctx) {
+      const actor = await requireActor(ctx, ctx.params.teamId as TeamId);
+      await deleteCyclePhotos(ctx.app.deps, ctx.app.photos, actor, ctx.params.cycleId as CycleId);
       return { status: 204 };
     },
   },

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import { HttpError } from './respond.ts';
 
 /**
@@ -7,10 +8,10 @@ import { HttpError } from './respond.ts';
  * (at the price of a fresh budget for the addresses forgotten).
  */
 export type RateLimiter = {
-  /** Counts an attempt; returns null when allowed, else the seconds until the next window. */
-  hit(key: string): number | null;
+  /** Counts an attempt; resolves to null when allowed, else the seconds until the next window. */
+  hit(key: string): Promise<number | null>;
   /** Gives back an allowed attempt that turned out to cost nothing (e.g. it created nothing). */
-  refund(key: string): void;
+  refund(key: string): Promise<void>;
 };
 
 /** Keys a limiter remembers at most (some 100 bytes each). */
@@ -26,7 +27,7 @@ export function rateLimiter(options: {
   const windows = new Map<string, { start: number; count: number }>();
   let lastSweep = options.now();
   return {
-    hit(key) {
+    async hit(key) {
       const now = options.now();
       if (now - lastSweep > options.windowMs) {
         for (const [k, w] of windows) if (now - w.start >= options.windowMs) windows.delete(k);
@@ -47,16 +48,71 @@ export function rateLimiter(options: {
       if (window.count <= options.max) return null;
       return Math.max(1, Math.ceil((window.start + options.windowMs - now) / 1000));
     },
-    refund(key) {
+    async refund(key) {
       const window = windows.get(key);
       if (window && window.count > 0) window.count -= 1;
     },
   };
 }
 
+/**
+ * The same fixed windows kept in Redis, so a limit holds across every
+ * instance: one counter per name, key and window, which expires with it.
+ * Redis down: the attempt is allowed (and logged) rather than the service
+ * refused to everyone.
+ */
+export function redisRateLimiter(options: {
+  redis: Redis;
+  /** Prefixes every counter: the deployment's Redis namespace. */
+  namespace: string;
+  /** Tells this limiter's counters from the others'. */
+  name: string;
+  max: number;
+  windowMs: number;
+  now: () => number;
+  log: (line: string) => void;
+}): RateLimiter {
+  const counter = (key: string, now: number) => {
+    const start = now - (now % options.windowMs);
+    return { start, id: `${options.namespace}:rate:${options.name}:${start}:${key}` };
+  };
+  return {
+    async hit(key) {
+      const now = options.now();
+      const { start, id } = counter(key, now);
+      let count: number;
+      try {
+        const replies = await options.redis
+          .multi()
+          .incr(id)
+          .pexpire(id, options.windowMs + 1_000)
+          .exec();
+        count = Number(replies?.[0]?.[1] ?? 0);
+      } catch (error) {
+        options.log(`rate limit ${options.name} not counted (redis): ${String(error)}`);
+        return null;
+      }
+      if (count <= options.max) return null;
+      return Math.max(1, Math.ceil((start + options.windowMs - now) / 1000));
+    },
+    async refund(key) {
+      const { id } = counter(key, options.now());
+      try {
+        await options.redis.eval(
+          "if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then return redis.call('DECR', KEYS[1]) end return 0",
+          1,
+          id,
+        );
+      } catch (error) {
+        options.log(`rate limit ${options.name} not refunded (redis): ${String(error)}`);
+      }
+    },
+  };
+}
+
 /** Counts an attempt under `key`; 429 rate_limited with Retry-After beyond the limit. */
-export function countAttempt(limiter: RateLimiter, key: string): void {
-  const retryAfter = limiter.hit(key);
+export async function countAttempt(limiter: RateLimiter, key: string): Promise<void> {
+  const retryAfter = await limiter.hit(key);
   if (retryAfter !== null) {
     throw new HttpError(429, 'rate_limited', 'too many attempts, try again later', {
       'Retry-After': String(retryAfter),

@@ -112,7 +112,7 @@ async function handleApi(app: AppContext, req: IncomingMessage, res: ServerRespo
     try {
       await pipeline(reply.stream, res);
     } catch (error) {
-      // The client went away, or the file could not be read after the headers were sent.
+      // The client went away, or the stream failed after the headers were sent.
       app.log(`stream for ${req.method} ${url.pathname} ended early: ${String(error)}`);
       res.destroy();
     }

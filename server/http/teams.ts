@@ -21,11 +21,12 @@ export const teamRoutes: Route[] = [
     async handle({ req, app }) {
       const input = parseBody(CreateTeamRequest, await readJsonBody(req));
       const address = rateLimitKey(app.clientAddress(req));
-      const retry = input.teamId !== undefined && teamExists(app.deps, input.teamId as TeamId);
+      const retry =
+        input.teamId !== undefined && (await teamExists(app.deps, input.teamId as TeamId));
       const limiter = retry ? app.teamRetryLimiter : app.teamCreateLimiter;
       const key = retry ? `${address} ${input.teamId}` : address;
       // Counted before the work, so parallel requests cannot all slip under the limit.
-      countAttempt(limiter, key);
+      await countAttempt(limiter, key);
       let created = false;
       try {
         const result = await createTeam(app.deps, input, { maxTeams: app.maxTeams });
@@ -33,7 +34,7 @@ export const teamRoutes: Route[] = [
         return { status: created ? 201 : 200, body: result.membership };
       } finally {
         // A new-team attempt that created nothing (a conflict, a full server) costs nothing.
-        if (!retry && !created) limiter.refund(key);
+        if (!retry && !created) await limiter.refund(key);
       }
     },
   },

@@ -1,7 +1,6 @@
 import type { MemberData } from '../../src/model/api.ts';
 import { parseDocName, rosterDocName, teamDocName } from '../../src/model/docName.ts';
 import { canManageMembers } from '../../src/model/roles.ts';
-import { inTransaction, prepared } from '../db/open.ts';
 import { endTracksOf } from './coaching.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
@@ -16,32 +15,32 @@ import { countCurrentMembers, countFacilitators, findMember } from './members.ts
  */
 
 /** Everything the server stores about the caller in their team. */
-export function memberData(deps: ServiceDeps, actor: Actor): MemberData {
+export async function memberData(deps: ServiceDeps, actor: Actor): Promise<MemberData> {
   const { db } = deps;
-  const member = findMember(db, actor.teamId, actor.memberId);
-  const team = prepared(
-    db,
+  const member = await findMember(db, actor.teamId, actor.memberId);
+  const team = await db.get(
     'SELECT name, creator_member_id, created_at FROM teams WHERE id = ?',
-  ).get(actor.teamId);
+    actor.teamId,
+  );
   if (!member || !team) throw new ServiceError('not_found', 'no such member');
-  const tokens = prepared(
-    db,
+  const tokenRows = await db.all(
     'SELECT created_at, revoked_at FROM tokens WHERE team_id = ? AND member_id = ? ORDER BY created_at',
-  )
-    .all(actor.teamId, actor.memberId)
-    .map((row) => ({
-      createdAt: String(row.created_at),
-      revokedAt: row.revoked_at === null ? null : String(row.revoked_at),
-    }));
-  const cyclesDeleted = prepared(
-    db,
+    actor.teamId,
+    actor.memberId,
+  );
+  const tokens = tokenRows.map((row) => ({
+    createdAt: String(row.created_at),
+    revokedAt: row.revoked_at === null ? null : String(row.revoked_at),
+  }));
+  const deletedRows = await db.all(
     'SELECT name, deleted_at FROM deleted_documents WHERE team_id = ? AND deleted_by = ? ORDER BY deleted_at',
-  )
-    .all(actor.teamId, actor.memberId)
-    .flatMap((row) => {
-      const cycleId = parseDocName(String(row.name))?.docId;
-      return cycleId ? [{ cycleId, deletedAt: String(row.deleted_at) }] : [];
-    });
+    actor.teamId,
+    actor.memberId,
+  );
+  const cyclesDeleted = deletedRows.flatMap((row) => {
+    const cycleId = parseDocName(String(row.name))?.docId;
+    return cycleId ? [{ cycleId, deletedAt: String(row.deleted_at) }] : [];
+  });
   return {
     team: { teamId: actor.teamId, name: String(team.name), createdAt: String(team.created_at) },
     member: {
@@ -52,7 +51,7 @@ export function memberData(deps: ServiceDeps, actor: Actor): MemberData {
       createdTeam: String(team.creator_member_id) === actor.memberId,
     },
     tokens,
-    invitesCreated: invitesCreatedBy(db, actor.teamId, actor.memberId),
+    invitesCreated: await invitesCreatedBy(db, actor.teamId, actor.memberId),
     cyclesDeleted,
   };
 }
@@ -71,38 +70,44 @@ export function memberData(deps: ServiceDeps, actor: Actor): MemberData {
  * over first (conflict); a team's only member may leave it empty.
  */
 export async function eraseOwnAccount(deps: ServiceDeps, actor: Actor): Promise<void> {
-  const { db } = deps;
   const now = deps.now().toISOString();
-  const trackDocs = inTransaction(db, () => {
-    const member = findMember(db, actor.teamId, actor.memberId);
+  const trackDocs = await deps.db.transaction(async (tx) => {
+    const member = await findMember(tx, actor.teamId, actor.memberId);
     if (!member || member.removedAt !== null) throw new ServiceError('not_found', 'no such member');
     const lastFacilitator =
-      canManageMembers(member.role) && countFacilitators(db, actor.teamId) <= 1;
-    if (lastFacilitator && countCurrentMembers(db, actor.teamId) > 1) {
+      canManageMembers(member.role) && (await countFacilitators(tx, actor.teamId)) <= 1;
+    if (lastFacilitator && (await countCurrentMembers(tx, actor.teamId)) > 1) {
       throw new ServiceError('conflict', 'hand the facilitator role to someone else first');
     }
-    prepared(
-      db,
+    await tx.run(
       "UPDATE members SET display_name = '', removed_at = ?, erased_at = ? WHERE team_id = ? AND id = ?",
-    ).run(now, now, actor.teamId, actor.memberId);
-    prepared(db, 'DELETE FROM tokens WHERE team_id = ? AND member_id = ?').run(
+      now,
+      now,
       actor.teamId,
       actor.memberId,
     );
-    prepared(
-      db,
+    await tx.run(
+      'DELETE FROM tokens WHERE team_id = ? AND member_id = ?',
+      actor.teamId,
+      actor.memberId,
+    );
+    await tx.run(
       'UPDATE invites SET revoked_at = ? WHERE team_id = ? AND created_by = ? AND revoked_at IS NULL',
-    ).run(now, actor.teamId, actor.memberId);
-    prepared(
-      db,
+      now,
+      actor.teamId,
+      actor.memberId,
+    );
+    await tx.run(
       'UPDATE teams SET creator_key_hash = NULL WHERE id = ? AND creator_member_id = ?',
-    ).run(actor.teamId, actor.memberId);
-    return endTracksOf(db, actor.teamId, actor.memberId, now);
+      actor.teamId,
+      actor.memberId,
+    );
+    return endTracksOf(tx, actor.teamId, actor.memberId, now);
   });
   for (const name of trackDocs) deps.documents.discard(name);
   deps.connections.revoke(actor.teamId, actor.memberId);
   await deps.roster.refresh(actor.teamId);
   await deps.teamDocs.forgetMember(actor.teamId, actor.memberId);
-  deps.documents.compact(rosterDocName(actor.teamId));
-  deps.documents.compact(teamDocName(actor.teamId));
+  await deps.documents.compact(rosterDocName(actor.teamId));
+  await deps.documents.compact(teamDocName(actor.teamId));
 }

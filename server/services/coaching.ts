@@ -1,9 +1,8 @@
-import type { DatabaseSync } from 'node:sqlite';
 import type { CoachingTrackInfo, CreatedCoachingTrack } from '../../src/model/api.ts';
 import { teamScopedDocName } from '../../src/model/docName.ts';
 import { type DocId, type MemberId, newId, type TeamId } from '../../src/model/ids.ts';
 import { canEdit } from '../../src/model/roles.ts';
-import { inTransaction, prepared } from '../db/open.ts';
+import type { Row, Sql } from '../db/database.ts';
 import { tombstoneDocument } from './deletedDocuments.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
@@ -30,7 +29,7 @@ export type TrackRow = {
 const TRACK_COLUMNS =
   'id, team_id, coach_id, coachee_id, shared_doc_id, coach_doc_id, created_at, coachee_left_at';
 
-function toTrackRow(row: Record<string, unknown>): TrackRow {
+function toTrackRow(row: Row): TrackRow {
   return {
     trackId: String(row.id),
     teamId: String(row.team_id) as TeamId,
@@ -44,16 +43,18 @@ function toTrackRow(row: Record<string, unknown>): TrackRow {
 }
 
 /** Which track a document of the team belongs to, and which of its two it is; null for any other document. */
-export function trackOfDocument(
-  db: DatabaseSync,
+export async function trackOfDocument(
+  sql: Sql,
   teamId: TeamId,
   docId: DocId,
-): { track: TrackRow; part: 'shared' | 'coach' } | null {
-  const row = prepared(
-    db,
+): Promise<{ track: TrackRow; part: 'shared' | 'coach' } | null> {
+  const row = await sql.get(
     `SELECT ${TRACK_COLUMNS} FROM coaching_tracks
       WHERE team_id = ? AND (shared_doc_id = ? OR coach_doc_id = ?)`,
-  ).get(teamId, docId, docId);
+    teamId,
+    docId,
+    docId,
+  );
   if (!row) return null;
   const track = toTrackRow(row);
   return { track, part: track.sharedDocId === docId ? 'shared' : 'coach' };
@@ -90,33 +91,31 @@ function infoFor(track: TrackRow, memberId: MemberId): CoachingTrackInfo {
 }
 
 /** Starts a track with the caller as coach. Guests may not; the coachee is another current member who is not a guest. */
-export function createTrack(
+export async function createTrack(
   deps: ServiceDeps,
   actor: Actor,
   coacheeId: MemberId,
-): CreatedCoachingTrack {
+): Promise<CreatedCoachingTrack> {
   if (!canEdit(actor.role)) throw new ServiceError('forbidden', 'guests cannot start a track');
   if (coacheeId === actor.memberId)
     throw new ServiceError('bad_request', 'a coach cannot coach themselves');
-  return inTransaction(deps.db, () => {
-    const coachee = findMember(deps.db, actor.teamId, coacheeId);
+  const track: TrackRow = {
+    trackId: newId(),
+    teamId: actor.teamId,
+    coachId: actor.memberId,
+    coacheeId,
+    sharedDocId: newId() as DocId,
+    coachDocId: newId() as DocId,
+    createdAt: deps.now().toISOString(),
+    coacheeLeftAt: null,
+  };
+  return deps.db.transaction(async (tx) => {
+    const coachee = await findMember(tx, actor.teamId, coacheeId);
     if (!coachee || coachee.removedAt !== null)
       throw new ServiceError('not_found', 'no such member');
     if (!canEdit(coachee.role)) throw new ServiceError('conflict', 'a guest cannot be coached');
-    const track: TrackRow = {
-      trackId: newId(),
-      teamId: actor.teamId,
-      coachId: actor.memberId,
-      coacheeId,
-      sharedDocId: newId() as DocId,
-      coachDocId: newId() as DocId,
-      createdAt: deps.now().toISOString(),
-      coacheeLeftAt: null,
-    };
-    prepared(
-      deps.db,
+    await tx.run(
       `INSERT INTO coaching_tracks (${TRACK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
       track.trackId,
       track.teamId,
       track.coachId,
@@ -135,22 +134,24 @@ export function createTrack(
 }
 
 /** The caller's own tracks, as coach or as a coachee who has not left, oldest first. */
-export function listTracks(deps: ServiceDeps, actor: Actor): CoachingTrackInfo[] {
-  return prepared(
-    deps.db,
+export async function listTracks(deps: ServiceDeps, actor: Actor): Promise<CoachingTrackInfo[]> {
+  const rows = await deps.db.all(
     `SELECT ${TRACK_COLUMNS} FROM coaching_tracks
       WHERE team_id = ? AND (coach_id = ? OR (coachee_id = ? AND coachee_left_at IS NULL))
       ORDER BY created_at, id`,
-  )
-    .all(actor.teamId, actor.memberId, actor.memberId)
-    .map((row) => infoFor(toTrackRow(row), actor.memberId));
+    actor.teamId,
+    actor.memberId,
+    actor.memberId,
+  );
+  return rows.map((row) => infoFor(toTrackRow(row), actor.memberId));
 }
 
-function requireTrack(deps: ServiceDeps, actor: Actor, trackId: string): TrackRow {
-  const row = prepared(
-    deps.db,
+async function requireTrack(deps: ServiceDeps, actor: Actor, trackId: string): Promise<TrackRow> {
+  const row = await deps.db.get(
     `SELECT ${TRACK_COLUMNS} FROM coaching_tracks WHERE id = ? AND team_id = ?`,
-  ).get(trackId, actor.teamId);
+    trackId,
+    actor.teamId,
+  );
   const track = row ? toTrackRow(row) : null;
   // Someone outside the track does not learn that it exists.
   if (!track || (track.coachId !== actor.memberId && track.coacheeId !== actor.memberId))
@@ -164,29 +165,29 @@ function requireTrack(deps: ServiceDeps, actor: Actor, trackId: string): TrackRo
  * and its connections closed, so devices reconnect, are refused as deleted
  * and purge their copies.
  */
-export function deleteTrack(deps: ServiceDeps, actor: Actor, trackId: string): void {
-  const track = requireTrack(deps, actor, trackId);
+export async function deleteTrack(deps: ServiceDeps, actor: Actor, trackId: string): Promise<void> {
+  const track = await requireTrack(deps, actor, trackId);
   if (track.coachId !== actor.memberId)
     throw new ServiceError('forbidden', 'only the coach may delete a track');
   const at = deps.now().toISOString();
-  const names = inTransaction(deps.db, () => tombstoneTrack(deps.db, track, at));
+  const names = await deps.db.transaction((tx) => tombstoneTrack(tx, track, at));
   for (const name of names) deps.documents.discard(name);
 }
 
 /** Tombstones both documents of a track and drops its row; call inside a transaction. Returns the names. */
-function tombstoneTrack(db: DatabaseSync, track: TrackRow, deletedAt: string): string[] {
+async function tombstoneTrack(sql: Sql, track: TrackRow, deletedAt: string): Promise<string[]> {
   const names = [track.sharedDocId, track.coachDocId].map((docId) =>
     teamScopedDocName(track.teamId, docId),
   );
   for (const name of names)
-    tombstoneDocument(db, {
+    await tombstoneDocument(sql, {
       name,
       teamId: track.teamId,
       deletedBy: track.coachId,
       deletedAt,
       kind: 'coaching',
     });
-  prepared(db, 'DELETE FROM coaching_tracks WHERE id = ?').run(track.trackId);
+  await sql.run('DELETE FROM coaching_tracks WHERE id = ?', track.trackId);
   return names;
 }
 
@@ -195,14 +196,15 @@ function tombstoneTrack(db: DatabaseSync, track: TrackRow, deletedAt: string): s
  * What the coachee wrote in the shared document stays there for the coach.
  * Their open connection to it re-authenticates and is refused.
  */
-export function leaveTrack(deps: ServiceDeps, actor: Actor, trackId: string): void {
-  const track = requireTrack(deps, actor, trackId);
+export async function leaveTrack(deps: ServiceDeps, actor: Actor, trackId: string): Promise<void> {
+  const track = await requireTrack(deps, actor, trackId);
   if (track.coacheeId !== actor.memberId)
     throw new ServiceError('forbidden', 'only the coachee may leave a track; the coach deletes it');
-  prepared(
-    deps.db,
+  await deps.db.run(
     'UPDATE coaching_tracks SET coachee_left_at = ? WHERE id = ? AND coachee_left_at IS NULL',
-  ).run(deps.now().toISOString(), track.trackId);
+    deps.now().toISOString(),
+    track.trackId,
+  );
   deps.connections.reauthenticate(
     actor.teamId,
     actor.memberId,
@@ -216,21 +218,25 @@ export function leaveTrack(deps: ServiceDeps, actor: Actor, trackId: string): vo
  * theirs), the ones they are coached in are left. Call inside a transaction;
  * returns the names of the documents to discard afterwards.
  */
-export function endTracksOf(
-  db: DatabaseSync,
+export async function endTracksOf(
+  sql: Sql,
   teamId: TeamId,
   memberId: MemberId,
   at: string,
-): string[] {
-  prepared(
-    db,
+): Promise<string[]> {
+  await sql.run(
     `UPDATE coaching_tracks SET coachee_left_at = ?
       WHERE team_id = ? AND coachee_id = ? AND coachee_left_at IS NULL`,
-  ).run(at, teamId, memberId);
-  return prepared(
-    db,
+    at,
+    teamId,
+    memberId,
+  );
+  const coached = await sql.all(
     `SELECT ${TRACK_COLUMNS} FROM coaching_tracks WHERE team_id = ? AND coach_id = ?`,
-  )
-    .all(teamId, memberId)
-    .flatMap((row) => tombstoneTrack(db, toTrackRow(row), at));
+    teamId,
+    memberId,
+  );
+  const names: string[] = [];
+  for (const row of coached) names.push(...(await tombstoneTrack(sql, toTrackRow(row), at)));
+  return names;
 }

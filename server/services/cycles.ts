@@ -1,6 +1,5 @@
 import type { CycleId } from '../../src/model/cycleTypes.ts';
 import { isCycleDocId, teamScopedDocName } from '../../src/model/docName.ts';
-import { inTransaction } from '../db/open.ts';
 import { tombstoneDocument } from './deletedDocuments.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
@@ -14,7 +13,7 @@ import { deleteCyclePhotos, type PhotoStorage } from './photos.ts';
  *      the document's stored updates and snapshot;
  *   2. the loaded document, if any, is discarded and its connections closed
  *      (devices reconnect and are refused as deleted);
- *   3. the cycle's photos, except files another cycle still links;
+ *   3. the cycle's photos, except those another cycle still links;
  *   4. the roster (built from the tombstones), so every device hides and purges
  *      it, and the team document drops its summary.
  * Idempotent: deleting again repeats the harmless steps and keeps the first
@@ -33,8 +32,8 @@ export async function deleteCycle(
   if (!isCycleDocId(cycleId)) throw new ServiceError('bad_request', 'not a cycle id');
   const name = teamScopedDocName(actor.teamId, cycleId);
   const deletedAt = deps.now().toISOString();
-  const deleted = inTransaction(deps.db, () =>
-    tombstoneDocument(deps.db, {
+  const deleted = await deps.db.transaction((tx) =>
+    tombstoneDocument(tx, {
       name,
       teamId: actor.teamId,
       deletedBy: actor.memberId,
@@ -43,7 +42,7 @@ export async function deleteCycle(
     }),
   );
   deps.documents.discard(name);
-  deleteCyclePhotos(deps, storage, actor, cycleId);
+  await deleteCyclePhotos(deps, storage, actor, cycleId);
   await Promise.all([
     deps.roster.refresh(actor.teamId),
     deps.teamDocs.dropCycleSummary(actor.teamId, cycleId),

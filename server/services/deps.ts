@@ -1,6 +1,6 @@
-import type { DatabaseSync } from 'node:sqlite';
 import type { DocId, MemberId, TeamId } from '../../src/model/ids.ts';
 import type { Role } from '../../src/model/roles.ts';
+import type { Database } from '../db/database.ts';
 
 /**
  * Writes the server's part of a team document: its name at creation, and
@@ -40,7 +40,7 @@ export type DocumentControl = {
    * value the server overwrote (an erased member's name) is no longer kept in
    * the database. A document that is not loaded was compacted when it unloaded.
    */
-  compact(documentName: string): void;
+  compact(documentName: string): Promise<void>;
 };
 
 /** Acts on a member's open sync connections. */
@@ -55,7 +55,7 @@ export type ConnectionControl = {
 
 /** What every service function is handed: the database, a clock and the sync-side effects. */
 export type ServiceDeps = {
-  readonly db: DatabaseSync;
+  readonly db: Database;
   /** The current time; injected so tests can expire invites. */
   readonly now: () => Date;
   readonly teamDocs: TeamDocWriter;

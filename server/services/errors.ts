@@ -16,11 +16,12 @@ export class ServiceError extends Error {
 
 /**
  * True for the errors a full disk gives: SQLITE_FULL (any extended code) from
- * node:sqlite, ENOSPC or EDQUOT (a user's disk quota) from node:fs.
+ * node:sqlite, SQLSTATE 53100 (disk_full) from PostgreSQL, ENOSPC or EDQUOT
+ * (a user's disk quota) from node:fs.
  */
 export function isStorageFull(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, errcode } = error as { code?: unknown; errcode?: unknown };
-  if (code === 'ENOSPC' || code === 'EDQUOT') return true;
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === '53100') return true;
   return typeof errcode === 'number' && (errcode & 0xff) === SQLITE_FULL;
 }

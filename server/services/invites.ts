@@ -1,4 +1,3 @@
-import type { DatabaseSync } from 'node:sqlite';
 import type {
   CreatedInvite,
   CreateInviteRequest,
@@ -15,11 +14,11 @@ import {
 } from '../../src/model/ids.ts';
 import { newInviteCode, normalizeInviteCode } from '../../src/model/inviteCode.ts';
 import { canInvite, canManageMembers, isRole, type Role } from '../../src/model/roles.ts';
-import { inTransaction, prepared } from '../db/open.ts';
+import type { Sql } from '../db/database.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
 import { insertMember, type MemberRow } from './members.ts';
-import { hashSecret, issueToken } from './tokens.ts';
+import { hashSecret, issueToken, newToken } from './tokens.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -58,11 +57,11 @@ const INVITE_COLUMNS =
  * clear (only its hash is stored). Guests may not invite; only a facilitator
  * may invite another facilitator.
  */
-export function createInvite(
+export async function createInvite(
   deps: ServiceDeps,
   actor: Actor,
   input: CreateInviteRequest,
-): CreatedInvite {
+): Promise<CreatedInvite> {
   if (!canInvite(actor.role)) throw new ServiceError('forbidden', 'guests cannot invite');
   if (input.role === 'facilitator' && !canManageMembers(actor.role)) {
     throw new ServiceError('forbidden', 'only a facilitator may invite a facilitator');
@@ -71,11 +70,9 @@ export function createInvite(
   const inviteId = newInviteId();
   const code = newInviteCode();
   const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS).toISOString();
-  prepared(
-    deps.db,
+  await deps.db.run(
     `INSERT INTO invites (id, team_id, code_hash, role, created_by, created_at, expires_at, single_use)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
     inviteId,
     actor.teamId,
     hashSecret(code),
@@ -103,65 +100,67 @@ function toInviteInfo(raw: Record<string, unknown>): InviteInfo {
 }
 
 /** The team's invites, newest first, without codes. */
-export function listInvites(deps: ServiceDeps, actor: Actor): InviteInfo[] {
+export async function listInvites(deps: ServiceDeps, actor: Actor): Promise<InviteInfo[]> {
   if (!canInvite(actor.role)) throw new ServiceError('forbidden', 'guests cannot see invites');
-  return prepared(
-    deps.db,
+  const rows = await deps.db.all(
     `SELECT ${INVITE_COLUMNS} FROM invites WHERE team_id = ? ORDER BY created_at DESC, id`,
-  )
-    .all(actor.teamId)
-    .map(toInviteInfo);
+    actor.teamId,
+  );
+  return rows.map(toInviteInfo);
 }
 
 /** The invites one member created, newest first, without codes. */
-export function invitesCreatedBy(
-  db: DatabaseSync,
+export async function invitesCreatedBy(
+  sql: Sql,
   teamId: TeamId,
   memberId: MemberId,
-): InviteInfo[] {
-  return prepared(
-    db,
+): Promise<InviteInfo[]> {
+  const rows = await sql.all(
     `SELECT ${INVITE_COLUMNS} FROM invites WHERE team_id = ? AND created_by = ? ORDER BY created_at DESC, id`,
-  )
-    .all(teamId, memberId)
-    .map(toInviteInfo);
+    teamId,
+    memberId,
+  );
+  return rows.map(toInviteInfo);
 }
 
-export function revokeInvite(deps: ServiceDeps, actor: Actor, inviteId: InviteId): void {
-  inTransaction(deps.db, () => {
-    const raw = prepared(
-      deps.db,
+export async function revokeInvite(
+  deps: ServiceDeps,
+  actor: Actor,
+  inviteId: InviteId,
+): Promise<void> {
+  const revokedAt = deps.now().toISOString();
+  await deps.db.transaction(async (tx) => {
+    const raw = await tx.get(
       `SELECT ${INVITE_COLUMNS} FROM invites WHERE id = ? AND team_id = ?`,
-    ).get(inviteId, actor.teamId);
+      inviteId,
+      actor.teamId,
+    );
     if (!raw) throw new ServiceError('not_found', 'no such invite');
     const invite = toInviteRow(raw);
     if (invite.createdBy !== actor.memberId && !canManageMembers(actor.role)) {
       throw new ServiceError('forbidden', 'only its creator or a facilitator may revoke an invite');
     }
     if (invite.revokedAt === null) {
-      prepared(deps.db, 'UPDATE invites SET revoked_at = ? WHERE id = ?').run(
-        deps.now().toISOString(),
-        inviteId,
-      );
+      await tx.run('UPDATE invites SET revoked_at = ? WHERE id = ?', revokedAt, inviteId);
     }
   });
 }
 
 /** Finds a usable invite by code; throws invite_invalid / invite_expired / invite_revoked. */
-function usableInvite(
-  db: DatabaseSync,
+async function usableInvite(
+  sql: Sql,
   rawCode: string,
   now: Date,
-): InviteRow & { teamName: string } {
+): Promise<InviteRow & { teamName: string }> {
   const code = normalizeInviteCode(rawCode);
   if (code === null) throw new ServiceError('invite_invalid', 'this is not an invite code');
-  const raw = prepared(
-    db,
+  const raw = await sql.get(
     `SELECT i.id, i.team_id, i.role, i.created_by, i.created_at, i.expires_at, i.revoked_at,
             i.single_use, i.uses, t.name AS team_name
        FROM invites i JOIN teams t ON t.id = i.team_id
       WHERE i.code_hash = ?`,
-  ).get(hashSecret(code));
+    hashSecret(code),
+  );
   if (!raw) throw new ServiceError('invite_invalid', 'unknown invite code');
   const invite = toInviteRow(raw);
   if (invite.revokedAt !== null)
@@ -176,8 +175,8 @@ function usableInvite(
 }
 
 /** What a person is about to join, without joining. */
-export function previewInvite(deps: ServiceDeps, code: string): InvitePreview {
-  const invite = usableInvite(deps.db, code, deps.now());
+export async function previewInvite(deps: ServiceDeps, code: string): Promise<InvitePreview> {
+  const invite = await usableInvite(deps.db, code, deps.now());
   return { teamName: invite.teamName, role: invite.role, expiresAt: invite.expiresAt };
 }
 
@@ -191,26 +190,28 @@ export async function joinWithInvite(
   displayName: string,
 ): Promise<Membership> {
   const now = deps.now();
-  const joined = inTransaction(deps.db, () => {
-    const invite = usableInvite(deps.db, code, now);
+  const memberId = newMemberId();
+  const token = newToken();
+  const joined = await deps.db.transaction(async (tx) => {
+    const invite = await usableInvite(tx, code, now);
     const member: MemberRow = {
       teamId: invite.teamId,
-      memberId: newMemberId(),
+      memberId,
       displayName,
       role: invite.role,
       joinedAt: now.toISOString(),
       removedAt: null,
     };
-    insertMember(deps.db, member);
-    prepared(deps.db, 'UPDATE invites SET uses = uses + 1 WHERE id = ?').run(invite.inviteId);
-    const token = issueToken(deps.db, member.teamId, member.memberId, now);
-    return { member, token, teamName: invite.teamName };
+    await insertMember(tx, member);
+    await tx.run('UPDATE invites SET uses = uses + 1 WHERE id = ?', invite.inviteId);
+    await issueToken(tx, member.teamId, member.memberId, now, token);
+    return { member, teamName: invite.teamName };
   });
   await deps.roster.refresh(joined.member.teamId);
   return {
     teamId: joined.member.teamId,
     memberId: joined.member.memberId,
-    token: joined.token,
+    token,
     role: joined.member.role,
     teamName: joined.teamName,
     displayName: joined.member.displayName,

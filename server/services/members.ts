@@ -1,8 +1,7 @@
-import type { DatabaseSync } from 'node:sqlite';
 import type { MemberInfo, UpdateMemberRequest } from '../../src/model/api.ts';
 import type { MemberId, TeamId } from '../../src/model/ids.ts';
 import { canManageMembers, isRole, type Role } from '../../src/model/roles.ts';
-import { inTransaction, prepared } from '../db/open.ts';
+import type { Sql } from '../db/database.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
 import { revokeMemberTokens } from './tokens.ts';
@@ -17,11 +16,16 @@ export type MemberRow = {
 };
 
 /** Reads one member (removed ones too), or null. */
-export function findMember(db: DatabaseSync, teamId: TeamId, memberId: MemberId): MemberRow | null {
-  const row = prepared(
-    db,
+export async function findMember(
+  sql: Sql,
+  teamId: TeamId,
+  memberId: MemberId,
+): Promise<MemberRow | null> {
+  const row = await sql.get(
     'SELECT display_name, role, joined_at, removed_at FROM members WHERE team_id = ? AND id = ?',
-  ).get(teamId, memberId);
+    teamId,
+    memberId,
+  );
   if (!row || !isRole(row.role)) return null;
   return {
     teamId,
@@ -33,11 +37,9 @@ export function findMember(db: DatabaseSync, teamId: TeamId, memberId: MemberId)
   };
 }
 
-export function insertMember(db: DatabaseSync, member: MemberRow): void {
-  prepared(
-    db,
+export async function insertMember(sql: Sql, member: MemberRow): Promise<void> {
+  await sql.run(
     'INSERT INTO members (team_id, id, display_name, role, joined_at, removed_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(
     member.teamId,
     member.memberId,
     member.displayName,
@@ -57,25 +59,25 @@ export function toMemberInfo(member: MemberRow): MemberInfo {
 }
 
 /** Current (not removed) facilitators of the team. */
-export function countFacilitators(db: DatabaseSync, teamId: TeamId): number {
-  const row = prepared(
-    db,
+export async function countFacilitators(sql: Sql, teamId: TeamId): Promise<number> {
+  const row = await sql.get(
     "SELECT count(*) AS n FROM members WHERE team_id = ? AND role = 'facilitator' AND removed_at IS NULL",
-  ).get(teamId);
+    teamId,
+  );
   return Number(row?.n ?? 0);
 }
 
 /** Current (not removed) members of the team. */
-export function countCurrentMembers(db: DatabaseSync, teamId: TeamId): number {
-  const row = prepared(
-    db,
+export async function countCurrentMembers(sql: Sql, teamId: TeamId): Promise<number> {
+  const row = await sql.get(
     'SELECT count(*) AS n FROM members WHERE team_id = ? AND removed_at IS NULL',
-  ).get(teamId);
+    teamId,
+  );
   return Number(row?.n ?? 0);
 }
 
-function currentMember(deps: ServiceDeps, actor: Actor, memberId: MemberId): MemberRow {
-  const member = findMember(deps.db, actor.teamId, memberId);
+async function currentMember(sql: Sql, actor: Actor, memberId: MemberId): Promise<MemberRow> {
+  const member = await findMember(sql, actor.teamId, memberId);
   if (!member || member.removedAt !== null) throw new ServiceError('not_found', 'no such member');
   return member;
 }
@@ -92,9 +94,8 @@ export async function updateMember(
   memberId: MemberId,
   patch: UpdateMemberRequest,
 ): Promise<MemberInfo> {
-  const { db } = deps;
-  const updated = inTransaction(db, () => {
-    const member = currentMember(deps, actor, memberId);
+  const updated = await deps.db.transaction(async (tx) => {
+    const member = await currentMember(tx, actor, memberId);
     const isSelf = memberId === actor.memberId;
     const manager = canManageMembers(actor.role);
     const roleChanges = patch.role !== undefined && patch.role !== member.role;
@@ -103,7 +104,11 @@ export async function updateMember(
     if (patch.displayName !== undefined && !isSelf && !manager) {
       throw new ServiceError('forbidden', 'only a facilitator may rename another member');
     }
-    if (roleChanges && member.role === 'facilitator' && countFacilitators(db, actor.teamId) <= 1) {
+    if (
+      roleChanges &&
+      member.role === 'facilitator' &&
+      (await countFacilitators(tx, actor.teamId)) <= 1
+    ) {
       throw new ServiceError('conflict', 'the team needs at least one facilitator');
     }
     const next: MemberRow = {
@@ -111,7 +116,8 @@ export async function updateMember(
       role: patch.role ?? member.role,
       displayName: patch.displayName ?? member.displayName,
     };
-    prepared(db, 'UPDATE members SET role = ?, display_name = ? WHERE team_id = ? AND id = ?').run(
+    await tx.run(
+      'UPDATE members SET role = ?, display_name = ? WHERE team_id = ? AND id = ?',
       next.role,
       next.displayName,
       actor.teamId,
@@ -135,22 +141,23 @@ export async function removeMember(
   actor: Actor,
   memberId: MemberId,
 ): Promise<void> {
-  const { db } = deps;
-  const removedAt = deps.now().toISOString();
-  inTransaction(db, () => {
-    const member = currentMember(deps, actor, memberId);
+  const now = deps.now();
+  const removedAt = now.toISOString();
+  await deps.db.transaction(async (tx) => {
+    const member = await currentMember(tx, actor, memberId);
     if (memberId !== actor.memberId && !canManageMembers(actor.role)) {
       throw new ServiceError('forbidden', 'only a facilitator may remove another member');
     }
-    if (member.role === 'facilitator' && countFacilitators(db, actor.teamId) <= 1) {
+    if (member.role === 'facilitator' && (await countFacilitators(tx, actor.teamId)) <= 1) {
       throw new ServiceError('conflict', 'the last facilitator cannot be removed');
     }
-    prepared(db, 'UPDATE members SET removed_at = ? WHERE team_id = ? AND id = ?').run(
+    await tx.run(
+      'UPDATE members SET removed_at = ? WHERE team_id = ? AND id = ?',
       removedAt,
       actor.teamId,
       memberId,
     );
-    revokeMemberTokens(db, actor.teamId, memberId, deps.now());
+    await revokeMemberTokens(tx, actor.teamId, memberId, now);
   });
   deps.connections.revoke(actor.teamId, memberId);
   await deps.roster.refresh(actor.teamId);

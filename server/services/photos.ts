@@ -1,10 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, renameSync, rmSync, unlinkSync } from 'node:fs';
-import { mkdir, open, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import type { CycleId } from '../../src/model/cycleTypes.ts';
 import { isCycleDocId, teamScopedDocName } from '../../src/model/docName.ts';
-import type { TeamId } from '../../src/model/ids.ts';
 import {
   hasSignature,
   isPhotoHash,
@@ -14,11 +10,11 @@ import {
   type PhotoType,
 } from '../../src/model/photos.ts';
 import { canEdit } from '../../src/model/roles.ts';
-import { noSpaceError } from '../db/faults.ts';
-import { inTransaction, prepared } from '../db/open.ts';
+import type { Sql } from '../db/database.ts';
 import { isDocumentDeleted, isDocumentStored } from './deletedDocuments.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
+import type { PhotoBytes } from './photoBytes.ts';
 
 // The photo rules are shared with the client (src/model/photos.ts); re-exported for the HTTP layer.
 export { hasSignature, isPhotoHash, isPhotoType, PHOTO_TYPES, type PhotoType };
@@ -29,16 +25,14 @@ export const DEFAULT_PHOTO_MAX_BYTES = 8 * 1024 * 1024;
 /** Default room for one team's photos, in bytes (1 GiB). */
 export const DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES = 1024 * 1024 * 1024;
 
-/** Where photos live, how large one may be and how much room a team has. */
+/** Where photos' bytes live, how large one may be and how much room a team has. */
 export type PhotoStorage = {
-  /** `DATA_DIR/photos`; each team has a subdirectory named by its id. */
-  readonly dir: string;
+  /** The bytes: files under `DATA_DIR/photos` or rows in the database (photoBytes.ts). */
+  readonly store: PhotoBytes;
   /** Largest photo accepted, in bytes. @default DEFAULT_PHOTO_MAX_BYTES */
   readonly maxBytes: number;
   /** Bytes all photos of one team may take together. @default DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES */
   readonly quotaBytes: number;
-  /** Fault injection for tests: while it returns true, writing a photo file fails with ENOSPC. */
-  readonly failWrites?: () => boolean;
 };
 
 export type StoredPhoto = {
@@ -46,10 +40,6 @@ export type StoredPhoto = {
   readonly bytes: number;
   readonly type: PhotoType;
 };
-
-function teamDir(storage: PhotoStorage, teamId: TeamId): string {
-  return join(storage.dir, teamId);
-}
 
 function notAnImage(type: PhotoType): ServiceError {
   return new ServiceError('not_an_image', `the bytes are not a ${type} image`);
@@ -60,10 +50,12 @@ function tooLarge(storage: PhotoStorage): ServiceError {
 }
 
 /**
- * Stores a photo of the actor's team for a cycle. The bytes are streamed to a
- * temporary file in the team's photo directory while they are hashed; only
- * once the whole body has arrived is the file renamed to its SHA-256, so an
- * upload cut off halfway leaves neither a photo nor a temporary file.
+ * Stores a photo of the actor's team for a cycle. The bytes are handed to the
+ * store while they arrive and hashed; only once the whole body has arrived
+ * are they stored under their SHA-256, so an upload cut off halfway leaves no
+ * photo (and no temporary file). The photo is recorded in the database first,
+ * then its bytes stored (`photo_data` refers to its `photos` row); when the
+ * bytes cannot be stored, what this call recorded is taken back.
  * Refuses guests (forbidden), a deleted cycle (not_found), a cycle whose
  * document the server does not have (cycle_unknown: a photo would otherwise
  * hang on a cycle id anyone can make up; the client retries once the cycle
@@ -81,15 +73,11 @@ export async function storePhoto(
   input: { cycleId: CycleId; type: PhotoType; body: AsyncIterable<Uint8Array> },
 ): Promise<{ photo: StoredPhoto; created: boolean }> {
   if (!canEdit(actor.role)) throw new ServiceError('forbidden', 'guests may not upload photos');
-  refuseDeletedCycle(deps, actor, input.cycleId);
-  if (!isDocumentStored(deps.db, teamScopedDocName(actor.teamId, input.cycleId))) {
+  await refuseDeletedCycle(deps.db, actor, input.cycleId);
+  if (!(await isDocumentStored(deps.db, teamScopedDocName(actor.teamId, input.cycleId)))) {
     throw new ServiceError('cycle_unknown', 'the server has no document of this cycle (yet)');
   }
-  const dir = teamDir(storage, actor.teamId);
-  await mkdir(dir, { recursive: true });
-  const tempPath = join(dir, `.upload-${randomBytes(8).toString('hex')}`);
-  const file = await open(tempPath, 'wx');
-  let closed = false;
+  const upload = await storage.store.receive(actor.teamId);
   try {
     const hash = createHash('sha256');
     let size = 0;
@@ -104,57 +92,104 @@ export async function storePhoto(
         }
       }
       hash.update(chunk);
-      if (storage.failWrites?.()) throw noSpaceError();
-      await file.write(chunk);
+      await upload.write(chunk);
     }
     if (!hasSignature(head, input.type)) throw notAnImage(input.type);
-    await file.sync();
-    await file.close();
-    closed = true;
 
     const photo: StoredPhoto = { hash: hash.digest('hex'), bytes: size, type: input.type };
-    const finalPath = join(dir, photo.hash);
     const now = deps.now().toISOString();
-    // Synchronous from here on, so no deletion can interleave between the rows and the file.
-    const created = inTransaction(deps.db, () => {
+    const recorded = await deps.db.transaction(async (tx) => {
       // The cycle may have been deleted while the bytes arrived.
-      refuseDeletedCycle(deps, actor, input.cycleId);
-      refuseOverQuota(deps, storage, actor, photo);
-      const insert = prepared(
-        deps.db,
-        'INSERT OR IGNORE INTO photos (team_id, hash, type, bytes, created_at) VALUES (?, ?, ?, ?, ?)',
-      ).run(actor.teamId, photo.hash, photo.type, photo.bytes, now);
-      prepared(
-        deps.db,
-        'INSERT OR IGNORE INTO photo_cycles (team_id, cycle_id, hash, created_at) VALUES (?, ?, ?, ?)',
-      ).run(actor.teamId, input.cycleId, photo.hash, now);
-      if (existsSync(finalPath)) unlinkSync(tempPath);
-      else renameSync(tempPath, finalPath);
-      return Number(insert.changes) > 0;
+      await refuseDeletedCycle(tx, actor, input.cycleId);
+      await refuseOverQuota(tx, storage, actor, photo);
+      const insert = await tx.run(
+        'INSERT INTO photos (team_id, hash, type, bytes, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        actor.teamId,
+        photo.hash,
+        photo.type,
+        photo.bytes,
+        now,
+      );
+      const link = await tx.run(
+        'INSERT INTO photo_cycles (team_id, cycle_id, hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        actor.teamId,
+        input.cycleId,
+        photo.hash,
+        now,
+      );
+      return { created: insert.changes > 0, linked: link.changes > 0 };
     });
-    return { photo, created };
+    try {
+      await upload.store(photo.hash);
+    } catch (error) {
+      await unrecord(deps, actor, input.cycleId, photo.hash, recorded);
+      throw error;
+    }
+    return { photo, created: recorded.created };
   } catch (error) {
-    if (!closed) await file.close().catch(() => {});
-    await rm(tempPath, { force: true });
+    await upload.discard();
     throw error;
   }
 }
 
-/** A new photo that would take the team's photos past the quota (quota_exceeded). */
-function refuseOverQuota(
+/**
+ * Takes back what storePhoto recorded when the bytes could not be stored
+ * after all (a full disk), so that no row names a photo nobody can download
+ * and the upload can simply be tried again. The photo row stays when another
+ * cycle links it meanwhile.
+ */
+async function unrecord(
   deps: ServiceDeps,
+  actor: Actor,
+  cycleId: CycleId,
+  hash: string,
+  recorded: { readonly created: boolean; readonly linked: boolean },
+): Promise<void> {
+  if (!recorded.created && !recorded.linked) return;
+  try {
+    await deps.db.transaction(async (tx) => {
+      if (recorded.linked) {
+        await tx.run(
+          'DELETE FROM photo_cycles WHERE team_id = ? AND cycle_id = ? AND hash = ?',
+          actor.teamId,
+          cycleId,
+          hash,
+        );
+      }
+      if (!recorded.created) return;
+      const linked = await tx.get(
+        'SELECT 1 FROM photo_cycles WHERE team_id = ? AND hash = ? LIMIT 1',
+        actor.teamId,
+        hash,
+      );
+      if (!linked) {
+        await tx.run('DELETE FROM photos WHERE team_id = ? AND hash = ?', actor.teamId, hash);
+      }
+    });
+  } catch {
+    // Left recorded: the same bytes uploaded again store what is missing.
+  }
+}
+
+/** A new photo that would take the team's photos past the quota (quota_exceeded). */
+async function refuseOverQuota(
+  sql: Sql,
   storage: PhotoStorage,
   actor: Actor,
   photo: StoredPhoto,
-): void {
-  const known = prepared(deps.db, 'SELECT 1 FROM photos WHERE team_id = ? AND hash = ?').get(
+): Promise<void> {
+  const known = await sql.get(
+    'SELECT 1 FROM photos WHERE team_id = ? AND hash = ?',
     actor.teamId,
     photo.hash,
   );
   if (known) return;
   const used = Number(
-    prepared(deps.db, 'SELECT coalesce(sum(bytes), 0) AS used FROM photos WHERE team_id = ?').get(
-      actor.teamId,
+    (
+      await sql.get(
+        'SELECT coalesce(sum(bytes), 0) AS used FROM photos WHERE team_id = ?',
+        actor.teamId,
+      )
     )?.used ?? 0,
   );
   if (used + photo.bytes > storage.quotaBytes) {
@@ -169,78 +204,82 @@ function refuseOverQuota(
  * A photo is never linked to a deleted cycle: it would outlive the cycle
  * (not_found), nor to the roster's reserved id, which is no cycle (bad_request).
  */
-function refuseDeletedCycle(deps: ServiceDeps, actor: Actor, cycleId: CycleId): void {
+async function refuseDeletedCycle(sql: Sql, actor: Actor, cycleId: CycleId): Promise<void> {
   if (!isCycleDocId(cycleId)) throw new ServiceError('bad_request', 'not a cycle id');
-  if (isDocumentDeleted(deps.db, teamScopedDocName(actor.teamId, cycleId))) {
+  if (await isDocumentDeleted(sql, teamScopedDocName(actor.teamId, cycleId))) {
     throw new ServiceError('not_found', 'the cycle was deleted');
   }
 }
 
 /**
- * A photo of the actor's team (guests included): its type, size and path,
- * or a not_found refusal when the team does not have it.
+ * A photo of the actor's team (guests included): its type and size, or a
+ * not_found refusal when the team does not have it. Its bytes are in
+ * `PhotoStorage.store`.
  */
-export function findPhoto(
+export async function findPhoto(
   deps: ServiceDeps,
-  storage: PhotoStorage,
   actor: Actor,
   hash: string,
-): StoredPhoto & { readonly path: string } {
-  const row = prepared(
-    deps.db,
+): Promise<StoredPhoto> {
+  const row = await deps.db.get(
     'SELECT type, bytes FROM photos WHERE team_id = ? AND hash = ?',
-  ).get(actor.teamId, hash);
-  if (!row || !isPhotoType(row.type)) throw new ServiceError('not_found', 'no such photo');
-  return {
+    actor.teamId,
     hash,
-    type: row.type,
-    bytes: Number(row.bytes),
-    path: join(teamDir(storage, actor.teamId), hash),
-  };
+  );
+  if (!row || !isPhotoType(row.type)) throw new ServiceError('not_found', 'no such photo');
+  return { hash, type: row.type, bytes: Number(row.bytes) };
 }
 
 /**
  * Deletes a cycle's photos (facilitators only): removes the cycle's links,
- * then every photo of the team no longer linked to any cycle, rows and files.
- * Photos shared with another cycle stay. Returns the hashes deleted.
+ * then every photo of the team no longer linked to any cycle, rows and bytes.
+ * Photos shared with another cycle stay. Resolves with the hashes deleted.
  */
-export function deleteCyclePhotos(
+export async function deleteCyclePhotos(
   deps: ServiceDeps,
   storage: PhotoStorage,
   actor: Actor,
   cycleId: CycleId,
-): string[] {
+): Promise<string[]> {
   if (actor.role !== 'facilitator') {
     throw new ServiceError('forbidden', "only a facilitator may delete a cycle's photos");
   }
   if (!isCycleDocId(cycleId)) throw new ServiceError('bad_request', 'not a cycle id');
-  const dir = teamDir(storage, actor.teamId);
-  // Synchronous throughout, like the end of storePhoto, so the two never interleave.
-  const orphans = inTransaction(deps.db, () => {
-    const hashes = prepared(
-      deps.db,
+  const orphans = await deps.db.transaction(async (tx) => {
+    const rows = await tx.all(
       'SELECT hash FROM photo_cycles WHERE team_id = ? AND cycle_id = ?',
-    )
-      .all(actor.teamId, cycleId)
-      .map((row) => String(row.hash));
-    prepared(deps.db, 'DELETE FROM photo_cycles WHERE team_id = ? AND cycle_id = ?').run(
       actor.teamId,
       cycleId,
     );
-    const linked = prepared(
-      deps.db,
-      'SELECT 1 FROM photo_cycles WHERE team_id = ? AND hash = ? LIMIT 1',
+    await tx.run(
+      'DELETE FROM photo_cycles WHERE team_id = ? AND cycle_id = ?',
+      actor.teamId,
+      cycleId,
     );
-    const remove = prepared(deps.db, 'DELETE FROM photos WHERE team_id = ? AND hash = ?');
-    const unlinked = hashes.filter((hash) => !linked.get(actor.teamId, hash));
-    for (const hash of unlinked) remove.run(actor.teamId, hash);
+    const unlinked: string[] = [];
+    for (const hash of rows.map((row) => String(row.hash))) {
+      const linked = await tx.get(
+        'SELECT 1 FROM photo_cycles WHERE team_id = ? AND hash = ? LIMIT 1',
+        actor.teamId,
+        hash,
+      );
+      if (linked) continue;
+      await tx.run('DELETE FROM photos WHERE team_id = ? AND hash = ?', actor.teamId, hash);
+      unlinked.push(hash);
+    }
     return unlinked;
   });
   for (const hash of orphans) {
-    // A file that cannot be removed is unreachable without its row; the same
-    // bytes uploaded again reuse it, since the name is their hash.
+    // Bytes that cannot be removed are unreachable without their row; the same
+    // bytes uploaded again reuse them, since the name is their hash.
     try {
-      rmSync(join(dir, hash), { force: true });
+      // An upload of the same bytes may have recorded the photo again since the transaction.
+      const again = await deps.db.get(
+        'SELECT 1 FROM photos WHERE team_id = ? AND hash = ?',
+        actor.teamId,
+        hash,
+      );
+      if (!again) await storage.store.remove(actor.teamId, hash);
     } catch {
       // left behind, harmless (see above)
     }

@@ -1,10 +1,9 @@
 import type { CreateTeamRequest, Membership } from '../../src/model/api.ts';
 import { type MemberId, newMemberId, newTeamId, type TeamId } from '../../src/model/ids.ts';
-import { inTransaction, prepared } from '../db/open.ts';
 import type { ServiceDeps } from './deps.ts';
 import { ServiceError } from './errors.ts';
 import { findMember, insertMember, type MemberRow } from './members.ts';
-import { hashSecret, issueToken } from './tokens.ts';
+import { hashSecret, issueToken, newToken } from './tokens.ts';
 
 export type CreateTeamResult = {
   /** `created` for a new team, `retried` for an idempotent repeat with the same creatorKey. */
@@ -35,57 +34,60 @@ export async function createTeam(
   input: CreateTeamRequest,
   limits: { readonly maxTeams: number } = { maxTeams: DEFAULT_MAX_TEAMS },
 ): Promise<CreateTeamResult> {
-  const { db } = deps;
   const now = deps.now();
   const teamId = (input.teamId ?? newTeamId()) as TeamId;
   const keyHash = input.creatorKey === undefined ? null : hashSecret(input.creatorKey);
+  const creatorId = (input.memberId ?? newMemberId()) as MemberId;
+  const token = newToken();
 
-  const result = inTransaction(db, () => {
-    const existing = prepared(
-      db,
+  const result = await deps.db.transaction(async (tx) => {
+    const existing = await tx.get(
       'SELECT name, creator_member_id, creator_key_hash, created_at FROM teams WHERE id = ?',
-    ).get(teamId);
+      teamId,
+    );
     if (existing) {
       if (keyHash === null || existing.creator_key_hash !== keyHash) {
         throw new ServiceError('conflict', 'a team with this id already exists');
       }
-      const creator = findMember(db, teamId, String(existing.creator_member_id) as MemberId);
+      const creator = await findMember(tx, teamId, String(existing.creator_member_id) as MemberId);
       if (!creator || creator.removedAt !== null) {
         throw new ServiceError('conflict', 'the creator of this team is no longer a member');
       }
-      const token = issueToken(db, teamId, creator.memberId, now);
+      await issueToken(tx, teamId, creator.memberId, now, token);
       return {
         outcome: 'retried' as const,
         teamName: String(existing.name),
         createdAt: String(existing.created_at),
         creator,
-        token,
       };
     }
-    const teams = Number(prepared(db, 'SELECT count(*) AS n FROM teams').get()?.n ?? 0);
+    const teams = Number((await tx.get('SELECT count(*) AS n FROM teams'))?.n ?? 0);
     if (teams >= limits.maxTeams) {
       throw new ServiceError('team_limit_reached', 'this server creates no more teams');
     }
     const creator: MemberRow = {
       teamId,
-      memberId: (input.memberId ?? newMemberId()) as MemberId,
+      memberId: creatorId,
       displayName: input.displayName,
       role: 'facilitator',
       joinedAt: now.toISOString(),
       removedAt: null,
     };
-    prepared(
-      db,
+    await tx.run(
       'INSERT INTO teams (id, name, creator_member_id, creator_key_hash, created_at) VALUES (?, ?, ?, ?, ?)',
-    ).run(teamId, input.name, creator.memberId, keyHash, now.toISOString());
-    insertMember(db, creator);
-    const token = issueToken(db, teamId, creator.memberId, now);
+      teamId,
+      input.name,
+      creator.memberId,
+      keyHash,
+      now.toISOString(),
+    );
+    await insertMember(tx, creator);
+    await issueToken(tx, teamId, creator.memberId, now, token);
     return {
       outcome: 'created' as const,
       teamName: input.name,
       createdAt: now.toISOString(),
       creator,
-      token,
     };
   });
 
@@ -105,7 +107,7 @@ export async function createTeam(
     membership: {
       teamId,
       memberId: result.creator.memberId,
-      token: result.token,
+      token,
       role: result.creator.role,
       teamName: result.teamName,
       displayName: result.creator.displayName,
@@ -114,12 +116,12 @@ export async function createTeam(
 }
 
 /** Whether a team with this id exists (a POST /api/teams for it is a retry or a conflict). */
-export function teamExists(deps: ServiceDeps, teamId: TeamId): boolean {
-  return prepared(deps.db, 'SELECT 1 FROM teams WHERE id = ?').get(teamId) !== undefined;
+export async function teamExists(deps: ServiceDeps, teamId: TeamId): Promise<boolean> {
+  return (await deps.db.get('SELECT 1 FROM teams WHERE id = ?', teamId)) !== undefined;
 }
 
 /** The team's name as recorded at creation, or null for an unknown team. */
-export function findTeamName(deps: ServiceDeps, teamId: TeamId): string | null {
-  const row = prepared(deps.db, 'SELECT name FROM teams WHERE id = ?').get(teamId);
+export async function findTeamName(deps: ServiceDeps, teamId: TeamId): Promise<string | null> {
+  const row = await deps.db.get('SELECT name FROM teams WHERE id = ?', teamId);
   return row ? String(row.name) : null;
 }

@@ -1,9 +1,9 @@
-import type { DatabaseSync } from 'node:sqlite';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { SyncDenyReason } from '../../src/model/apiErrors.ts';
 import { isRosterDocName, parseDocName } from '../../src/model/docName.ts';
 import type { MemberId, TeamId } from '../../src/model/ids.ts';
 import { canEdit, type Role } from '../../src/model/roles.ts';
+import type { Database } from '../db/database.ts';
 import { mayOpenTrackDocument, trackOfDocument } from '../services/coaching.ts';
 import { isDocumentDeleted } from '../services/deletedDocuments.ts';
 import { findMemberByToken } from '../services/tokens.ts';
@@ -31,16 +31,21 @@ export class SyncDenied extends Error {
  * refused to everyone (DocumentDeleted). A coaching track's documents only to
  * its parties (server/services/coaching.ts), never to guests.
  */
-export function authorize(db: DatabaseSync, token: string, documentName: string): SyncContext {
+export async function authorize(
+  db: Database,
+  token: string,
+  documentName: string,
+): Promise<SyncContext> {
   const ref = parseDocName(documentName);
   if (ref === null) throw new SyncDenied('bad-document-name');
   if (token.length === 0) throw new SyncDenied('token-missing');
-  const member = findMemberByToken(db, token);
+  const member = await findMemberByToken(db, token);
   if (member === null) throw new SyncDenied('token-invalid');
   if (member.teamId !== ref.teamId) throw new SyncDenied('wrong-team');
   // After the team check, so another team cannot learn which of our documents were deleted.
-  if (ref.docId !== null && isDocumentDeleted(db, documentName)) throw new DocumentDeleted();
-  const track = ref.docId === null ? null : trackOfDocument(db, ref.teamId, ref.docId);
+  if (ref.docId !== null && (await isDocumentDeleted(db, documentName)))
+    throw new DocumentDeleted();
+  const track = ref.docId === null ? null : await trackOfDocument(db, ref.teamId, ref.docId);
   if (track && !mayOpenTrackDocument(track, member)) throw new SyncDenied('not-in-track');
   return { memberId: member.memberId, teamId: member.teamId, role: member.role };
 }
@@ -62,14 +67,14 @@ export function isReadOnlyFor(documentName: string, role: Role): boolean {
  * the member this one found.
  */
 export function authExtension(
-  db: DatabaseSync,
-  admit: (context: SyncContext, payload: onAuthenticatePayload) => void = () => {},
+  db: Database,
+  admit: (context: SyncContext, payload: onAuthenticatePayload) => Promise<void> | void = () => {},
 ): Extension {
   return {
     extensionName: 'leskring-auth',
     async onAuthenticate(payload: onAuthenticatePayload): Promise<SyncContext> {
-      const context = authorize(db, payload.token ?? '', payload.documentName);
-      admit(context, payload);
+      const context = await authorize(db, payload.token ?? '', payload.documentName);
+      await admit(context, payload);
       if (isReadOnlyFor(payload.documentName, context.role)) {
         payload.connectionConfig.readOnly = true;
       }

@@ -23,8 +23,6 @@ export function documentControl(hocuspocus: Hocuspocus, store: Persistence): Doc
         connection.webSocket.close(CLOSE_DOCUMENT_DELETED, DOCUMENT_DELETED_REASON);
       }
     },
-    compact(documentName) {
-      store.compact(documentName);
-    },
+    compact: (documentName) => store.compact(documentName),
   };
 }

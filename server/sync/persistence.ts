@@ -1,4 +1,3 @@
-import type { DatabaseSync } from 'node:sqlite';
 import {
   type Connection,
   type Document,
@@ -8,32 +7,38 @@ import {
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { SYNC_CLOSE } from '../../src/model/apiErrors.ts';
-import { inTransaction, prepared } from '../db/open.ts';
+import type { Database, Sql } from '../db/database.ts';
 import { isDocumentDeleted } from '../services/deletedDocuments.ts';
 import { DocumentDeleted } from './tombstones.ts';
 import { type UpdateGuard, updateGuard } from './updateGuard.ts';
 import { scanUpdate, UpdateRefused } from './updateScan.ts';
 
 /**
- * Document storage over node:sqlite: a snapshot plus an append-only update
- * log per document.
+ * Document storage in the server's database (SQLite or PostgreSQL): a
+ * snapshot plus an append-only update log per document.
  *
  * Validation and durability of a member's update, both in `beforeSync`,
  * which Hocuspocus awaits before it applies the update and acknowledges it:
  * the update guard (updateGuard.ts) checks it against a scratch replica, and
  * when it changes the document its bytes are appended to `doc_updates`. So
- * an acknowledged update is committed (WAL, synchronous FULL), also one that
+ * an acknowledged update is committed (SQLite: WAL, synchronous FULL;
+ * PostgreSQL: a committed insert), also one that
  * waits for dependencies the server lacks (Yjs keeps those aside and fires
  * no `update` event for them). A refused update closes the socket with a
  * close code (syncClose in src/model/apiErrors.ts): nothing stored, nothing
  * acknowledged, the document unchanged. A failed append closes it with 1011:
  * the provider keeps the edit and resends it on reconnect.
  *
- * The server's own writes (direct connections) are appended from the Y.Doc
- * `update` listener. If such an append fails the update stays in memory as
- * "pending"; further sync writes to that document are refused in beforeSync
- * until the pending updates are written (retried on a timer), and the
- * document is not unloaded while any remain.
+ * The server's own writes (direct connections) are queued by the Y.Doc
+ * `update` listener and appended right after, in order;
+ * {@link Persistence.stored} resolves once they are. If such an append fails
+ * the updates stay in memory as "pending"; further sync writes to that
+ * document are refused in beforeSync until the pending updates are written
+ * (retried on a timer), and the document is not unloaded while any remain.
+ * Updates relayed from another instance (Redis) are that instance's to
+ * store (a member's before it was applied, the server's own right after) and
+ * are not stored again; a compaction here folds in whatever this instance
+ * holds in memory anyway.
  *
  * Loading: snapshot + later updates, each scanned before it is applied. One
  * that cannot be read is moved to `doc_quarantine` (kept, logged with the
@@ -42,9 +47,11 @@ import { scanUpdate, UpdateRefused } from './updateScan.ts';
  * (`document-unreadable`) rather than served half.
  *
  * Compaction (from onStoreDocument, once `compactAfter` rows piled up or the
- * last client left, and on shutdown) replaces the snapshot with
- * `encodeStateAsUpdate`, after checking that it loads, and deletes the folded
- * rows in one transaction.
+ * last client left, and on shutdown) folds the stored snapshot, every stored
+ * row and the document in memory into one new snapshot, checks that it
+ * loads, and deletes exactly the rows it read, in one transaction under a
+ * lock per document: another instance's rows that this one has not seen yet
+ * are folded in, not lost, and two instances compacting at once take turns.
  *
  * Deletion: a document in `deleted_documents` is never loaded, and once
  * {@link Persistence.discard}ed nothing of it is written again, not even the
@@ -71,8 +78,8 @@ export type PersistenceOptions = {
 
 export type Persistence = {
   readonly extension: Extension;
-  /** Compacts every loaded document (shutdown); returns how many failed. */
-  compactAll(): number;
+  /** Compacts every loaded document (shutdown); resolves to how many failed. */
+  compactAll(): Promise<number>;
   /** Stops retry timers. */
   stop(): void;
   /**
@@ -82,7 +89,12 @@ export type Persistence = {
    */
   discard(documentName: string): void;
   /** Compacts one loaded document now (see DocumentControl.compact); a failure is logged. */
-  compact(documentName: string): void;
+  compact(documentName: string): Promise<void>;
+  /**
+   * Resolves once every update the loaded document took so far is stored (or
+   * kept pending after a failed append, which is logged and retried).
+   */
+  stored(documentName: string): Promise<void>;
 };
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
@@ -115,8 +127,10 @@ type DocState = {
   readonly name: string;
   readonly document: Document;
   readonly instance: Hocuspocus;
-  /** Updates applied in memory whose append failed, oldest first. */
+  /** Updates applied in memory and not yet appended (queued, or their append failed), oldest first. */
   pending: Uint8Array[];
+  /** The append of the pending updates under way, if any. */
+  flushing: Promise<void> | null;
   /** Rows in doc_updates since the last snapshot. */
   rows: number;
   /** Bytes stored for it: snapshot plus update rows. */
@@ -128,7 +142,7 @@ type DocState = {
 
 const LOAD_ORIGIN = { source: 'local', skipStoreHooks: true } as const;
 
-export function persistence(db: DatabaseSync, options: PersistenceOptions): Persistence {
+export function persistence(db: Database, options: PersistenceOptions): Persistence {
   const compactAfter = options.compactAfter ?? 500;
   const retryMs = options.retryMs ?? 1_000;
   const guard = options.guard === undefined ? updateGuard() : options.guard;
@@ -139,23 +153,34 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
     if (options.failWrites?.()) throw new Error('database or disk is full (injected)');
   }
 
-  function append(name: string, update: Uint8Array): void {
+  async function append(sql: Sql, name: string, update: Uint8Array): Promise<void> {
     checkWritable();
-    prepared(db, 'INSERT INTO doc_updates (name, data) VALUES (?, ?)').run(name, update);
+    await sql.run('INSERT INTO doc_updates (name, data) VALUES (?, ?)', name, update);
   }
 
-  /** Writes pending updates in one transaction; throws (keeping them) on failure. */
-  function flushPending(state: DocState): void {
+  /**
+   * Appends the pending updates in one transaction, after any append already
+   * under way; throws (keeping them pending) on failure.
+   */
+  async function flushPending(state: DocState): Promise<void> {
+    while (state.flushing !== null) await state.flushing.catch(() => undefined);
     if (state.discarded) state.pending = [];
     if (state.pending.length === 0) return;
     const batch = state.pending;
-    inTransaction(db, () => {
-      for (const update of batch) append(state.name, update);
+    const flushing = db.transaction(async (tx) => {
+      for (const update of batch) await append(tx, state.name, update);
     });
-    state.pending = [];
+    state.flushing = flushing;
+    try {
+      await flushing;
+    } finally {
+      state.flushing = null;
+    }
+    // Updates queued meanwhile stay pending for the next flush.
+    state.pending = state.pending.slice(batch.length);
+    if (state.discarded) state.pending = [];
     state.rows += batch.length;
     for (const update of batch) state.bytes += update.length;
-    options.log(`stored ${batch.length} pending update(s) of ${state.name}`);
   }
 
   function stopRetry(state: DocState): void {
@@ -166,59 +191,91 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
   function scheduleRetry(state: DocState): void {
     if (state.retry !== null) return;
     state.retry = setInterval(() => {
-      try {
-        flushPending(state);
-      } catch {
-        return;
-      }
-      stopRetry(state);
-      if (state.document.getConnectionsCount() === 0)
-        void state.instance.unloadDocument(state.document);
+      void flushPending(state).then(
+        () => {
+          options.log(`stored the pending updates of ${state.name}`);
+          stopRetry(state);
+          if (state.document.getConnectionsCount() === 0)
+            void state.instance.unloadDocument(state.document);
+        },
+        () => undefined,
+      );
     }, retryMs);
     state.retry.unref();
   }
 
-  function compact(state: DocState): void {
+  /** Appends what the `update` listener queued; a failure keeps it pending and retries. */
+  async function storeQueued(state: DocState): Promise<void> {
+    try {
+      await flushPending(state);
+    } catch (error) {
+      options.log(`could not store an update of ${state.name}: ${String(error)}`);
+      scheduleRetry(state);
+    }
+  }
+
+  async function compact(state: DocState): Promise<void> {
     if (state.discarded) return;
-    const snapshot = Y.encodeStateAsUpdate(state.document);
-    // The update guard keeps broken structs out; this is the last line before the rows go.
-    const problem = unreadable(snapshot);
-    if (problem !== null)
-      throw new Error(`the compacted state of ${state.name} does not load: ${problem}`);
-    inTransaction(db, () => {
+    // What the listener queued becomes rows first, so the snapshot below only folds stored rows.
+    await flushPending(state);
+    const inMemory = Y.encodeStateAsUpdate(state.document);
+    const compacted = await db.exclusive(`leskring:compact:${state.name}`, async (tx) => {
+      // Deleted through another instance, whose word may not have reached this one yet.
+      if (await tx.get('SELECT 1 AS deleted FROM deleted_documents WHERE name = ?', state.name))
+        return null;
+      const stored = await tx.get<{ state: unknown }>(
+        'SELECT state FROM doc_snapshots WHERE name = ?',
+        state.name,
+      );
+      const rows = await tx.all<{ id: number; data: unknown }>(
+        'SELECT id, data FROM doc_updates WHERE name = ? ORDER BY id',
+        state.name,
+      );
+      // Another instance may have appended rows this one has not applied yet: fold them in.
+      const merged = foldStored(inMemory, [
+        ...(stored && stored.state instanceof Uint8Array ? [stored.state] : []),
+        ...rows.flatMap((row) => (row.data instanceof Uint8Array ? [row.data] : [])),
+      ]);
+      // The update guard keeps broken structs out; this is the last line before the rows go.
+      const problem = unreadable(merged);
+      if (problem !== null)
+        throw new Error(`the compacted state of ${state.name} does not load: ${problem}`);
       checkWritable();
-      prepared(
-        db,
+      await tx.run(
         `INSERT INTO doc_snapshots (name, state, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-      ).run(state.name, snapshot, new Date().toISOString());
-      // Every row of this document was applied to this in-memory document (one process, one
-      // Document per name, appends are synchronous), so the snapshot covers them all.
-      prepared(db, 'DELETE FROM doc_updates WHERE name = ?').run(state.name);
+        state.name,
+        merged,
+        new Date().toISOString(),
+      );
+      // Exactly the rows read above, by id: one committed meanwhile (with any id) stays.
+      await deleteRows(
+        tx,
+        rows.map((row) => Number(row.id)),
+      );
+      return { snapshot: merged, folded: rows.length };
     });
-    state.rows = 0;
-    state.bytes = snapshot.length;
-    state.pending = [];
-    stopRetry(state);
+    if (compacted === null) {
+      state.discarded = true;
+      state.pending = [];
+      stopRetry(state);
+      return;
+    }
+    state.rows = Math.max(0, state.rows - compacted.folded);
+    state.bytes = compacted.snapshot.length;
   }
 
   function onUpdate(state: DocState, update: Uint8Array, origin: unknown): void {
     if (state.discarded) return;
-    // A member's update was stored in beforeSync, before it was applied.
-    if (isTransactionOrigin(origin) && origin.source === 'connection') return;
-    try {
-      flushPending(state);
-      append(state.name, update);
-      state.rows += 1;
-    } catch (error) {
-      state.pending.push(update);
-      options.log(`could not store an update of ${state.name}: ${String(error)}`);
-      // Closing the socket now makes Hocuspocus drop the ack it is about to send.
-      if (isTransactionOrigin(origin) && origin.source === 'connection') {
-        origin.connection.webSocket.close(SYNC_CLOSE.storageUnavailable, 'storage-unavailable');
-      }
-      scheduleRetry(state);
-    }
+    // A member's update was stored in beforeSync, before it was applied; one relayed from
+    // another instance was stored there before that instance applied it.
+    if (
+      isTransactionOrigin(origin) &&
+      (origin.source === 'connection' || origin.source === 'redis')
+    )
+      return;
+    state.pending.push(update);
+    void storeQueued(state);
   }
 
   /** Closes the sender's socket, so Hocuspocus never acknowledges, and stops handling the message. */
@@ -235,10 +292,14 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
    * A blob that cannot be read is moved aside; if anything was, the result
    * must still load on its own and leave nothing waiting for lost data.
    */
-  function load(document: Document, name: string): { rows: number; bytes: number } {
-    const { snapshot, updates } = inTransaction(db, () => ({
-      snapshot: prepared(db, 'SELECT state FROM doc_snapshots WHERE name = ?').get(name),
-      updates: prepared(db, 'SELECT id, data FROM doc_updates WHERE name = ? ORDER BY id').all(
+  async function load(document: Document, name: string): Promise<{ rows: number; bytes: number }> {
+    const { snapshot, updates } = await db.transaction(async (tx) => ({
+      snapshot: await tx.get<{ state: unknown }>(
+        'SELECT state FROM doc_snapshots WHERE name = ?',
+        name,
+      ),
+      updates: await tx.all<{ id: unknown; data: unknown }>(
+        'SELECT id, data FROM doc_updates WHERE name = ? ORDER BY id',
         name,
       ),
     }));
@@ -248,7 +309,12 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
     ];
     let rows = 0;
     let bytes = 0;
-    let movedAside = 0;
+    const damaged: Array<{
+      source: 'snapshot' | 'update';
+      id: unknown;
+      data: unknown;
+      problem: string;
+    }> = [];
     Y.transact(
       document,
       () => {
@@ -260,13 +326,14 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
             if (blob.source === 'update') rows += 1;
             continue;
           }
-          movedAside += 1;
-          quarantine(name, blob.source, blob.id, blob.data, problem);
+          damaged.push({ ...blob, problem });
         }
       },
       LOAD_ORIGIN,
     );
-    if (movedAside > 0) {
+    for (const blob of damaged)
+      await quarantine(name, blob.source, blob.id, blob.data, blob.problem);
+    if (damaged.length > 0) {
       const problem = unreadable(Y.encodeStateAsUpdate(document));
       const waiting = document.store.pendingStructs !== null || document.store.pendingDs !== null;
       if (problem !== null || waiting) {
@@ -275,26 +342,32 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
         );
         throw new DocumentUnreadable(`${name} cannot be rebuilt`);
       }
-      options.log(`rebuilt ${name} from the data that could be read (${movedAside} moved aside)`);
+      options.log(
+        `rebuilt ${name} from the data that could be read (${damaged.length} moved aside)`,
+      );
     }
     return { rows, bytes };
   }
 
-  function quarantine(
+  async function quarantine(
     name: string,
     source: 'snapshot' | 'update',
     id: unknown,
     data: unknown,
     problem: string,
-  ): void {
+  ): Promise<void> {
     const kept = data instanceof Uint8Array ? data : new Uint8Array();
-    inTransaction(db, () => {
-      prepared(
-        db,
+    await db.transaction(async (tx) => {
+      await tx.run(
         'INSERT INTO doc_quarantine (name, source, data, reason, moved_at) VALUES (?, ?, ?, ?, ?)',
-      ).run(name, source, kept, problem, new Date().toISOString());
-      if (source === 'snapshot') prepared(db, 'DELETE FROM doc_snapshots WHERE name = ?').run(name);
-      else prepared(db, 'DELETE FROM doc_updates WHERE id = ?').run(Number(id));
+        name,
+        source,
+        kept,
+        problem,
+        new Date().toISOString(),
+      );
+      if (source === 'snapshot') await tx.run('DELETE FROM doc_snapshots WHERE name = ?', name);
+      else await tx.run('DELETE FROM doc_updates WHERE id = ?', Number(id));
     });
     options.log(
       `moved an unreadable stored ${source} of ${name} aside to doc_quarantine: ${problem}`,
@@ -306,13 +379,14 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
 
     async onLoadDocument({ document, documentName, instance }) {
       // Authentication refuses it already; this also covers the server's own direct connections.
-      if (isDocumentDeleted(db, documentName)) throw new DocumentDeleted();
-      const loaded = load(document, documentName);
+      if (await isDocumentDeleted(db, documentName)) throw new DocumentDeleted();
+      const loaded = await load(document, documentName);
       states.set(document, {
         name: documentName,
         document,
         instance,
         pending: [],
+        flushing: null,
         rows: loaded.rows,
         bytes: loaded.bytes,
         retry: null,
@@ -336,7 +410,7 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
       if (!state) return;
       if (state.discarded) throw new DocumentDeleted();
       try {
-        flushPending(state);
+        await flushPending(state);
       } catch (error) {
         // Nothing more may be acknowledged for this document until the pending updates are stored.
         refuse(
@@ -371,7 +445,7 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
         );
       }
       try {
-        append(state.name, payload);
+        await append(db, state.name, payload);
       } catch (error) {
         options.log(`could not store an update of ${state.name}: ${String(error)}`);
         refuse(
@@ -391,7 +465,7 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
       if (state.rows < compactAfter && clientsCount > 0 && state.pending.length === 0) return;
       if (state.rows === 0 && state.pending.length === 0) return;
       try {
-        compact(state);
+        await compact(state);
       } catch (error) {
         options.log(`could not compact ${state.name}: ${String(error)}`);
         // Keep the document in memory while it holds updates that exist nowhere else.
@@ -402,9 +476,9 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
     async beforeUnloadDocument({ document }) {
       const state = states.get(document);
       if (!state) return;
-      if (state.pending.length > 0) {
+      if (state.pending.length > 0 || state.flushing !== null) {
         try {
-          flushPending(state);
+          await flushPending(state);
         } catch (error) {
           scheduleRetry(state);
           throw error;
@@ -423,14 +497,17 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
     },
   };
 
+  const named = (documentName: string) =>
+    [...states.values()].filter((state) => state.name === documentName);
+
   return {
     extension,
-    compactAll() {
+    async compactAll() {
       let failed = 0;
       for (const state of states.values()) {
         if (state.rows === 0 && state.pending.length === 0) continue;
         try {
-          compact(state);
+          await compact(state);
         } catch (error) {
           failed += 1;
           options.log(`could not compact ${state.name} at shutdown: ${String(error)}`);
@@ -442,23 +519,24 @@ export function persistence(db: DatabaseSync, options: PersistenceOptions): Pers
       for (const state of states.values()) stopRetry(state);
     },
     discard(documentName) {
-      for (const state of states.values()) {
-        if (state.name !== documentName) continue;
+      for (const state of named(documentName)) {
         state.discarded = true;
         state.pending = [];
         state.rows = 0;
         stopRetry(state);
       }
     },
-    compact(documentName) {
-      for (const state of states.values()) {
-        if (state.name !== documentName) continue;
+    async compact(documentName) {
+      for (const state of named(documentName)) {
         try {
-          compact(state);
+          await compact(state);
         } catch (error) {
           options.log(`could not compact ${state.name}: ${String(error)}`);
         }
       }
+    },
+    async stored(documentName) {
+      for (const state of named(documentName)) await storeQueued(state);
     },
   };
 }
@@ -471,6 +549,43 @@ const STORED_LIMITS = {
   maxDepth: Number.POSITIVE_INFINITY,
   maxValueDepth: 10_000,
 };
+
+/**
+ * The document in memory with every stored part applied on top, encoded as
+ * one update. Parts it already holds cost a decode; a part it lacks is
+ * integrated. Applied to a document rather than merged as bytes, so what
+ * the document in memory deleted and collected (an erased name) stays
+ * collected instead of coming back from an older snapshot. Structs still
+ * waiting for others are kept as they wait.
+ */
+function foldStored(inMemory: Uint8Array, stored: readonly Uint8Array[]): Uint8Array {
+  if (stored.length === 0) return inMemory;
+  const probe = new Y.Doc();
+  try {
+    Y.applyUpdate(probe, inMemory, LOAD_ORIGIN);
+    for (const part of stored) Y.applyUpdate(probe, part, LOAD_ORIGIN);
+    const encoded = Y.encodeStateAsUpdate(probe);
+    const waiting = [probe.store.pendingStructs?.update, probe.store.pendingDs].filter(
+      (part): part is Uint8Array => part instanceof Uint8Array,
+    );
+    return waiting.length === 0 ? encoded : Y.mergeUpdates([encoded, ...waiting]);
+  } finally {
+    probe.destroy();
+  }
+}
+
+/** Ids per DELETE: far below either engine's limit on parameters. */
+const DELETE_CHUNK = 500;
+
+async function deleteRows(tx: Sql, ids: readonly number[]): Promise<void> {
+  for (let start = 0; start < ids.length; start += DELETE_CHUNK) {
+    const chunk = ids.slice(start, start + DELETE_CHUNK);
+    await tx.run(
+      `DELETE FROM doc_updates WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+      ...chunk,
+    );
+  }
+}
 
 /** Applies one stored blob; returns why it could not be read, or null. */
 function applyStored(document: Y.Doc, data: Uint8Array): string | null {

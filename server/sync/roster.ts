@@ -1,10 +1,11 @@
-import type { DatabaseSync } from 'node:sqlite';
 import type { Extension, Hocuspocus } from '@hocuspocus/server';
 import { isRosterDocName, parseDocName, rosterDocName } from '../../src/model/docName.ts';
 import type { TeamId } from '../../src/model/ids.ts';
-import { writeRoster } from '../../src/model/roster.ts';
+import { type RosterState, writeRoster } from '../../src/model/roster.ts';
+import type { Database } from '../db/database.ts';
 import type { RosterWriter } from '../services/deps.ts';
 import { readRosterState } from '../services/roster.ts';
+import type { Persistence } from './persistence.ts';
 import { writeDocument } from './teamDocWriter.ts';
 
 /** Origin of the roster rebuild done while the document loads. */
@@ -23,14 +24,14 @@ const REBUILD_ORIGIN = { source: 'local', context: { server: true } } as const;
  * persistence's update listener is registered (the rebuild is stored like any
  * other update). Hocuspocus finishes loading before any client syncs.
  */
-export function rosterExtension(db: DatabaseSync): Extension {
+export function rosterExtension(db: Database): Extension {
   return {
     extensionName: 'leskring-roster',
     async afterLoadDocument({ document, documentName }) {
       if (!isRosterDocName(documentName)) return;
       const ref = parseDocName(documentName);
       if (!ref) return;
-      writeRoster(document, readRosterState(db, ref.teamId), REBUILD_ORIGIN);
+      writeRoster(document, await readRosterState(db, ref.teamId), REBUILD_ORIGIN);
     },
   };
 }
@@ -38,21 +39,42 @@ export function rosterExtension(db: DatabaseSync): Extension {
 /**
  * Refreshes a team's roster after a change to its members or deleted cycles,
  * through a direct connection (connected members get it at once). The state
- * is read from the database inside the write, so concurrent refreshes can
- * only ever write the latest state.
+ * is read from the database before the write, and a team's refreshes run one
+ * after another, so each reads after the previous one wrote and the last
+ * write is always of the latest state.
  */
 export function rosterWriter(
   hocuspocus: Hocuspocus,
-  db: DatabaseSync,
+  store: Pick<Persistence, 'stored'>,
+  db: Database,
   log: (line: string) => void,
 ): RosterWriter {
+  const queues = new Map<TeamId, Promise<void>>();
+  const refreshNow = async (teamId: TeamId): Promise<void> => {
+    let state: RosterState;
+    try {
+      state = await readRosterState(db, teamId);
+    } catch (error) {
+      log(`could not read the roster of team ${teamId}: ${String(error)}`);
+      return;
+    }
+    await writeDocument(
+      hocuspocus,
+      store,
+      rosterDocName(teamId),
+      (doc) => writeRoster(doc, state),
+      log,
+    );
+  };
   return {
-    refresh: (teamId: TeamId) =>
-      writeDocument(
-        hocuspocus,
-        rosterDocName(teamId),
-        (doc) => writeRoster(doc, readRosterState(db, teamId)),
-        log,
-      ),
+    refresh: (teamId: TeamId) => {
+      // Neither step rejects (failures are logged), so the queue never breaks.
+      const next = (queues.get(teamId) ?? Promise.resolve()).then(() => refreshNow(teamId));
+      queues.set(teamId, next);
+      void next.then(() => {
+        if (queues.get(teamId) === next) queues.delete(teamId);
+      });
+      return next;
+    },
   };
 }

@@ -1,9 +1,8 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { getHeapStatistics } from 'node:v8';
 import type { Connection, Extension, Hocuspocus, onAuthenticatePayload } from '@hocuspocus/server';
 import { SYNC_CLOSE } from '../../src/model/apiErrors.ts';
 import { parseDocName } from '../../src/model/docName.ts';
-import { prepared } from '../db/open.ts';
+import type { Database } from '../db/database.ts';
 import { type SyncContext, SyncDenied } from './auth.ts';
 import { type Rate, type TokenBucket, tokenBucket } from './tokenBucket.ts';
 
@@ -47,8 +46,8 @@ function memberKey(context: unknown): string | null {
   return teamId && memberId ? `${teamId}/${memberId}` : null;
 }
 
-function openDocumentsOf(instance: Hocuspocus, key: string): number {
-  const names = new Set<string>();
+function openDocumentsOf(instance: Hocuspocus, key: string, admitted: Iterable<string>): number {
+  const names = new Set<string>(admitted);
   for (const document of instance.documents.values()) {
     for (const connection of document.getConnections()) {
       if (memberKey(connection.context) === key) names.add(document.name);
@@ -57,14 +56,17 @@ function openDocumentsOf(instance: Hocuspocus, key: string): number {
   return names.size;
 }
 
+/** How long an admitted document counts as open before its connection shows up (or never will). */
+const ADMITTED_FOR_MS = 30_000;
+
 export type SyncLimiter = {
   /** Refuses (SyncDenied) opening a document beyond the member's or team's limits; for authExtension. */
-  admit(context: SyncContext, payload: onAuthenticatePayload): void;
+  admit(context: SyncContext, payload: onAuthenticatePayload): Promise<void>;
   /** Counts every message against its member's budget. */
   readonly extension: Extension;
 };
 
-export function syncLimits(db: DatabaseSync, limits: SyncLimits): SyncLimiter {
+export function syncLimits(db: Database, limits: SyncLimits): SyncLimiter {
   const buckets = new Map<string, { bucket: TokenBucket; usedAt: number }>();
   let sweptAt = Date.now();
 
@@ -83,47 +85,76 @@ export function syncLimits(db: DatabaseSync, limits: SyncLimits): SyncLimiter {
     return entry.bucket;
   }
 
-  function isStored(name: string): boolean {
+  async function isStored(name: string): Promise<boolean> {
     return (
-      prepared(
-        db,
-        `SELECT 1 FROM doc_snapshots WHERE name = ?1
-         UNION ALL SELECT 1 FROM doc_updates WHERE name = ?1 LIMIT 1`,
-      ).get(name) !== undefined
+      (await db.get(
+        `SELECT 1 AS stored FROM doc_snapshots WHERE name = ?
+         UNION ALL SELECT 1 AS stored FROM doc_updates WHERE name = ? LIMIT 1`,
+        name,
+        name,
+      )) !== undefined
     );
   }
 
-  function storedDocumentsOf(teamId: string): number {
+  async function storedDocumentsOf(teamId: string): Promise<number> {
     // Names are `<teamId>` and `<teamId>/<docId>`; ids never contain LIKE's wildcards '%' and '_'.
-    const row = prepared(
-      db,
+    const row = await db.get(
       `SELECT COUNT(*) AS n FROM (
-         SELECT name FROM doc_snapshots WHERE name = ?1 OR name LIKE ?1 || '/%'
-         UNION SELECT name FROM doc_updates WHERE name = ?1 OR name LIKE ?1 || '/%')`,
-    ).get(teamId);
+         SELECT name FROM doc_snapshots WHERE name = ? OR name LIKE ?
+         UNION SELECT name FROM doc_updates WHERE name = ? OR name LIKE ?) AS stored`,
+      teamId,
+      `${teamId}/%`,
+      teamId,
+      `${teamId}/%`,
+    );
     return Number(row?.n ?? 0);
   }
 
+  /**
+   * Documents admitted per member whose connection is not established yet:
+   * the document may still be loading, and until it is, it holds no
+   * connection to count.
+   */
+  const admitted = new Map<string, Map<string, ReturnType<typeof setTimeout>>>();
+  const forget = (key: string, documentName: string) => {
+    const names = admitted.get(key);
+    const timer = names?.get(documentName);
+    if (timer === undefined || !names) return;
+    clearTimeout(timer);
+    names.delete(documentName);
+    if (names.size === 0) admitted.delete(key);
+  };
+  const remember = (key: string, documentName: string) => {
+    forget(key, documentName);
+    const timer = setTimeout(() => forget(key, documentName), ADMITTED_FOR_MS);
+    timer.unref();
+    const names = admitted.get(key) ?? new Map<string, ReturnType<typeof setTimeout>>();
+    names.set(documentName, timer);
+    admitted.set(key, names);
+  };
+
   return {
-    admit(context, { documentName, instance }) {
+    async admit(context, { documentName, instance }) {
       const key = memberKey(context);
       if (key === null) return;
-      if (openDocumentsOf(instance, key) >= limits.maxOpenDocumentsPerMember) {
+      const pending = admitted.get(key)?.keys() ?? [];
+      if (openDocumentsOf(instance, key, pending) >= limits.maxOpenDocumentsPerMember) {
         throw new SyncDenied('too-many-documents');
       }
-      if (instance.documents.has(documentName)) return;
-      if (limits.memoryLow()) throw new SyncDenied('server-busy');
-      const ref = parseDocName(documentName);
-      if (
-        ref !== null &&
-        !isStored(documentName) &&
-        storedDocumentsOf(ref.teamId) >= limits.maxDocumentsPerTeam
-      ) {
-        throw new SyncDenied('quota-exceeded');
+      remember(key, documentName);
+      try {
+        await admitDocument(documentName, instance);
+      } catch (error) {
+        forget(key, documentName);
+        throw error;
       }
     },
     extension: {
       extensionName: 'leskring-limits',
+      async connected({ context, documentName }: { context: unknown; documentName: string }) {
+        const key = memberKey(context);
+        if (key !== null) forget(key, documentName);
+      },
       async beforeHandleMessage({ connection }: { connection: Connection }) {
         const key = memberKey(connection.context);
         if (key === null || bucketOf(key).take()) return;
@@ -135,4 +166,18 @@ export function syncLimits(db: DatabaseSync, limits: SyncLimits): SyncLimiter {
       },
     },
   };
+
+  /** The team's document quota and the server's memory, for a document this instance has not loaded. */
+  async function admitDocument(documentName: string, instance: Hocuspocus): Promise<void> {
+    if (instance.documents.has(documentName)) return;
+    if (limits.memoryLow()) throw new SyncDenied('server-busy');
+    const ref = parseDocName(documentName);
+    if (
+      ref !== null &&
+      !(await isStored(documentName)) &&
+      (await storedDocumentsOf(ref.teamId)) >= limits.maxDocumentsPerTeam
+    ) {
+      throw new SyncDenied('quota-exceeded');
+    }
+  }
 }

@@ -16,13 +16,13 @@ export type SyncServerOptions = {
    * Whether an upgrade may go ahead (per-address connection limits). Called
    * with the upgrade request; false answers 429. @default always
    */
-  readonly admit?: (request: IncomingMessage) => boolean;
+  readonly admit?: (request: IncomingMessage) => boolean | Promise<boolean>;
 };
 
 export type SyncServer = {
   readonly hocuspocus: Hocuspocus;
   /** Takes over an HTTP upgrade request for `/sync`. */
-  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void>;
   /** Closes every WebSocket (`force` terminates without the closing handshake). */
   closeSockets(code: number, reason: string, force?: boolean): void;
 };
@@ -125,14 +125,14 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   });
   return {
     hocuspocus,
-    handleUpgrade(request, socket, head) {
-      if (options.admit && !options.admit(request)) {
+    async handleUpgrade(request, socket, head) {
+      if (options.admit && !(await options.admit(request))) {
         socket.end(
           'HTTP/1.1 429 Too Many Requests\r\nRetry-After: 60\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
         );
         return;
       }
-      adapter.handleUpgrade(request, socket, head).catch((error: unknown) => {
+      await adapter.handleUpgrade(request, socket, head).catch((error: unknown) => {
         options.log(`websocket upgrade failed: ${String(error)}`);
         socket.destroy();
       });

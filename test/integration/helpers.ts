@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import pg from 'pg';
 import { afterEach, vi } from 'vitest';
 import * as Y from 'yjs';
 import { type RunningServer, type StartServerOptions, startServer } from '../../server/main.ts';
@@ -53,6 +54,69 @@ export type TestServer = {
   stop(): Promise<void>;
 };
 
+export type ClusterServices = { readonly databaseUrl: string; readonly redisUrl: string };
+
+/** DATABASE_URL and REDIS_URL when both are set; the tests that need them skip otherwise. */
+export function clusterServices(): ClusterServices | null {
+  const databaseUrl = process.env.DATABASE_URL?.trim();
+  const redisUrl = process.env.REDIS_URL?.trim();
+  return databaseUrl && redisUrl ? { databaseUrl, redisUrl } : null;
+}
+
+export const SKIP_NOTICE =
+  'multi-instance tests skipped: set DATABASE_URL (postgres://) and REDIS_URL (redis://) to run them (.ci/run does)';
+
+/**
+ * A new, empty database on the server of `adminUrl` for one test, dropped
+ * after it; returns its URL.
+ */
+export async function freshDatabase(adminUrl: string): Promise<string> {
+  const name = `leskring_test_${crypto.randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  onCleanup(async () => {
+    const dropper = new pg.Client({ connectionString: adminUrl });
+    await dropper.connect();
+    try {
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } finally {
+      await dropper.end();
+    }
+  });
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The database standing in for each DATA_DIR in the distributed project. */
+const databasesByDataDir = new Map<string, string>();
+
+/**
+ * With LESKRING_TEST_DISTRIBUTED=1 (the `distributed` test project) every
+ * test server is an instance on PostgreSQL with Redis, so the same attack
+ * tests run against the multi-instance configuration. A fresh database per
+ * DATA_DIR: a server restarted on the same DATA_DIR finds its data again.
+ */
+async function distributedTarget(dataDir: string): Promise<Partial<StartServerOptions>> {
+  if (process.env.LESKRING_TEST_DISTRIBUTED !== '1') return {};
+  const services = clusterServices();
+  if (!services) throw new Error(SKIP_NOTICE);
+  let databaseUrl = databasesByDataDir.get(dataDir);
+  if (databaseUrl === undefined) {
+    databaseUrl = await freshDatabase(services.databaseUrl);
+    databasesByDataDir.set(dataDir, databaseUrl);
+    onCleanup(() => {
+      databasesByDataDir.delete(dataDir);
+    });
+  }
+  return { databaseUrl, redisUrl: services.redisUrl };
+}
+
 /**
  * Starts the real server on port 0 with a temporary DATA_DIR (or the given
  * one). Joins and team creation are not rate limited unless
@@ -65,6 +129,7 @@ export async function startTestServer(
   const dataDir = options.dataDir ?? (await tempDir());
   const logs: string[] = [];
   const server = await startServer({
+    ...(await distributedTarget(dataDir)),
     joinRateLimit: { max: 10_000 },
     teamCreateRateLimit: { max: 10_000 },
     log: (line) => logs.push(line),

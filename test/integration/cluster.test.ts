@@ -1,0 +1,338 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { seededRandom } from '../../bench/lib/seeded.ts';
+import { postgresDatabase } from '../../server/db/postgres.ts';
+import { CLOSE_REVOKED } from '../../src/model/apiErrors.ts';
+import { teamScopedDocName } from '../../src/model/docName.ts';
+import { type DocId, newDocId } from '../../src/model/ids.ts';
+import {
+  clusterServices,
+  freshDatabase,
+  type Instance,
+  SKIP_NOTICE,
+  startBalancer,
+  startInstance,
+} from './cluster.ts';
+import {
+  api,
+  createInvite,
+  createTeam,
+  isSettled,
+  joinTeam,
+  newProvider,
+  onCleanup,
+  syncCycleDoc,
+  waitFor,
+} from './helpers.ts';
+
+const services = clusterServices();
+if (!services) console.warn(SKIP_NOTICE);
+
+/** A device: one socket, one provider per document, every document's pushes remembered. */
+type Device = {
+  readonly name: string;
+  readonly docs: Map<string, HocuspocusProvider>;
+  /** Values pushed per document, in order. */
+  readonly pushed: Map<string, string[]>;
+  /** Values the server acknowledged per document (all pushed before the last "0 unsynced"). */
+  readonly acked: Map<string, Set<string>>;
+  readonly socket: HocuspocusProviderWebsocket;
+  push(doc: string, value: string): void;
+  settled(): boolean;
+  destroy(): void;
+};
+
+function device(name: string, wsUrl: string, token: string, docNames: readonly string[]): Device {
+  const socket = new HocuspocusProviderWebsocket({
+    url: wsUrl,
+    delay: 50,
+    minDelay: 50,
+    maxDelay: 300,
+    factor: 1.5,
+    jitter: false,
+  });
+  const docs = new Map<string, HocuspocusProvider>();
+  const pushed = new Map<string, string[]>();
+  const acked = new Map<string, Set<string>>();
+  for (const docName of docNames) {
+    const provider = new HocuspocusProvider({
+      name: docName,
+      document: new Y.Doc(),
+      token,
+      websocketProvider: socket,
+    });
+    provider.attach();
+    pushed.set(docName, []);
+    acked.set(docName, new Set());
+    provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+      if (number !== 0) return;
+      const done = acked.get(docName);
+      for (const value of pushed.get(docName) ?? []) done?.add(value);
+    });
+    docs.set(docName, provider);
+  }
+  let destroyed = false;
+  const destroy = () => {
+    if (destroyed) return;
+    destroyed = true;
+    for (const provider of docs.values()) provider.destroy();
+    socket.destroy();
+  };
+  onCleanup(destroy);
+  return {
+    name,
+    docs,
+    pushed,
+    acked,
+    socket,
+    push(docName, value) {
+      docs.get(docName)?.document.getArray<string>('events').push([value]);
+      pushed.get(docName)?.push(value);
+    },
+    settled: () => [...docs.values()].every((p) => p.isSynced && p.unsyncedChanges === 0),
+    destroy,
+  };
+}
+
+const sorted = (values: Iterable<string>) => [...values].sort();
+
+async function teamOf(instance: Instance) {
+  const owner = await createTeam(instance.url);
+  const docs = Array.from({ length: 20 }, () =>
+    teamScopedDocName(owner.teamId, newDocId() as DocId),
+  );
+  return { owner, docs };
+}
+
+describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)', () => {
+  const start = async (count: number, options: { compactAfter?: number } = {}) => {
+    if (!services) throw new Error(SKIP_NOTICE);
+    const databaseUrl = await freshDatabase(services.databaseUrl);
+    const instances: Instance[] = [];
+    // One after another: the first creates the schema, the others find it.
+    for (let i = 0; i < count; i++) {
+      instances.push(await startInstance(databaseUrl, services.redisUrl, options));
+    }
+    return { databaseUrl, instances };
+  };
+
+  it('shows edits and presence between clients connected to different instances', async () => {
+    const { instances } = await start(2);
+    const [one, two] = instances as [Instance, Instance];
+    const owner = await createTeam(one.url);
+    const name = teamScopedDocName(owner.teamId, newDocId() as DocId);
+    const wsOf = (instance: Instance) => `${instance.url.replace(/^http/, 'ws')}/sync`;
+    const a = newProvider(wsOf(one), { name, token: owner.token });
+    const b = newProvider(wsOf(two), { name, token: owner.token });
+    await waitFor(() => expect(isSettled(a) && isSettled(b)).toBe(true));
+
+    a.doc.getArray<string>('events').push(['from one']);
+    b.doc.getMap('plan').set('goal', 'from two');
+    await waitFor(() => {
+      expect(b.doc.getArray('events').toArray()).toEqual(['from one']);
+      expect(a.doc.getMap('plan').get('goal')).toBe('from two');
+    });
+
+    a.provider.setAwarenessField('user', { name: 'Ans' });
+    await waitFor(() => {
+      const seen = [...(b.provider.awareness?.getStates().values() ?? [])].map(
+        (state) => (state as { user?: { name?: string } }).user?.name,
+      );
+      expect(seen).toContain('Ans');
+    });
+  });
+
+  it('converges 20 documents edited at random through three instances, and loses nothing acknowledged when one is killed', async () => {
+    const { databaseUrl, instances } = await start(3);
+    const [one, two, three] = instances as [Instance, Instance, Instance];
+    const { owner, docs } = await teamOf(one);
+    const wsOf = (instance: Instance) => `${instance.url.replace(/^http/, 'ws')}/sync`;
+    // The third device reaches the third instance through a balancer that fails over to the
+    // first once it is gone; `hold` keeps it out while the database is read after the kill.
+    let hold = false;
+    const failover = await startBalancer(() => (hold ? [] : [three.port, one.port]), {
+      failover: true,
+    });
+    const devices = [
+      device('d1', wsOf(one), owner.token, docs),
+      device('d2', wsOf(two), owner.token, docs),
+      device('d3', failover.wsUrl, owner.token, docs),
+    ];
+    await waitFor(() => expect(devices.every((d) => d.settled())).toBe(true), {
+      timeout: 20_000,
+    });
+
+    const random = seededRandom(16);
+    let counter = 0;
+    const burst = (count: number) => {
+      for (let i = 0; i < count; i++) {
+        const who = devices[Math.floor(random() * devices.length)] as Device;
+        const doc = docs[Math.floor(random() * docs.length)] as string;
+        who.push(doc, `${who.name}-${counter++}`);
+      }
+    };
+    burst(300);
+    await waitFor(() => expect(devices.every((d) => d.settled())).toBe(true), {
+      timeout: 20_000,
+    });
+
+    // Mid-run: the third device keeps writing while its instance dies without a word.
+    const third = devices[2] as Device;
+    for (let i = 0; i < 40; i++) third.push(docs[i % docs.length] as string, `d3-late-${i}`);
+    hold = true;
+    await three.kill();
+
+    // What the third device saw acknowledged is in PostgreSQL, though its instance is gone.
+    const database = postgresDatabase(databaseUrl, { max: 2 });
+    try {
+      for (const doc of docs) {
+        const stored = new Y.Doc();
+        const rows = [
+          ...(
+            await database.all<{ state: Uint8Array }>(
+              'SELECT state FROM doc_snapshots WHERE name = ?',
+              doc,
+            )
+          ).map((row) => row.state),
+          ...(
+            await database.all<{ data: Uint8Array }>(
+              'SELECT data FROM doc_updates WHERE name = ? ORDER BY id',
+              doc,
+            )
+          ).map((row) => row.data),
+        ];
+        for (const row of rows) Y.applyUpdate(stored, row);
+        const values = new Set(stored.getArray<string>('events').toArray());
+        for (const value of third.acked.get(doc) ?? []) expect(values).toContain(value);
+      }
+    } finally {
+      await database.close();
+    }
+
+    hold = false;
+    burst(200);
+    await waitFor(() => expect(devices.every((d) => d.settled())).toBe(true), {
+      timeout: 30_000,
+    });
+
+    // Every device holds every value, and so does a newcomer reading from the database.
+    const reader = device('reader', wsOf(two), owner.token, docs);
+    await waitFor(() => expect(reader.settled()).toBe(true), { timeout: 20_000 });
+    for (const doc of docs) {
+      const expected = sorted(devices.flatMap((d) => d.pushed.get(doc) ?? []));
+      for (const d of [...devices, reader]) {
+        const events = d.docs.get(doc)?.document.getArray<string>('events').toArray() ?? [];
+        expect(sorted(events), `${d.name} on ${doc}`).toEqual(expected);
+      }
+    }
+  });
+
+  it("closes a revoked member's sockets on every instance", async () => {
+    const { instances } = await start(2);
+    const [one, two] = instances as [Instance, Instance];
+    const owner = await createTeam(one.url);
+    const invite = await createInvite(one.url, owner, { role: 'teacher' });
+    const member = await joinTeam(one.url, invite.code);
+    const name = teamScopedDocName(owner.teamId, newDocId() as DocId);
+    const wsOf = (instance: Instance) => `${instance.url.replace(/^http/, 'ws')}/sync`;
+    const removed = newProvider(wsOf(two), { name, token: member.token });
+    const stays = newProvider(wsOf(two), { name, token: owner.token });
+    await waitFor(() => expect(isSettled(removed) && isSettled(stays)).toBe(true));
+
+    // Removed through the first instance; the member is connected to the second.
+    const response = await api(
+      one.url,
+      'DELETE',
+      `/api/teams/${owner.teamId}/members/${member.memberId}`,
+      { token: owner.token },
+    );
+    expect(response.status).toBe(204);
+    await waitFor(() => {
+      expect(removed.closeCodes).toContain(CLOSE_REVOKED);
+      expect(removed.denials).toContain('token-invalid');
+    });
+    removed.doc.getMap('plan').set('sneaky', true);
+    stays.doc.getMap('plan').set('after', true);
+    await waitFor(() => expect(isSettled(stays)).toBe(true));
+    expect(stays.doc.getMap('plan').get('sneaky')).toBeUndefined();
+  });
+
+  it('serves a photo uploaded through one instance from the other', async () => {
+    const { instances } = await start(2);
+    const [one, two] = instances as [Instance, Instance];
+    const owner = await createTeam(one.url);
+    const cycleId = await syncCycleDoc(`${one.url.replace(/^http/, 'ws')}/sync`, owner);
+    const bytes = new Uint8Array(20_000);
+    bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+    for (let i = 4; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
+    const put = await fetch(`${one.url}/api/teams/${owner.teamId}/photos?cycle=${cycleId}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'image/jpeg' },
+      body: bytes,
+    });
+    expect(put.status).toBe(201);
+    const { hash } = (await put.json()) as { hash: string };
+    const got = await fetch(`${two.url}/api/teams/${owner.teamId}/photos/${hash}`, {
+      headers: { authorization: `Bearer ${owner.token}` },
+    });
+    expect(got.status).toBe(200);
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('lets a restarted instance catch up from PostgreSQL', async () => {
+    const { databaseUrl, instances } = await start(2);
+    const [one, two] = instances as [Instance, Instance];
+    const owner = await createTeam(one.url);
+    const name = teamScopedDocName(owner.teamId, newDocId() as DocId);
+    const wsOf = (instance: Instance) => `${instance.url.replace(/^http/, 'ws')}/sync`;
+    const early = newProvider(wsOf(two), { name, token: owner.token });
+    await waitFor(() => expect(isSettled(early)).toBe(true));
+    early.doc.getArray<string>('events').push(['before']);
+    await waitFor(() => expect(isSettled(early)).toBe(true));
+    early.destroy();
+    await two.stop();
+
+    // Written through the first while the second is down.
+    const writer = newProvider(wsOf(one), { name, token: owner.token });
+    await waitFor(() => expect(isSettled(writer)).toBe(true));
+    writer.doc.getArray<string>('events').push(['while away']);
+    await waitFor(() => expect(isSettled(writer)).toBe(true));
+
+    const again = await startInstance(databaseUrl, (services as { redisUrl: string }).redisUrl);
+    const reader = newProvider(wsOf(again), { name, token: owner.token });
+    await waitFor(() => expect(isSettled(reader)).toBe(true));
+    expect(sorted(reader.doc.getArray<string>('events').toArray())).toEqual(
+      sorted(['before', 'while away']),
+    );
+  });
+
+  it('never loses an update when two instances compact the same document at once', async () => {
+    const { databaseUrl, instances } = await start(2, { compactAfter: 3 });
+    const [one, two] = instances as [Instance, Instance];
+    const owner = await createTeam(one.url);
+    const name = teamScopedDocName(owner.teamId, newDocId() as DocId);
+    const wsOf = (instance: Instance) => `${instance.url.replace(/^http/, 'ws')}/sync`;
+    const a = newProvider(wsOf(one), { name, token: owner.token });
+    const b = newProvider(wsOf(two), { name, token: owner.token });
+    await waitFor(() => expect(isSettled(a) && isSettled(b)).toBe(true));
+    const expected: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      a.doc.getArray<string>('events').push([`a${i}`]);
+      b.doc.getArray<string>('events').push([`b${i}`]);
+      expected.push(`a${i}`, `b${i}`);
+      // Waiting for the acknowledgements now and then keeps both instances compacting throughout.
+      if (i % 10 === 9) await waitFor(() => expect(isSettled(a) && isSettled(b)).toBe(true));
+    }
+    await waitFor(() => expect(isSettled(a) && isSettled(b)).toBe(true));
+    a.destroy();
+    b.destroy();
+    await Promise.all([one.stop(), two.stop()]);
+
+    // Only what is stored: a fresh instance loads it from PostgreSQL.
+    const fresh = await startInstance(databaseUrl, (services as { redisUrl: string }).redisUrl);
+    const reader = newProvider(wsOf(fresh), { name, token: owner.token });
+    await waitFor(() => expect(isSettled(reader)).toBe(true));
+    expect(sorted(reader.doc.getArray<string>('events').toArray())).toEqual(sorted(expected));
+  });
+});
