@@ -20,7 +20,7 @@ const DISTRIBUTED_ATTACKS = [
 ];
 const distributed = Boolean(process.env.DATABASE_URL?.trim() && process.env.REDIS_URL?.trim());
 
-// Three levels, run in this order by `npm test` (see README): unit, integration, e2e.
+// Three levels (see README); `npm test` (test/run.ts) runs e2e beside the others, in two processes.
 export default defineConfig({
   test: {
     projects: [

@@ -18,7 +18,7 @@ import {
   trustedProxies,
 } from './http/clientAddress.ts';
 import type { AppContext } from './http/context.ts';
-import { rateLimiter, redisRateLimiter } from './http/rateLimit.ts';
+import { rateLimiter, redisRateLimiter, redisWindowCounter } from './http/rateLimit.ts';
 import { requestHandler } from './http/router.ts';
 import { staticFiles } from './http/static.ts';
 import type { ServiceDeps } from './services/deps.ts';
@@ -37,6 +37,7 @@ import {
   DEFAULT_MAX_OPEN_DOCUMENTS_PER_MEMBER,
   DEFAULT_MEMBER_RATE,
   heapPressure,
+  SHARED_WINDOW_MS,
   syncLimits,
 } from './sync/syncLimits.ts';
 import { createSyncServer, DEFAULT_SOCKET_RATE } from './sync/syncServer.ts';
@@ -222,6 +223,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const connectLimiter = limiterOf('connect', { max: limits.connectRateLimit, windowMs: 60_000 });
   const limiter = syncLimits(db, {
     memberRate: limits.memberRate,
+    sharedCounter:
+      limitsRedis === null
+        ? null
+        : redisWindowCounter({
+            redis: limitsRedis,
+            namespace,
+            name: 'member-messages',
+            windowMs: SHARED_WINDOW_MS,
+            now: () => Date.now(),
+          }),
+    log,
     maxOpenDocumentsPerMember: limits.maxOpenDocumentsPerMember,
     maxDocumentsPerTeam: limits.maxDocumentsPerTeam,
     memoryLow,

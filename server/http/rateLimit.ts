@@ -110,6 +110,31 @@ export function redisRateLimiter(options: {
   };
 }
 
+/**
+ * A counter of fixed windows in Redis that every instance adds to (the
+ * member message rate across instances, server/sync/syncLimits.ts).
+ */
+export function redisWindowCounter(options: {
+  redis: Redis;
+  namespace: string;
+  name: string;
+  windowMs: number;
+  now: () => number;
+}): { add(key: string, count: number): Promise<number> } {
+  return {
+    async add(key, count) {
+      const now = options.now();
+      const id = `${options.namespace}:count:${options.name}:${now - (now % options.windowMs)}:${key}`;
+      const replies = await options.redis
+        .multi()
+        .incrby(id, count)
+        .pexpire(id, options.windowMs + 1_000)
+        .exec();
+      return Number(replies?.[0]?.[1] ?? 0);
+    },
+  };
+}
+
 /** Counts an attempt under `key`; 429 rate_limited with Retry-After beyond the limit. */
 export async function countAttempt(limiter: RateLimiter, key: string): Promise<void> {
   const retryAfter = await limiter.hit(key);

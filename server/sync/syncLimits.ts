@@ -16,7 +16,27 @@ export type SyncLimits = {
   readonly maxDocumentsPerTeam: number;
   /** True while the process is short of memory: no new documents are loaded. */
   readonly memoryLow: () => boolean;
+  /**
+   * Counts members' messages across instances (Redis); null when this is
+   * the only instance. @default null
+   */
+  readonly sharedCounter?: SharedCounter | null;
+  /** Where a member refused across instances is reported. @default nowhere */
+  readonly log?: (line: string) => void;
 };
+
+/**
+ * A counter every instance adds to: `add` resolves to the total of `key` in
+ * the current window of {@link SHARED_WINDOW_MS}, all instances together.
+ */
+export type SharedCounter = {
+  add(key: string, count: number): Promise<number>;
+};
+
+/** The window of the member rate across instances: at most a burst per second. */
+export const SHARED_WINDOW_MS = 1_000;
+/** How often an instance adds its members' messages to the shared counter. */
+const SHARE_EVERY_MS = 100;
 
 export const DEFAULT_MEMBER_RATE: Rate = { ratePerSecond: 200, burst: 2_000 };
 export const DEFAULT_MAX_OPEN_DOCUMENTS_PER_MEMBER = 100;
@@ -69,6 +89,55 @@ export type SyncLimiter = {
 export function syncLimits(db: Database, limits: SyncLimits): SyncLimiter {
   const buckets = new Map<string, { bucket: TokenBucket; usedAt: number }>();
   let sweptAt = Date.now();
+
+  /**
+   * Across instances: each instance adds its members' messages to the shared
+   * counter every {@link SHARE_EVERY_MS}; a member whose total in the current
+   * window is over one burst is refused on every instance until it ends. The
+   * token bucket below still holds on each instance at once.
+   */
+  const unshared = new Map<string, number>();
+  const overUntil = new Map<string, number>();
+  const shared = limits.sharedCounter ?? null;
+  let sharing = false;
+  const share = async () => {
+    if (sharing || shared === null || unshared.size === 0) return;
+    sharing = true;
+    const batch = [...unshared];
+    unshared.clear();
+    try {
+      await Promise.all(
+        batch.map(async ([key, count]) => {
+          const total = await shared.add(key, count);
+          if (total > limits.memberRate.burst) {
+            const now = Date.now();
+            if (!overUntil.has(key)) {
+              limits.log?.(
+                `member ${key} sent ${total} messages in one second across instances (at most ${limits.memberRate.burst}): refused for a while`,
+              );
+            }
+            // The rest of this window and the next: a flood spread over instances pauses.
+            overUntil.set(key, now - (now % SHARED_WINDOW_MS) + 2 * SHARED_WINDOW_MS);
+          }
+        }),
+      );
+    } catch {
+      // The shared counter is down: each instance's own bucket still limits.
+    } finally {
+      sharing = false;
+    }
+  };
+  const shareTimer = shared === null ? null : setInterval(() => void share(), SHARE_EVERY_MS);
+  shareTimer?.unref();
+  const overShared = (key: string): boolean => {
+    if (shared === null) return false;
+    unshared.set(key, (unshared.get(key) ?? 0) + 1);
+    const until = overUntil.get(key);
+    if (until === undefined) return false;
+    if (Date.now() < until) return true;
+    overUntil.delete(key);
+    return false;
+  };
 
   function bucketOf(key: string): TokenBucket {
     const now = Date.now();
@@ -151,13 +220,16 @@ export function syncLimits(db: Database, limits: SyncLimits): SyncLimiter {
     },
     extension: {
       extensionName: 'leskring-limits',
+      async onDestroy() {
+        if (shareTimer !== null) clearInterval(shareTimer);
+      },
       async connected({ context, documentName }: { context: unknown; documentName: string }) {
         const key = memberKey(context);
         if (key !== null) forget(key, documentName);
       },
       async beforeHandleMessage({ connection }: { connection: Connection }) {
         const key = memberKey(connection.context);
-        if (key === null || bucketOf(key).take()) return;
+        if (key === null || (!overShared(key) && bucketOf(key).take())) return;
         connection.webSocket.close(SYNC_CLOSE.rateLimited, 'rate-limited');
         throw Object.assign(new Error(''), {
           code: SYNC_CLOSE.rateLimited,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { seededRandom } from '../../bench/lib/seeded.ts';
 import { postgresDatabase } from '../../server/db/postgres.ts';
-import { CLOSE_REVOKED } from '../../src/model/apiErrors.ts';
+import { CLOSE_REVOKED, SYNC_CLOSE } from '../../src/model/apiErrors.ts';
 import { teamScopedDocName } from '../../src/model/docName.ts';
 import { type DocId, newDocId } from '../../src/model/ids.ts';
 import {
@@ -106,7 +106,10 @@ async function teamOf(instance: Instance) {
 }
 
 describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)', () => {
-  const start = async (count: number, options: { compactAfter?: number } = {}) => {
+  const start = async (
+    count: number,
+    options: { compactAfter?: number; memberRate?: number } = {},
+  ) => {
     if (!services) throw new Error(SKIP_NOTICE);
     const databaseUrl = await freshDatabase(services.databaseUrl);
     const instances: Instance[] = [];
@@ -278,6 +281,35 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     });
     expect(got.status).toBe(200);
     expect(new Uint8Array(await got.arrayBuffer())).toEqual(bytes);
+  });
+
+  it("holds one member's message rate across instances", async () => {
+    // 5 messages/s, bursts of 50, per member: 40 at once through each of three instances stay
+    // under every instance's own budget; together they are over it in some second.
+    const { instances } = await start(3, { memberRate: 5 });
+    const owner = await createTeam((instances[0] as Instance).url);
+    const wsOf = (instance: Instance) => `${instance.url.replace(/^http/, 'ws')}/sync`;
+    const clients = instances.map((instance) =>
+      newProvider(wsOf(instance), {
+        name: teamScopedDocName(owner.teamId, newDocId() as DocId),
+        token: owner.token,
+      }),
+    );
+    await waitFor(() => expect(clients.every(isSettled)).toBe(true));
+    for (let i = 0; i < 40; i++) {
+      for (const client of clients) client.doc.getArray<number>('burst').push([i]);
+    }
+    await waitFor(() => expect(clients.every(isSettled)).toBe(true));
+    // The instances add up their counts every 100 ms; one that finds the total over says so.
+    await waitFor(() =>
+      expect(instances.some((instance) => instance.logs().includes('across instances'))).toBe(true),
+    );
+    for (const client of clients) client.doc.getArray<number>('burst').push([40]);
+    await waitFor(() =>
+      expect(clients.some((client) => client.closeCodes.includes(SYNC_CLOSE.rateLimited))).toBe(
+        true,
+      ),
+    );
   });
 
   it('lets a restarted instance catch up from PostgreSQL', async () => {

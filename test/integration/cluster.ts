@@ -30,7 +30,7 @@ export type Instance = {
 export async function startInstance(
   databaseUrl: string,
   redisUrl: string,
-  options: { compactAfter?: number } = {},
+  options: { compactAfter?: number; memberRate?: number } = {},
 ): Promise<Instance> {
   const dataDir = await tempDir('leskring-instance-');
   const child = spawn(process.execPath, [FIXTURE, dataDir, databaseUrl, redisUrl], {
@@ -38,6 +38,7 @@ export async function startInstance(
     env: {
       ...process.env,
       ...(options.compactAfter ? { COMPACT_AFTER: String(options.compactAfter) } : {}),
+      ...(options.memberRate ? { MEMBER_RATE: String(options.memberRate) } : {}),
     },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
