@@ -87,6 +87,8 @@ async function main(): Promise<void> {
       port: config.port,
       host: config.host,
       dataDir: config.dataDir,
+      ...(config.databaseUrl === undefined ? {} : { databaseUrl: config.databaseUrl }),
+      ...(config.redisUrl === undefined ? {} : { redisUrl: config.redisUrl }),
       distDir,
       joinRateLimit: { max: config.joinRateLimit, windowMs: 60_000 },
       teamCreateRateLimit: { max: config.teamCreateRateLimit, windowMs: 60 * 60_000 },
@@ -113,7 +115,11 @@ async function main(): Promise<void> {
       console.log(`  on your network: http://${address}:${server.port}`);
     }
   }
-  console.log(`  data: ${server.dbPath}`);
+  console.log(
+    server.database.kind === 'postgres'
+      ? `  data: PostgreSQL ${server.database.location}${config.redisUrl ? ', shared through Redis' : ''}`
+      : `  data: ${server.database.location}`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -99,6 +99,23 @@ describe('loadConfig: sync limits', () => {
     });
   });
 
+  it('stores in SQLite unless DATABASE_URL names PostgreSQL, and wants it for REDIS_URL', () => {
+    expect(loadConfig({})).toMatchObject({ databaseUrl: undefined, redisUrl: undefined });
+    const both = loadConfig({
+      DATABASE_URL: 'postgres://leskring:secret@db:5432/leskring',
+      REDIS_URL: 'redis://cache:6379',
+    });
+    expect(both).toMatchObject({
+      databaseUrl: 'postgres://leskring:secret@db:5432/leskring',
+      redisUrl: 'redis://cache:6379',
+    });
+    expect(loadConfig({ DATABASE_URL: ' ' }).databaseUrl).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/leskring' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ REDIS_URL: 'redis://cache:6379' })).toThrow(
+      /REDIS_URL needs DATABASE_URL/,
+    );
+  });
+
   it('names the variable of a refused limit', () => {
     expect(() => loadConfig({ MAX_UPDATE_BYTES: '8MB' })).toThrow(/MAX_UPDATE_BYTES/);
     expect(() => loadConfig({ SYNC_SOCKET_RATE: '0' })).toThrow(/SYNC_SOCKET_RATE/);
