@@ -50,7 +50,8 @@ export default defineConfig({
                 environment: 'node',
                 testTimeout: 30_000,
                 hookTimeout: 30_000,
-                env: { LESKRING_TEST_DISTRIBUTED: '1' },
+                // The full fuzz runs in the integration project; here it checks the same on PostgreSQL.
+                env: { LESKRING_TEST_DISTRIBUTED: '1', FUZZ_ROUNDS: '400' },
               },
             },
           ]

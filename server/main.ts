@@ -217,7 +217,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           name,
           namespace,
           redis: limitsRedis,
-          now: () => Date.now(),
           log,
         });
   const connectLimiter = limiterOf('connect', { max: limits.connectRateLimit, windowMs: 60_000 });

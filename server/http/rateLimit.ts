@@ -57,9 +57,10 @@ export function rateLimiter(options: {
 
 /**
  * The same fixed windows kept in Redis, so a limit holds across every
- * instance: one counter per name, key and window, which expires with it.
- * Redis down: the attempt is allowed (and logged) rather than the service
- * refused to everyone.
+ * instance: one counter per name and key, which starts its window at the
+ * first attempt (as the limiter above does) and expires with it. Redis down:
+ * the attempt is allowed (and logged) rather than the service refused to
+ * everyone.
  */
 export function redisRateLimiter(options: {
   redis: Redis;
@@ -69,39 +70,36 @@ export function redisRateLimiter(options: {
   name: string;
   max: number;
   windowMs: number;
-  now: () => number;
   log: (line: string) => void;
 }): RateLimiter {
-  const counter = (key: string, now: number) => {
-    const start = now - (now % options.windowMs);
-    return { start, id: `${options.namespace}:rate:${options.name}:${start}:${key}` };
-  };
+  const counter = (key: string) => `${options.namespace}:rate:${options.name}:${key}`;
   return {
     async hit(key) {
-      const now = options.now();
-      const { start, id } = counter(key, now);
+      const id = counter(key);
       let count: number;
+      let remainingMs: number;
       try {
         const replies = await options.redis
           .multi()
+          .set(id, 0, 'PX', options.windowMs, 'NX')
           .incr(id)
-          .pexpire(id, options.windowMs + 1_000)
+          .pttl(id)
           .exec();
-        count = Number(replies?.[0]?.[1] ?? 0);
+        count = Number(replies?.[1]?.[1] ?? 0);
+        remainingMs = Number(replies?.[2]?.[1] ?? options.windowMs);
       } catch (error) {
         options.log(`rate limit ${options.name} not counted (redis): ${String(error)}`);
         return null;
       }
       if (count <= options.max) return null;
-      return Math.max(1, Math.ceil((start + options.windowMs - now) / 1000));
+      return Math.max(1, Math.ceil(remainingMs / 1000));
     },
     async refund(key) {
-      const { id } = counter(key, options.now());
       try {
         await options.redis.eval(
           "if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then return redis.call('DECR', KEYS[1]) end return 0",
           1,
-          id,
+          counter(key),
         );
       } catch (error) {
         options.log(`rate limit ${options.name} not refunded (redis): ${String(error)}`);
