@@ -2,14 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
-import type { Extension, Hocuspocus } from '@hocuspocus/server';
-import { Redis } from 'ioredis';
+import type { Hocuspocus } from '@hocuspocus/server';
 import { type Database, failingWrites } from './db/database.ts';
 import { sqliteFullError } from './db/faults.ts';
-import { migrateDatabase } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
-import { postgresDatabase } from './db/postgres.ts';
 import { sqliteDatabase } from './db/sqlite.ts';
 import {
   clientAddressResolver,
@@ -21,12 +17,12 @@ import type { AppContext } from './http/context.ts';
 import { rateLimiter, redisRateLimiter, redisWindowCounter } from './http/rateLimit.ts';
 import { requestHandler } from './http/router.ts';
 import { staticFiles } from './http/static.ts';
+import type * as ScaleOutModule from './scaleOut.ts';
 import type { ServiceDeps } from './services/deps.ts';
 import { databasePhotoBytes, filePhotoBytes } from './services/photoBytes.ts';
 import { DEFAULT_PHOTO_MAX_BYTES, DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES } from './services/photos.ts';
 import { DEFAULT_MAX_TEAMS, DEFAULT_TEAM_CREATE_RATE_LIMIT } from './services/teams.ts';
 import { authExtension } from './sync/auth.ts';
-import { clusterControl, redisNamespace } from './sync/cluster.ts';
 import { documentControl } from './sync/documents.ts';
 import { heartbeatExtension } from './sync/heartbeat.ts';
 import { DEFAULT_MAX_DOCUMENT_BYTES, persistence } from './sync/persistence.ts';
@@ -192,7 +188,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   if (options.redisUrl !== undefined && options.databaseUrl === undefined) {
     throw new Error('redisUrl needs databaseUrl: instances must share one database');
   }
-  const { db, dbPath } = await openStore(options);
+  // PostgreSQL's and Redis's clients are loaded only for several instances: one school's
+  // server on SQLite need not carry them (some 20 MB).
+  const scaleOut = options.databaseUrl === undefined ? null : await import('./scaleOut.ts');
+  const { db, dbPath } = await openStore(options, scaleOut);
 
   const limits: SyncServerLimits = { ...DEFAULT_SYNC_LIMITS, ...options.sync };
   const memoryLow = heapPressure(limits.memoryHighWater);
@@ -206,9 +205,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const clientAddress = clientAddressResolver(proxies, log);
   // With Redis every limit is counted there, so it holds across instances.
-  const namespace = options.databaseUrl === undefined ? '' : redisNamespace(options.databaseUrl);
+  const namespace =
+    options.databaseUrl === undefined || scaleOut === null
+      ? ''
+      : scaleOut.redisNamespace(options.databaseUrl);
+  const redisUrl = scaleOut === null ? undefined : options.redisUrl;
   const limitsRedis =
-    options.redisUrl === undefined ? null : redisClient(options.redisUrl, 'limits', log);
+    redisUrl === undefined || scaleOut === null
+      ? null
+      : scaleOut.redisClient(redisUrl, 'limits', log);
   const limiterOf = (name: string, window: { max: number; windowMs: number }) =>
     limitsRedis === null
       ? rateLimiter({ ...window, now: () => Date.now() })
@@ -238,7 +243,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     memoryLow,
   });
   const redisExtension =
-    options.redisUrl === undefined ? null : redisFanOut(options.redisUrl, namespace, log);
+    redisUrl === undefined || scaleOut === null
+      ? null
+      : scaleOut.redisFanOut(redisUrl, namespace, log);
   const sync = createSyncServer({
     extensions: [
       ...(redisExtension ? [redisExtension] : []),
@@ -263,7 +270,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     documents: documentControl(hocuspocus, store),
   };
   const cluster =
-    options.redisUrl === undefined ? null : clusterControl(options.redisUrl, namespace, local, log);
+    redisUrl === undefined || scaleOut === null
+      ? null
+      : scaleOut.clusterControl(redisUrl, namespace, local, log);
   await cluster?.ready();
   const deps: ServiceDeps = {
     db: options.failStorage ? failingWrites(db, options.failStorage, sqliteFullError) : db,
@@ -372,46 +381,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 }
 
 /** SQLite under dataDir, or PostgreSQL brought up to date by its migrations. */
-async function openStore(options: StartServerOptions): Promise<{ db: Database; dbPath: string }> {
-  if (options.databaseUrl === undefined) {
+async function openStore(
+  options: StartServerOptions,
+  scaleOut: ScaleOut | null,
+): Promise<{ db: Database; dbPath: string }> {
+  if (options.databaseUrl === undefined || scaleOut === null) {
     const opened = openDatabase(options.dataDir);
     return { db: sqliteDatabase(opened.db, opened.path), dbPath: opened.path };
   }
-  const db = postgresDatabase(options.databaseUrl);
-  try {
-    await migrateDatabase(db);
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-  return { db, dbPath: '' };
+  return { db: await scaleOut.openPostgres(options.databaseUrl), dbPath: '' };
 }
 
-/** A Redis connection that logs its errors (it reconnects by itself). */
-function redisClient(
-  url: string,
-  purpose: string,
-  log: (line: string) => void,
-  // Limits must not wait for a Redis that is down: such an attempt is allowed and logged.
-  failFast = purpose === 'limits',
-): Redis {
-  const redis = new Redis(
-    url,
-    failFast
-      ? { maxRetriesPerRequest: 0, enableOfflineQueue: false }
-      : { maxRetriesPerRequest: null },
-  );
-  redis.on('error', (error) => log(`redis (${purpose}): ${String(error)}`));
-  return redis;
-}
-
-/** Hocuspocus's Redis extension: updates and presence reach clients of every instance. */
-function redisFanOut(url: string, namespace: string, log: (line: string) => void): Extension {
-  return new RedisExtension({
-    prefix: `${namespace}:doc`,
-    // The extension waits this long before unloading a document, so relayed updates are not
-    // missed; here each instance stores its own clients' updates, so a short wait is enough.
-    disconnectDelay: 100,
-    createClient: () => redisClient(url, 'documents', log),
-  });
-}
+type ScaleOut = typeof ScaleOutModule;
