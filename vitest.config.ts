@@ -18,6 +18,7 @@ const DISTRIBUTED_ATTACKS = [
   'test/integration/coachingAccess.test.ts',
   'test/integration/updateFuzz.test.ts',
 ];
+const SCREEN_AUDIT = 'test/e2e/screenAudit.test.ts';
 const distributed = Boolean(process.env.DATABASE_URL?.trim() && process.env.REDIS_URL?.trim());
 
 // Three levels (see README); `npm test` (test/run.ts) runs e2e beside the others, in two processes.
@@ -60,6 +61,19 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          exclude: [SCREEN_AUDIT],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The screen audit is the longest browser file by far; test/run.ts runs it in the other
+        // process, after unit and integration, so the two processes end at about the same time.
+        test: {
+          name: 'e2e-audit',
+          include: [SCREEN_AUDIT],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

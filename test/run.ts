@@ -1,8 +1,8 @@
 /**
  * `npm test` after typecheck, lint and build: the fast levels (unit,
  * integration and, with DATABASE_URL and REDIS_URL, the distributed attack
- * tests) and the browser level (e2e, one spec file at a time) run as two
- * vitest processes side by side, so the second core works while the browser
+ * tests, then the e2e screen audit) and the other browser tests (e2e, one
+ * spec file at a time) run as two vitest processes side by side, so the second core works while the browser
  * tests run. The e2e output streams; the other run's output is printed in one
  * piece when it ends, followed by each run's summary. Exits non-zero when
  * either run fails.
@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 
 const VITEST = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
-const FAST = ['unit', 'integration', 'distributed'];
+/** The e2e screen audit goes with the fast levels: both processes then take about as long. */
+const FAST = ['unit', 'integration', 'distributed', 'e2e-audit'];
 
 type Finished = { readonly name: string; readonly code: number; readonly output: string };
 
@@ -44,7 +45,7 @@ function run(name: string, projects: readonly string[], stream: boolean): Promis
 const distributed = Boolean(process.env.DATABASE_URL?.trim() && process.env.REDIS_URL?.trim());
 const fast = FAST.filter((project) => project !== 'distributed' || distributed);
 const results = await Promise.all([
-  run('unit and integration', fast, false),
+  run('unit, integration and the screen audit', fast, false),
   run('e2e', ['e2e'], true),
 ]);
 

@@ -1,10 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
-import { join } from 'node:path';
-import { onCleanup, tempDir } from './helpers.ts';
-
-export { clusterServices, freshDatabase, SKIP_NOTICE } from './helpers.ts';
-
 /**
  * The multi-instance set-up of the integration tests: real PostgreSQL and
  * Redis servers named by DATABASE_URL and REDIS_URL (`.ci/run` starts both
@@ -12,6 +5,13 @@ export { clusterServices, freshDatabase, SKIP_NOTICE } from './helpers.ts';
  * with SIGKILL, and a round-robin TCP balancer in front of them, as nginx
  * would be.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
+import { join } from 'node:path';
+import { onCleanup, tempDir } from './helpers.ts';
+
+export { clusterServices, freshDatabase, SKIP_NOTICE } from './helpers.ts';
+
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'serverProcess.ts');
 
 export type Instance = {
