@@ -10,6 +10,8 @@ import { defineConfig } from 'vitest/config';
 const DISTRIBUTED_ATTACKS = [
   'test/integration/api.test.ts',
   'test/integration/invites.test.ts',
+  'test/integration/photos.test.ts',
+  'test/integration/updateValidation.test.ts',
   'test/integration/rateLimits.test.ts',
   'test/integration/sync.test.ts',
   'test/integration/syncAuth.test.ts',

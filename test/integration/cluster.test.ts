@@ -25,6 +25,7 @@ import {
   syncCycleDoc,
   waitFor,
 } from './helpers.ts';
+import { rawClient } from './rawClient.ts';
 
 const services = clusterServices();
 if (!services) console.warn(SKIP_NOTICE);
@@ -309,6 +310,33 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
       expect(clients.some((client) => client.closeCodes.includes(SYNC_CLOSE.rateLimited))).toBe(
         true,
       ),
+    );
+  });
+
+  it('keeps an acknowledged update whose dependency it lacks through SIGKILL, for another instance to complete', async () => {
+    const { databaseUrl, instances } = await start(1);
+    const [first] = instances as [Instance];
+    const owner = await createTeam(first.url);
+    const name = teamScopedDocName(owner.teamId, newDocId() as DocId);
+    const author = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    author.on('update', (update: Uint8Array) => updates.push(update));
+    author.getText('note').insert(0, 'Leerling B ');
+    author.getText('note').insert(11, 'vraagt om hulp.');
+    const [dependency, dependent] = updates as [Uint8Array, Uint8Array];
+    const wsOf = (instance: Instance) => `${instance.url.replace(/^http/, 'ws')}/sync`;
+
+    const raw = await rawClient(wsOf(first), name, owner.token);
+    // Yjs keeps it aside (pendingStructs) and fires no update event; the ack must still mean stored.
+    expect(await raw.sendUpdate(dependent)).toBe(true);
+    await first.kill();
+
+    const second = await startInstance(databaseUrl, (services as { redisUrl: string }).redisUrl);
+    const late = await rawClient(wsOf(second), name, owner.token);
+    expect(await late.sendUpdate(dependency)).toBe(true);
+    const reader = newProvider(wsOf(second), { name, token: owner.token });
+    await waitFor(() =>
+      expect(reader.doc.getText('note').toString()).toBe('Leerling B vraagt om hulp.'),
     );
   });
 

@@ -326,6 +326,22 @@ export async function syncCycleDoc(
  * What the database holds for a document (snapshot + update log), read
  * through a separate read-only connection, as a fresh Y.Doc.
  */
+/** Stored update rows and snapshots of one document, through the server's database (SQLite or PostgreSQL). */
+export async function storedRowsOf(
+  server: RunningServer,
+  name: string,
+): Promise<{ updates: number; snapshots: number }> {
+  const count = async (sql: string) =>
+    Number((await server.database.get<{ n: unknown }>(sql, name))?.n ?? 0);
+  return {
+    updates: await count('SELECT COUNT(*) AS n FROM doc_updates WHERE name = ?'),
+    snapshots: await count('SELECT COUNT(*) AS n FROM doc_snapshots WHERE name = ?'),
+  };
+}
+
+/** True in the `distributed` project: every test server is on PostgreSQL with Redis. */
+export const onPostgres = process.env.LESKRING_TEST_DISTRIBUTED === '1';
+
 /** Stored update rows and snapshots of one document. */
 export function storedRows(dbPath: string, name: string): { updates: number; snapshots: number } {
   const db = new DatabaseSync(dbPath, { readOnly: true });

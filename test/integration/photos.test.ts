@@ -10,8 +10,10 @@ import {
   createTeam,
   joinTeam,
   type Membership,
+  onPostgres,
   startTestServer,
   syncCycleDoc,
+  type TestServer,
   teamWithMember,
   waitFor,
 } from './helpers.ts';
@@ -86,9 +88,22 @@ async function filesIn(dir: string): Promise<string[]> {
   }
 }
 
+/** The photos whose bytes the server keeps for a team: files on SQLite, rows on PostgreSQL. */
+async function storedPhotos(test: TestServer, teamId: string): Promise<string[]> {
+  if (test.server.database.kind === 'postgres') {
+    const rows = await test.server.database.all<{ hash: string }>(
+      'SELECT hash FROM photo_data WHERE team_id = ? ORDER BY hash',
+      teamId,
+    );
+    return rows.map((row) => row.hash);
+  }
+  return filesIn(join(test.dataDir, 'photos', teamId));
+}
+
 describe('photos: stored content-addressed, served to team members only (issue 6 point 5)', () => {
   it('round-trips a photo from one colleague to another, with immutable caching', async () => {
-    const { url, wsUrl, dataDir } = await startTestServer();
+    const test = await startTestServer();
+    const { url, wsUrl } = test;
     const { owner, member } = await teamWithMember(url, 'teacher');
     const cycleId = await syncCycleDoc(wsUrl, member);
     const bytes = imageBytes(PNG_SIGNATURE, 50_000);
@@ -96,7 +111,7 @@ describe('photos: stored content-addressed, served to team members only (issue 6
     const put = await upload(url, member, cycleId, bytes, 'image/png');
     expect(put.status).toBe(201);
     expect(put.body).toEqual({ hash: sha256(bytes), bytes: bytes.length, type: 'image/png' });
-    expect(await filesIn(join(dataDir, 'photos', owner.teamId))).toEqual([sha256(bytes)]);
+    expect(await storedPhotos(test, owner.teamId)).toEqual([sha256(bytes)]);
 
     const got = await download(url, owner, put.body.hash);
     expect(got.status).toBe(200);
@@ -112,7 +127,8 @@ describe('photos: stored content-addressed, served to team members only (issue 6
   });
 
   it('answers a re-upload of the same bytes with 200 and the same hash', async () => {
-    const { url, wsUrl, dataDir } = await startTestServer();
+    const test = await startTestServer();
+    const { url, wsUrl } = test;
     const owner = await createTeam(url);
     const bytes = imageBytes(JPEG_SIGNATURE);
     const cycleId = await syncCycleDoc(wsUrl, owner);
@@ -121,7 +137,7 @@ describe('photos: stored content-addressed, served to team members only (issue 6
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
-    expect(await filesIn(join(dataDir, 'photos', owner.teamId))).toEqual([first.body.hash]);
+    expect(await storedPhotos(test, owner.teamId)).toEqual([first.body.hash]);
   });
 
   it('lets a guest download but not upload', async () => {
@@ -138,7 +154,8 @@ describe('photos: stored content-addressed, served to team members only (issue 6
   });
 
   it("refuses another team's token (403) and a missing token (401)", async () => {
-    const { url, wsUrl, dataDir } = await startTestServer();
+    const test = await startTestServer();
+    const { url, wsUrl } = test;
     const team = await createTeam(url);
     const other = await createTeam(url);
     const bytes = imageBytes(JPEG_SIGNATURE);
@@ -151,7 +168,7 @@ describe('photos: stored content-addressed, served to team members only (issue 6
     const anonymous = await upload(url, { teamId: team.teamId }, cycleId, bytes);
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error.code).toBe('unauthorized');
-    expect(await filesIn(join(dataDir, 'photos', team.teamId))).toEqual([]);
+    expect(await storedPhotos(test, team.teamId)).toEqual([]);
 
     const put = await upload(url, team, cycleId, bytes);
     const readByOther = await fetch(`${url}/api/teams/${team.teamId}/photos/${put.body.hash}`, {
@@ -165,7 +182,8 @@ describe('photos: stored content-addressed, served to team members only (issue 6
   });
 
   it('refuses a non-image, a lying Content-Type and a non-image Content-Type with 415', async () => {
-    const { url, wsUrl, dataDir } = await startTestServer();
+    const test = await startTestServer();
+    const { url, wsUrl } = test;
     const owner = await createTeam(url);
     const cycleId = await syncCycleDoc(wsUrl, owner);
     const text = Buffer.from('this is not a picture of pupil work, just text\n'.repeat(50));
@@ -180,11 +198,12 @@ describe('photos: stored content-addressed, served to team members only (issue 6
       expect(refused.status, type).toBe(415);
       expect(refused.body.error.code).toBe('not_an_image');
     }
-    expect(await filesIn(join(dataDir, 'photos', owner.teamId))).toEqual([]);
+    expect(await storedPhotos(test, owner.teamId)).toEqual([]);
   });
 
   it('refuses a photo over PHOTO_MAX_BYTES with 413 and keeps nothing', async () => {
-    const { url, wsUrl, dataDir } = await startTestServer({ photoMaxBytes: 10_000 });
+    const test = await startTestServer({ photoMaxBytes: 10_000 });
+    const { url, wsUrl } = test;
     const owner = await createTeam(url);
     const cycleId = await syncCycleDoc(wsUrl, owner);
     expect((await upload(url, owner, cycleId, imageBytes(JPEG_SIGNATURE, 10_000))).status).toBe(
@@ -194,11 +213,12 @@ describe('photos: stored content-addressed, served to team members only (issue 6
     const tooLarge = await upload(url, owner, cycleId, imageBytes(JPEG_SIGNATURE, 10_001));
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.error.code).toBe('payload_too_large');
-    expect(await filesIn(join(dataDir, 'photos', owner.teamId))).toHaveLength(1);
+    expect(await storedPhotos(test, owner.teamId)).toHaveLength(1);
   });
 
   it('refuses a streamed photo over the limit while reading it', async () => {
-    const { url, wsUrl, dataDir } = await startTestServer({ photoMaxBytes: 100_000 });
+    const test = await startTestServer({ photoMaxBytes: 100_000 });
+    const { url, wsUrl } = test;
     const owner = await createTeam(url);
     const cycleId = await syncCycleDoc(wsUrl, owner);
     const status = await new Promise<number | string>((resolve) => {
@@ -220,42 +240,44 @@ describe('photos: stored content-addressed, served to team members only (issue 6
       // Never ended: the server must answer without waiting for the rest.
     });
     expect(status).toBe(413);
-    await waitFor(async () =>
-      expect(await filesIn(join(dataDir, 'photos', owner.teamId))).toEqual([]),
-    );
+    await waitFor(async () => expect(await storedPhotos(test, owner.teamId)).toEqual([]));
   });
 
-  it('leaves neither a photo nor a temporary file when an upload is cut off halfway', async () => {
-    const { url, wsUrl, dataDir, logs } = await startTestServer();
-    const owner = await createTeam(url);
-    const cycleId = await syncCycleDoc(wsUrl, owner);
-    const dir = join(dataDir, 'photos', owner.teamId);
-    const bytes = imageBytes(JPEG_SIGNATURE, 200_000);
-    const req = request(`${url}/api/teams/${owner.teamId}/photos?cycle=${cycleId}`, {
-      method: 'PUT',
-      headers: {
-        authorization: `Bearer ${owner.token}`,
-        'content-type': 'image/jpeg',
-        'content-length': bytes.length,
-      },
-    });
-    req.on('error', () => {});
-    req.write(bytes.subarray(0, bytes.length / 2));
-    // The server has started writing the upload to a temporary file …
-    await waitFor(async () => expect((await filesIn(dir)).length).toBe(1));
-    // … when the connection drops.
-    req.destroy();
-    await waitFor(async () => expect(await filesIn(dir)).toEqual([]));
-    expect(existsSync(join(dir, sha256(bytes)))).toBe(false);
-    expect(logs.filter((line) => line.includes('internal error'))).toEqual([]);
-  });
+  // A file store's temporary file; on PostgreSQL an upload is held in memory until it is stored.
+  it.skipIf(onPostgres)(
+    'leaves neither a photo nor a temporary file when an upload is cut off halfway',
+    async () => {
+      const { url, wsUrl, dataDir, logs } = await startTestServer();
+      const owner = await createTeam(url);
+      const cycleId = await syncCycleDoc(wsUrl, owner);
+      const dir = join(dataDir, 'photos', owner.teamId);
+      const bytes = imageBytes(JPEG_SIGNATURE, 200_000);
+      const req = request(`${url}/api/teams/${owner.teamId}/photos?cycle=${cycleId}`, {
+        method: 'PUT',
+        headers: {
+          authorization: `Bearer ${owner.token}`,
+          'content-type': 'image/jpeg',
+          'content-length': bytes.length,
+        },
+      });
+      req.on('error', () => {});
+      req.write(bytes.subarray(0, bytes.length / 2));
+      // The server has started writing the upload to a temporary file …
+      await waitFor(async () => expect((await filesIn(dir)).length).toBe(1));
+      // … when the connection drops.
+      req.destroy();
+      await waitFor(async () => expect(await filesIn(dir)).toEqual([]));
+      expect(existsSync(join(dir, sha256(bytes)))).toBe(false);
+      expect(logs.filter((line) => line.includes('internal error'))).toEqual([]);
+    },
+  );
 
   it("deletes a cycle's photos, keeping files another cycle still links", async () => {
-    const { url, wsUrl, dataDir } = await startTestServer();
+    const test = await startTestServer();
+    const { url, wsUrl } = test;
     const owner = await createTeam(url);
     const invite = await createInvite(url, owner, { role: 'teacher' });
     const teacher = await joinTeam(url, invite.code);
-    const dir = join(dataDir, 'photos', owner.teamId);
     const cycleA = await syncCycleDoc(wsUrl, teacher);
     const cycleB = await syncCycleDoc(wsUrl, teacher);
     const onlyA = imageBytes(JPEG_SIGNATURE);
@@ -265,7 +287,7 @@ describe('photos: stored content-addressed, served to team members only (issue 6
     await upload(url, teacher, cycleA, shared, 'image/png');
     await upload(url, teacher, cycleB, shared, 'image/png');
     await upload(url, teacher, cycleB, onlyB);
-    expect(await filesIn(dir)).toHaveLength(3);
+    expect(await storedPhotos(test, owner.teamId)).toHaveLength(3);
 
     const path = `/api/teams/${owner.teamId}/cycles/${cycleA}/photos`;
     const byTeacher = await fetch(`${url}${path}`, {
@@ -279,7 +301,7 @@ describe('photos: stored content-addressed, served to team members only (issue 6
       headers: { authorization: `Bearer ${owner.token}` },
     });
     expect(deleted.status).toBe(204);
-    expect(await filesIn(dir)).toEqual([sha256(shared), sha256(onlyB)].sort());
+    expect(await storedPhotos(test, owner.teamId)).toEqual([sha256(shared), sha256(onlyB)].sort());
     expect((await download(url, owner, sha256(onlyA))).status).toBe(404);
     expect((await download(url, owner, sha256(shared))).status).toBe(200);
 
@@ -287,11 +309,12 @@ describe('photos: stored content-addressed, served to team members only (issue 6
       method: 'DELETE',
       headers: { authorization: `Bearer ${owner.token}` },
     });
-    expect(await filesIn(dir)).toEqual([]);
+    expect(await storedPhotos(test, owner.teamId)).toEqual([]);
   });
 
   it('refuses a photo for a cycle the server does not know (404 cycle_unknown) until it syncs', async () => {
-    const { url, wsUrl, dataDir } = await startTestServer();
+    const test = await startTestServer();
+    const { url, wsUrl } = test;
     const owner = await createTeam(url);
     const other = await createTeam(url);
     const cycleId = newDocId();
@@ -303,7 +326,7 @@ describe('photos: stored content-addressed, served to team members only (issue 6
     // Another team's document under the same cycle id is not this team's cycle.
     await syncCycleDoc(wsUrl, other, cycleId);
     expect((await upload(url, owner, cycleId, bytes)).body.error.code).toBe('cycle_unknown');
-    expect(await filesIn(join(dataDir, 'photos', owner.teamId))).toEqual([]);
+    expect(await storedPhotos(test, owner.teamId)).toEqual([]);
 
     // The device that made the cycle offline comes online: its document arrives first.
     await syncCycleDoc(wsUrl, owner, cycleId);
@@ -311,7 +334,8 @@ describe('photos: stored content-addressed, served to team members only (issue 6
   });
 
   it("refuses a new photo past the team's quota with 507 quota_exceeded", async () => {
-    const { url, wsUrl, dataDir } = await startTestServer({ photoQuotaPerTeamBytes: 10_000 });
+    const test = await startTestServer({ photoQuotaPerTeamBytes: 10_000 });
+    const { url, wsUrl } = test;
     const owner = await createTeam(url);
     const other = await createTeam(url);
     const [cycleA, cycleB] = [await syncCycleDoc(wsUrl, owner), await syncCycleDoc(wsUrl, owner)];
@@ -321,7 +345,7 @@ describe('photos: stored content-addressed, served to team members only (issue 6
     const over = await upload(url, owner, cycleB, imageBytes(JPEG_SIGNATURE, 6_000));
     expect(over.status).toBe(507);
     expect(over.body.error.code).toBe('quota_exceeded');
-    expect(await filesIn(join(dataDir, 'photos', owner.teamId))).toEqual([sha256(first)]);
+    expect(await storedPhotos(test, owner.teamId)).toEqual([sha256(first)]);
     // Bytes the team already has take no room: linking them to another cycle still works.
     expect((await upload(url, owner, cycleB, first)).status).toBe(200);
     // The quota is per team.
