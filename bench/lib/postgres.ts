@@ -7,11 +7,15 @@ export function clusterServices(): { databaseUrl: string; redisUrl: string } | n
   return databaseUrl && redisUrl ? { databaseUrl, redisUrl } : null;
 }
 
-/** A new, empty database on the server of `adminUrl`; `drop` removes it again. */
+/**
+ * A new, empty database on the server of `adminUrl`, named after `purpose`;
+ * `drop` removes it again. Benchmarks and tests alike.
+ */
 export async function freshDatabase(
   adminUrl: string,
+  purpose: 'bench' | 'test' = 'bench',
 ): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `leskring_bench_${crypto.randomUUID().replaceAll('-', '')}`;
+  const name = `leskring_${purpose}_${crypto.randomUUID().replaceAll('-', '')}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();

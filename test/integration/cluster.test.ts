@@ -18,6 +18,7 @@ import {
   api,
   createInvite,
   createTeam,
+  FAST_RECONNECT,
   isSettled,
   joinTeam,
   newProvider,
@@ -45,14 +46,7 @@ type Device = {
 };
 
 function device(name: string, wsUrl: string, token: string, docNames: readonly string[]): Device {
-  const socket = new HocuspocusProviderWebsocket({
-    url: wsUrl,
-    delay: 50,
-    minDelay: 50,
-    maxDelay: 300,
-    factor: 1.5,
-    jitter: false,
-  });
+  const socket = new HocuspocusProviderWebsocket({ url: wsUrl, ...FAST_RECONNECT });
   const docs = new Map<string, HocuspocusProvider>();
   const pushed = new Map<string, string[]>();
   const acked = new Map<string, Set<string>>();
@@ -126,9 +120,8 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     const [one, two] = instances as [Instance, Instance];
     const owner = await createTeam(one.url);
     const name = teamScopedDocName(owner.teamId, newDocId() as DocId);
-    const wsOf = (instance: Instance) => `${instance.url.replace(/^http/, 'ws')}/sync`;
-    const a = newProvider(wsOf(one), { name, token: owner.token });
-    const b = newProvider(wsOf(two), { name, token: owner.token });
+    const a = newProvider(one.wsUrl, { name, token: owner.token });
+    const b = newProvider(two.wsUrl, { name, token: owner.token });
     await waitFor(() => expect(isSettled(a) && isSettled(b)).toBe(true));
 
     a.doc.getArray<string>('events').push(['from one']);
@@ -155,7 +148,6 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     const { databaseUrl, instances } = await start(3);
     const [one, two, three] = instances as [Instance, Instance, Instance];
     const { owner, docs } = await teamOf(one);
-    const wsOf = (instance: Instance) => `${instance.url.replace(/^http/, 'ws')}/sync`;
     // The third device reaches the third instance through a balancer that fails over to the
     // first once it is gone; `hold` keeps it out while the database is read after the kill.
     let hold = false;
@@ -163,8 +155,8 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
       failover: true,
     });
     const devices = [
-      device('d1', wsOf(one), owner.token, docs),
-      device('d2', wsOf(two), owner.token, docs),
+      device('d1', one.wsUrl, owner.token, docs),
+      device('d2', two.wsUrl, owner.token, docs),
       device('d3', failover.wsUrl, owner.token, docs),
     ];
     await waitFor(() => expect(devices.every((d) => d.settled())).toBe(true), {
@@ -225,7 +217,7 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     });
 
     // Every device holds every value, and so does a newcomer reading from the database.
-    const reader = device('reader', wsOf(two), owner.token, docs);
+    const reader = device('reader', two.wsUrl, owner.token, docs);
     await waitFor(() => expect(reader.settled()).toBe(true), { timeout: 20_000 });
     for (const doc of docs) {
       const expected = sorted(devices.flatMap((d) => d.pushed.get(doc) ?? []));
@@ -243,9 +235,8 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     const invite = await createInvite(one.url, owner, { role: 'teacher' });
     const member = await joinTeam(one.url, invite.code);
     const name = teamScopedDocName(owner.teamId, newDocId() as DocId);
-    const wsOf = (instance: Instance) => `${instance.url.replace(/^http/, 'ws')}/sync`;
-    const removed = newProvider(wsOf(two), { name, token: member.token });
-    const stays = newProvider(wsOf(two), { name, token: owner.token });
+    const removed = newProvider(two.wsUrl, { name, token: member.token });
+    const stays = newProvider(two.wsUrl, { name, token: owner.token });
     await waitFor(() => expect(isSettled(removed) && isSettled(stays)).toBe(true));
 
     // Removed through the first instance; the member is connected to the second.
@@ -270,7 +261,7 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     const { instances } = await start(2);
     const [one, two] = instances as [Instance, Instance];
     const owner = await createTeam(one.url);
-    const cycleId = await syncCycleDoc(`${one.url.replace(/^http/, 'ws')}/sync`, owner);
+    const cycleId = await syncCycleDoc(one.wsUrl, owner);
     const bytes = new Uint8Array(20_000);
     bytes.set([0xff, 0xd8, 0xff, 0xe0]);
     for (let i = 4; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
@@ -293,9 +284,8 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     // under every instance's own budget; together they are over it in some second.
     const { instances } = await start(3, { memberRate: 5 });
     const owner = await createTeam((instances[0] as Instance).url);
-    const wsOf = (instance: Instance) => `${instance.url.replace(/^http/, 'ws')}/sync`;
     const clients = instances.map((instance) =>
-      newProvider(wsOf(instance), {
+      newProvider(instance.wsUrl, {
         name: teamScopedDocName(owner.teamId, newDocId() as DocId),
         token: owner.token,
       }),
@@ -328,17 +318,16 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     author.getText('note').insert(0, 'Leerling B ');
     author.getText('note').insert(11, 'vraagt om hulp.');
     const [dependency, dependent] = updates as [Uint8Array, Uint8Array];
-    const wsOf = (instance: Instance) => `${instance.url.replace(/^http/, 'ws')}/sync`;
 
-    const raw = await rawClient(wsOf(first), name, owner.token);
+    const raw = await rawClient(first.wsUrl, name, owner.token);
     // Yjs keeps it aside (pendingStructs) and fires no update event; the ack must still mean stored.
     expect(await raw.sendUpdate(dependent)).toBe(true);
     await first.kill();
 
     const second = await startInstance(databaseUrl, (services as { redisUrl: string }).redisUrl);
-    const late = await rawClient(wsOf(second), name, owner.token);
+    const late = await rawClient(second.wsUrl, name, owner.token);
     expect(await late.sendUpdate(dependency)).toBe(true);
-    const reader = newProvider(wsOf(second), { name, token: owner.token });
+    const reader = newProvider(second.wsUrl, { name, token: owner.token });
     await waitFor(() =>
       expect(reader.doc.getText('note').toString()).toBe('Leerling B vraagt om hulp.'),
     );
@@ -349,8 +338,7 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     const [one, two] = instances as [Instance, Instance];
     const owner = await createTeam(one.url);
     const name = teamScopedDocName(owner.teamId, newDocId() as DocId);
-    const wsOf = (instance: Instance) => `${instance.url.replace(/^http/, 'ws')}/sync`;
-    const early = newProvider(wsOf(two), { name, token: owner.token });
+    const early = newProvider(two.wsUrl, { name, token: owner.token });
     await waitFor(() => expect(isSettled(early)).toBe(true));
     early.doc.getArray<string>('events').push(['before']);
     await waitFor(() => expect(isSettled(early)).toBe(true));
@@ -358,13 +346,13 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     await two.stop();
 
     // Written through the first while the second is down.
-    const writer = newProvider(wsOf(one), { name, token: owner.token });
+    const writer = newProvider(one.wsUrl, { name, token: owner.token });
     await waitFor(() => expect(isSettled(writer)).toBe(true));
     writer.doc.getArray<string>('events').push(['while away']);
     await waitFor(() => expect(isSettled(writer)).toBe(true));
 
     const again = await startInstance(databaseUrl, (services as { redisUrl: string }).redisUrl);
-    const reader = newProvider(wsOf(again), { name, token: owner.token });
+    const reader = newProvider(again.wsUrl, { name, token: owner.token });
     await waitFor(() => expect(isSettled(reader)).toBe(true));
     expect(sorted(reader.doc.getArray<string>('events').toArray())).toEqual(
       sorted(['before', 'while away']),
@@ -376,9 +364,8 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     const [one, two] = instances as [Instance, Instance];
     const owner = await createTeam(one.url);
     const name = teamScopedDocName(owner.teamId, newDocId() as DocId);
-    const wsOf = (instance: Instance) => `${instance.url.replace(/^http/, 'ws')}/sync`;
-    const a = newProvider(wsOf(one), { name, token: owner.token });
-    const b = newProvider(wsOf(two), { name, token: owner.token });
+    const a = newProvider(one.wsUrl, { name, token: owner.token });
+    const b = newProvider(two.wsUrl, { name, token: owner.token });
     await waitFor(() => expect(isSettled(a) && isSettled(b)).toBe(true));
     const expected: string[] = [];
     for (let i = 0; i < 150; i++) {
@@ -395,7 +382,7 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
 
     // Only what is stored: a fresh instance loads it from PostgreSQL.
     const fresh = await startInstance(databaseUrl, (services as { redisUrl: string }).redisUrl);
-    const reader = newProvider(wsOf(fresh), { name, token: owner.token });
+    const reader = newProvider(fresh.wsUrl, { name, token: owner.token });
     await waitFor(() => expect(isSettled(reader)).toBe(true));
     expect(sorted(reader.doc.getArray<string>('events').toArray())).toEqual(sorted(expected));
   });

@@ -16,6 +16,8 @@ const FIXTURE = join(import.meta.dirname, 'fixtures', 'serverProcess.ts');
 
 export type Instance = {
   readonly url: string;
+  /** `ws://…/sync` of this instance. */
+  readonly wsUrl: string;
   readonly port: number;
   readonly child: ChildProcess;
   /** What the instance logged. */
@@ -65,6 +67,7 @@ export async function startInstance(
   };
   return {
     ...started,
+    wsUrl: `${started.url.replace(/^http/, 'ws')}/sync`,
     child,
     logs: () => stderr,
     kill: () => signal('SIGKILL'),

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import pg from 'pg';
 import { afterEach, vi } from 'vitest';
 import * as Y from 'yjs';
+import { clusterServices, freshDatabase as freshPostgres } from '../../bench/lib/postgres.ts';
 import { type RunningServer, type StartServerOptions, startServer } from '../../server/main.ts';
 import type { Membership as ApiMembership, CreatedInvite } from '../../src/model/api.ts';
 import { type DocId, type MemberId, newDocId, type TeamId } from '../../src/model/ids.ts';
@@ -54,14 +54,7 @@ export type TestServer = {
   stop(): Promise<void>;
 };
 
-export type ClusterServices = { readonly databaseUrl: string; readonly redisUrl: string };
-
-/** DATABASE_URL and REDIS_URL when both are set; the tests that need them skip otherwise. */
-export function clusterServices(): ClusterServices | null {
-  const databaseUrl = process.env.DATABASE_URL?.trim();
-  const redisUrl = process.env.REDIS_URL?.trim();
-  return databaseUrl && redisUrl ? { databaseUrl, redisUrl } : null;
-}
+export { clusterServices } from '../../bench/lib/postgres.ts';
 
 export const SKIP_NOTICE =
   'multi-instance tests skipped: set DATABASE_URL (postgres://) and REDIS_URL (redis://) to run them (.ci/run does)';
@@ -71,26 +64,9 @@ export const SKIP_NOTICE =
  * after it; returns its URL.
  */
 export async function freshDatabase(adminUrl: string): Promise<string> {
-  const name = `leskring_test_${crypto.randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  onCleanup(async () => {
-    const dropper = new pg.Client({ connectionString: adminUrl });
-    await dropper.connect();
-    try {
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    } finally {
-      await dropper.end();
-    }
-  });
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const database = await freshPostgres(adminUrl, 'test');
+  onCleanup(database.drop);
+  return database.url;
 }
 
 /** The database standing in for each DATA_DIR in the distributed project. */
@@ -255,6 +231,15 @@ export type TestProvider = {
   destroy(): void;
 };
 
+/** Reconnects within tens of ms instead of the default seconds. */
+export const FAST_RECONNECT = {
+  delay: 50,
+  minDelay: 50,
+  maxDelay: 300,
+  factor: 1.5,
+  jitter: false,
+} as const;
+
 /**
  * A real provider on its own socket with fast reconnects (tens of ms instead
  * of the default seconds), destroyed after the test.
@@ -267,11 +252,7 @@ export function newProvider(
   const closeCodes: number[] = [];
   const socket = new HocuspocusProviderWebsocket({
     url: wsUrl,
-    delay: 50,
-    minDelay: 50,
-    maxDelay: 300,
-    factor: 1.5,
-    jitter: false,
+    ...FAST_RECONNECT,
     onClose: ({ event }) => {
       closeCodes.push(event.code);
     },
