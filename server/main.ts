@@ -209,11 +209,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     options.databaseUrl === undefined || scaleOut === null
       ? ''
       : scaleOut.redisNamespace(options.databaseUrl);
-  const redisUrl = scaleOut === null ? undefined : options.redisUrl;
-  const limitsRedis =
-    redisUrl === undefined || scaleOut === null
+  // Redis only beside PostgreSQL: instances that share Redis must share one database.
+  const redis =
+    scaleOut === null || options.redisUrl === undefined
       ? null
-      : scaleOut.redisClient(redisUrl, 'limits', log);
+      : { url: options.redisUrl, scaleOut };
+  const limitsRedis = redis?.scaleOut.redisClient(redis.url, 'limits', log) ?? null;
   const limiterOf = (name: string, window: { max: number; windowMs: number }) =>
     limitsRedis === null
       ? rateLimiter({ ...window, now: () => Date.now() })
@@ -242,10 +243,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     maxDocumentsPerTeam: limits.maxDocumentsPerTeam,
     memoryLow,
   });
-  const redisExtension =
-    redisUrl === undefined || scaleOut === null
-      ? null
-      : scaleOut.redisFanOut(redisUrl, namespace, log);
+  const redisExtension = redis?.scaleOut.redisFanOut(redis.url, namespace, log);
   const sync = createSyncServer({
     extensions: [
       ...(redisExtension ? [redisExtension] : []),
@@ -269,10 +267,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     connections: connectionControl(hocuspocus),
     documents: documentControl(hocuspocus, store),
   };
-  const cluster =
-    redisUrl === undefined || scaleOut === null
-      ? null
-      : scaleOut.clusterControl(redisUrl, namespace, local, log);
+  const cluster = redis?.scaleOut.clusterControl(redis.url, namespace, local, log);
   await cluster?.ready();
   const deps: ServiceDeps = {
     db: options.failStorage ? failingWrites(db, options.failStorage, sqliteFullError) : db,

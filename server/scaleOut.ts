@@ -49,11 +49,57 @@ export function redisFanOut(
   namespace: string,
   log: (line: string) => void,
 ): Extension {
-  return new RedisExtension({
+  const fanOut = new RedisExtension({
     prefix: `${namespace}:doc`,
     // The extension waits this long before unloading a document, so relayed updates are not
     // missed; here each instance stores its own clients' updates, so a short wait is enough.
     disconnectDelay: 100,
     createClient: () => redisClient(url, 'documents', log),
+  });
+  catchUpAfterReconnect(fanOut, log);
+  return fanOut;
+}
+
+/**
+ * Redis hands a published message only to those subscribed at that moment.
+ * A peer announces a change by publishing its state vector once; while this
+ * instance's subscriber is reconnecting it misses that announcement, and
+ * nothing asks again until the document changes once more, so its clients
+ * would go on seeing an older document. After every reconnection each loaded
+ * document therefore announces its own state vector, as after a change: the
+ * peers answer with what it missed (and ask for what they missed).
+ */
+function catchUpAfterReconnect(fanOut: RedisExtension, log: (line: string) => void): void {
+  let connectedBefore = false;
+  fanOut.sub.on('ready', async () => {
+    if (!connectedBefore) {
+      connectedBefore = true;
+      return;
+    }
+    try {
+      // Commands on one connection run in order: once this answers, the resubscriptions
+      // ioredis sent on reconnecting are in place, so no answer can arrive unheard.
+      await fanOut.sub.ping();
+    } catch {
+      return; // Lost again; the next 'ready' tries once more.
+    }
+    const { instance } = fanOut;
+    for (const [documentName, document] of instance.documents) {
+      void fanOut.onChange({
+        documentName,
+        document,
+        instance,
+        clientsCount: document.getConnectionsCount(),
+        context: {},
+        requestHeaders: new Headers(),
+        requestParameters: new URLSearchParams(),
+        update: new Uint8Array(),
+        socketId: '',
+        transactionOrigin: { source: 'local' },
+      });
+    }
+    log(
+      `redis: reconnected; ${instance.documents.size} open documents asked the other instances for what they missed`,
+    );
   });
 }

@@ -49,10 +49,19 @@ export type ClusterControl = {
   close(): Promise<void>;
 };
 
+/** Entries the control log keeps; an instance that was away longer than that misses the oldest. */
+const CONTROL_LOG_LENGTH = 10_000;
+/** How long one read waits for news before it asks again (and notices a close). */
+const READ_BLOCK_MS = 5_000;
+
 /**
  * Wraps this instance's controls: every call acts here at once and is
- * published for the other instances, which act on their own connections.
- * A message from this instance itself is ignored when it comes back.
+ * appended to a Redis stream that every instance reads, acting on its own
+ * connections. A stream rather than pub/sub, because pub/sub hands a message
+ * only to whoever listens at that moment: an instance whose connection to
+ * Redis was down when a member was revoked would keep that member's sockets
+ * open. Reading on from the last entry it saw, it misses nothing. An entry
+ * from this instance itself is skipped.
  */
 export function clusterControl(
   redisUrl: string,
@@ -61,11 +70,12 @@ export function clusterControl(
   log: (line: string) => void,
 ): ClusterControl {
   const origin = crypto.randomUUID();
-  const channel = `${namespace}:control`;
-  const pub = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
-  const sub = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
-  pub.on('error', (error) => log(`redis (control, publish): ${String(error)}`));
-  sub.on('error', (error) => log(`redis (control, subscribe): ${String(error)}`));
+  const stream = `${namespace}:control`;
+  const writer = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  // Its own connection: a blocking read holds the connection it waits on.
+  const reader = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  writer.on('error', (error) => log(`redis (control, write): ${String(error)}`));
+  reader.on('error', (error) => log(`redis (control, read): ${String(error)}`));
 
   const apply = (message: ControlMessage) => {
     switch (message.kind) {
@@ -88,11 +98,10 @@ export function clusterControl(
     }
   };
 
-  const subscribed = sub.subscribe(channel).then(() => undefined);
-  sub.on('message', (_channel: string, raw: string) => {
+  const receive = (raw: string | undefined) => {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(raw);
+      parsed = JSON.parse(raw ?? '');
     } catch {
       log('ignored a control message that is not JSON');
       return;
@@ -104,13 +113,45 @@ export function clusterControl(
     }
     if (envelope.output.origin === origin) return;
     apply(envelope.output.message);
-  });
+  };
+
+  let closed = false;
+  // Where this instance starts: after the newest entry written before it listened.
+  const listening = writer
+    .xrevrange(stream, '+', '-', 'COUNT', 1)
+    .then((newest) => newest[0]?.[0] ?? '0-0');
+  const read = async () => {
+    let lastId: string;
+    try {
+      lastId = await listening;
+    } catch {
+      return; // Closed before Redis answered; ready() reports it to whoever waits.
+    }
+    while (!closed) {
+      try {
+        // ioredis sends an unanswered read again after reconnecting, from the same entry.
+        const reply = await reader.xread('BLOCK', READ_BLOCK_MS, 'STREAMS', stream, lastId);
+        for (const [id, fields] of reply?.[0]?.[1] ?? []) {
+          lastId = id;
+          receive(fields[1]);
+        }
+      } catch (error) {
+        if (closed) return;
+        log(`redis (control, read): ${String(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+  };
+  const reading = read();
 
   const broadcast = (message: ControlMessage) => {
     apply(message);
-    pub.publish(channel, JSON.stringify({ origin, message })).catch((error: unknown) => {
-      log(`could not tell the other instances (${message.kind}): ${String(error)}`);
-    });
+    const entry = JSON.stringify({ origin, message });
+    writer
+      .xadd(stream, 'MAXLEN', '~', CONTROL_LOG_LENGTH, '*', 'message', entry)
+      .catch((error: unknown) => {
+        log(`could not tell the other instances (${message.kind}): ${String(error)}`);
+      });
   };
 
   return {
@@ -125,9 +166,11 @@ export function clusterControl(
       // The stored history is shared: compacting it here folds what every instance wrote.
       compact: (documentName) => local.documents.compact(documentName),
     },
-    ready: () => subscribed,
+    ready: () => listening.then(() => undefined),
     async close() {
-      await Promise.allSettled([sub.quit(), pub.quit()]);
+      closed = true;
+      reader.disconnect();
+      await Promise.allSettled([reading, writer.quit()]);
     },
   };
 }

@@ -2,6 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { seededRandom } from '../../bench/lib/seeded.ts';
+import type { Database } from '../../server/db/database.ts';
 import { postgresDatabase } from '../../server/db/postgres.ts';
 import { CLOSE_REVOKED, SYNC_CLOSE } from '../../src/model/apiErrors.ts';
 import { teamScopedDocName } from '../../src/model/docName.ts';
@@ -92,6 +93,25 @@ function device(name: string, wsUrl: string, token: string, docNames: readonly s
 
 const sorted = (values: Iterable<string>) => [...values].sort();
 
+/** The events of a document as PostgreSQL holds it: its snapshot and every update after. */
+async function storedEvents(database: Database, doc: string): Promise<string[]> {
+  const stored = new Y.Doc();
+  // One transaction, so a compaction that commits in between cannot hide rows from both reads.
+  await database.transaction(async (tx) => {
+    const snapshots = await tx.all<{ state: Uint8Array }>(
+      'SELECT state FROM doc_snapshots WHERE name = ?',
+      doc,
+    );
+    const updates = await tx.all<{ data: Uint8Array }>(
+      'SELECT data FROM doc_updates WHERE name = ? ORDER BY id',
+      doc,
+    );
+    for (const { state } of snapshots) Y.applyUpdate(stored, state);
+    for (const { data } of updates) Y.applyUpdate(stored, data);
+  });
+  return stored.getArray<string>('events').toArray();
+}
+
 async function teamOf(instance: Instance) {
   const owner = await createTeam(instance.url);
   const docs = Array.from({ length: 20 }, () =>
@@ -140,11 +160,7 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     });
   });
 
-  // Skipped until explained: in 1 of 8 CI runs a device on another instance lacked the edits
-  // the failed-over device resent through the first instance (Redis relays by a sync-step
-  // handshake per change, over pub/sub that delivers at most once). The acknowledged edits were
-  // in PostgreSQL. Issue 16 stays open for it.
-  it.skip('converges 20 documents edited at random through three instances, and loses nothing acknowledged when one is killed', async () => {
+  it('converges 20 documents edited at random through three instances, and loses nothing acknowledged when one is killed', async () => {
     const { databaseUrl, instances } = await start(3);
     const [one, two, three] = instances as [Instance, Instance, Instance];
     const { owner, docs } = await teamOf(one);
@@ -185,29 +201,10 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
 
     // What the third device saw acknowledged is in PostgreSQL, though its instance is gone.
     const database = postgresDatabase(databaseUrl, { max: 2 });
-    try {
-      for (const doc of docs) {
-        const stored = new Y.Doc();
-        const rows = [
-          ...(
-            await database.all<{ state: Uint8Array }>(
-              'SELECT state FROM doc_snapshots WHERE name = ?',
-              doc,
-            )
-          ).map((row) => row.state),
-          ...(
-            await database.all<{ data: Uint8Array }>(
-              'SELECT data FROM doc_updates WHERE name = ? ORDER BY id',
-              doc,
-            )
-          ).map((row) => row.data),
-        ];
-        for (const row of rows) Y.applyUpdate(stored, row);
-        const values = new Set(stored.getArray<string>('events').toArray());
-        for (const value of third.acked.get(doc) ?? []) expect(values).toContain(value);
-      }
-    } finally {
-      await database.close();
+    onCleanup(() => database.close());
+    for (const doc of docs) {
+      const values = new Set(await storedEvents(database, doc));
+      for (const value of third.acked.get(doc) ?? []) expect(values).toContain(value);
     }
 
     hold = false;
@@ -215,17 +212,89 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     await waitFor(() => expect(devices.every((d) => d.settled())).toBe(true), {
       timeout: 30_000,
     });
+    // Settled means a device's own edits are acknowledged by its instance. Edits made through
+    // another instance reach it a few Redis round trips later: convergence is awaited, not
+    // assumed at that moment: asserting it then failed once in CI, and in 2 of 40 loaded local
+    // runs, where the missing edits arrived within 20 ms.
+    const expected = (doc: string) => sorted(devices.flatMap((d) => d.pushed.get(doc) ?? []));
+    await waitFor(
+      () => {
+        for (const doc of docs) {
+          for (const d of devices) {
+            const events = d.docs.get(doc)?.document.getArray<string>('events').toArray() ?? [];
+            expect(sorted(events), `${d.name} on ${doc}`).toEqual(expected(doc));
+          }
+        }
+      },
+      { timeout: 20_000 },
+    );
+    // And every value is stored, whichever instance acknowledged it.
+    for (const doc of docs)
+      expect(sorted(await storedEvents(database, doc))).toEqual(expected(doc));
+  });
 
-    // Every device holds every value, and so does a newcomer reading from the database.
-    const reader = device('reader', two.wsUrl, owner.token, docs);
-    await waitFor(() => expect(reader.settled()).toBe(true), { timeout: 20_000 });
-    for (const doc of docs) {
-      const expected = sorted(devices.flatMap((d) => d.pushed.get(doc) ?? []));
-      for (const d of [...devices, reader]) {
-        const events = d.docs.get(doc)?.document.getArray<string>('events').toArray() ?? [];
-        expect(sorted(events), `${d.name} on ${doc}`).toEqual(expected);
-      }
-    }
+  /** Two instances; the second reaches Redis through a link the test can cut. */
+  const startWithLink = async () => {
+    if (!services) throw new Error(SKIP_NOTICE);
+    const redisPort = Number(new URL(services.redisUrl).port || 6379);
+    let up = true;
+    const link = await startBalancer(() => (up ? [redisPort] : []));
+    const databaseUrl = await freshDatabase(services.databaseUrl);
+    const one = await startInstance(databaseUrl, services.redisUrl);
+    const two = await startInstance(databaseUrl, `redis://127.0.0.1:${link.port}`);
+    return {
+      one,
+      two,
+      // Nothing Redis sends the second instance arrives until the link is back.
+      cut: () => {
+        up = false;
+        link.dropConnections();
+      },
+      restore: () => {
+        up = true;
+      },
+    };
+  };
+
+  it('gives an instance what it missed while its Redis connection was down, without a further edit', async () => {
+    const { one, two, cut, restore } = await startWithLink();
+    const owner = await createTeam(one.url);
+    const name = teamScopedDocName(owner.teamId, newDocId() as DocId);
+    const a = newProvider(one.wsUrl, { name, token: owner.token });
+    const b = newProvider(two.wsUrl, { name, token: owner.token });
+    await waitFor(() => expect(isSettled(a) && isSettled(b)).toBe(true));
+    a.doc.getArray<string>('events').push(['before']);
+    await waitFor(() => expect(b.doc.getArray<string>('events').toArray()).toEqual(['before']));
+
+    cut();
+    a.doc.getArray<string>('events').push(['while cut']);
+    await waitFor(() => expect(isSettled(a)).toBe(true));
+    restore();
+    await waitFor(() =>
+      expect(b.doc.getArray<string>('events').toArray()).toEqual(['before', 'while cut']),
+    );
+    expect(two.logs()).toContain('redis: reconnected');
+  });
+
+  it("closes a revoked member's sockets on an instance whose Redis connection was down at the time", async () => {
+    const { one, two, cut, restore } = await startWithLink();
+    const owner = await createTeam(one.url);
+    const invite = await createInvite(one.url, owner, { role: 'teacher' });
+    const member = await joinTeam(one.url, invite.code);
+    const name = teamScopedDocName(owner.teamId, newDocId() as DocId);
+    const removed = newProvider(two.wsUrl, { name, token: member.token });
+    await waitFor(() => expect(isSettled(removed)).toBe(true));
+
+    cut();
+    const response = await api(
+      one.url,
+      'DELETE',
+      `/api/teams/${owner.teamId}/members/${member.memberId}`,
+      { token: owner.token },
+    );
+    expect(response.status).toBe(204);
+    restore();
+    await waitFor(() => expect(removed.closeCodes).toContain(CLOSE_REVOKED));
   });
 
   it("closes a revoked member's sockets on every instance", async () => {

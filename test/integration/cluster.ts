@@ -75,7 +75,14 @@ export async function startInstance(
   };
 }
 
-export type Balancer = { readonly url: string; readonly wsUrl: string; close(): Promise<void> };
+export type Balancer = {
+  readonly url: string;
+  readonly wsUrl: string;
+  readonly port: number;
+  /** Cuts every connection through it, as a network failure would. */
+  dropConnections(): void;
+  close(): Promise<void>;
+};
 
 /**
  * A TCP load balancer over the instances' ports: each new connection goes
@@ -124,10 +131,19 @@ export async function startBalancer(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
-  const close = async () => {
+  const dropConnections = () => {
     for (const socket of sockets) socket.destroy();
+  };
+  const close = async () => {
+    dropConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
   onCleanup(close);
-  return { url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/sync`, close };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/sync`,
+    port,
+    dropConnections,
+    close,
+  };
 }
