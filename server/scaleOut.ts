@@ -5,7 +5,7 @@
  * PostgreSQL and Redis clients.
  */
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
-import type { Extension } from '@hocuspocus/server';
+import type { Extension, Hocuspocus } from '@hocuspocus/server';
 import { Redis } from 'ioredis';
 import type { Database } from './db/database.ts';
 import { migrateDatabase } from './db/migrate.ts';
@@ -83,7 +83,9 @@ function catchUpAfterReconnect(fanOut: RedisExtension, log: (line: string) => vo
     } catch {
       return; // Lost again; the next 'ready' tries once more.
     }
-    const { instance } = fanOut;
+    // Set when the server configures its extensions; a reconnection cannot come earlier.
+    const instance: Hocuspocus | undefined = fanOut.instance;
+    if (instance === undefined) return;
     for (const [documentName, document] of instance.documents) {
       void fanOut.onChange({
         documentName,
