@@ -41,6 +41,22 @@ export async function tombstoneDocument(
 }
 
 /**
+ * Removes what was stored of a deleted document after its tombstone: on
+ * several instances, one that had not yet heard of the deletion may have
+ * appended a member's update meanwhile. Only for a document with a
+ * tombstone; resolves with the rows removed.
+ */
+export async function purgeDeletedDocument(sql: Sql, name: string): Promise<number> {
+  const deleted = 'EXISTS (SELECT 1 FROM deleted_documents WHERE name = ?)';
+  let removed = 0;
+  for (const table of ['doc_updates', 'doc_snapshots', 'doc_quarantine']) {
+    removed += (await sql.run(`DELETE FROM ${table} WHERE name = ? AND ${deleted}`, name, name))
+      .changes;
+  }
+  return removed;
+}
+
+/**
  * True when the sync server has stored anything of the document (its update
  * log or snapshot, server/sync/persistence.ts): every update it acknowledged
  * is stored first, so a document any device synced is here.

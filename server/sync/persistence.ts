@@ -7,8 +7,9 @@ import {
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { SYNC_CLOSE } from '../../src/model/apiErrors.ts';
+import { DOCUMENT_DELETED_REASON } from '../../src/model/roster.ts';
 import type { Database, Sql } from '../db/database.ts';
-import { isDocumentDeleted } from '../services/deletedDocuments.ts';
+import { isDocumentDeleted, purgeDeletedDocument } from '../services/deletedDocuments.ts';
 import { DocumentDeleted } from './tombstones.ts';
 import { type UpdateGuard, updateGuard } from './updateGuard.ts';
 import { scanUpdate, UpdateRefused } from './updateScan.ts';
@@ -55,7 +56,11 @@ import { scanUpdate, UpdateRefused } from './updateScan.ts';
  *
  * Deletion: a document in `deleted_documents` is never loaded, and once
  * {@link Persistence.discard}ed nothing of it is written again, not even the
- * snapshot Hocuspocus asks for when its last connection closes.
+ * snapshot Hocuspocus asks for when its last connection closes. On several
+ * instances the word of a deletion arrives a moment later than the
+ * tombstone: an append checks the tombstone in its own statement (and
+ * refuses the member as deleted), and once an instance knows, it waits for
+ * its writes under way and removes whatever of the document they stored.
  */
 export type PersistenceOptions = {
   readonly log: (line: string) => void;
@@ -130,7 +135,7 @@ type DocState = {
   /** Updates applied in memory and not yet appended (queued, or their append failed), oldest first. */
   pending: Uint8Array[];
   /** The append of the pending updates under way, if any. */
-  flushing: Promise<void> | null;
+  flushing: Promise<unknown> | null;
   /** Rows in doc_updates since the last snapshot. */
   rows: number;
   /** Bytes stored for it: snapshot plus update rows. */
@@ -138,6 +143,8 @@ type DocState = {
   retry: ReturnType<typeof setInterval> | null;
   /** Deleted: nothing of it is written any more. */
   discarded: boolean;
+  /** Members' appends and compactions under way (the pending updates' append is `flushing`). */
+  readonly writes: Set<Promise<unknown>>;
 };
 
 const LOAD_ORIGIN = { source: 'local', skipStoreHooks: true } as const;
@@ -153,9 +160,58 @@ export function persistence(db: Database, options: PersistenceOptions): Persiste
     if (options.failWrites?.()) throw new Error('database or disk is full (injected)');
   }
 
-  async function append(sql: Sql, name: string, update: Uint8Array): Promise<void> {
+  /**
+   * Appends one update unless the document has a tombstone: another instance
+   * may have deleted it, and word of that may not have reached this one yet.
+   * Resolves with false when it was deleted.
+   */
+  async function append(sql: Sql, name: string, update: Uint8Array): Promise<boolean> {
     checkWritable();
-    await sql.run('INSERT INTO doc_updates (name, data) VALUES (?, ?)', name, update);
+    const { changes } = await sql.run(
+      `INSERT INTO doc_updates (name, data) SELECT ?, ?
+       WHERE NOT EXISTS (SELECT 1 FROM deleted_documents WHERE name = ?)`,
+      name,
+      update,
+      name,
+    );
+    return changes > 0;
+  }
+
+  /** Runs a write of the document, so a deletion can wait for it (see `markDeleted`). */
+  async function tracked<T>(state: DocState, write: Promise<T>): Promise<T> {
+    state.writes.add(write);
+    try {
+      return await write;
+    } finally {
+      state.writes.delete(write);
+    }
+  }
+
+  /**
+   * Stops writing a deleted document, then removes what this instance may
+   * have stored of it after the tombstone: an append or compaction that was
+   * under way when the deletion committed elsewhere.
+   */
+  function markDeleted(state: DocState): void {
+    const alreadyDeleted = state.discarded;
+    state.discarded = true;
+    state.pending = [];
+    state.rows = 0;
+    stopRetry(state);
+    if (alreadyDeleted) return;
+    const underWay = [...state.writes, ...(state.flushing ? [state.flushing] : [])];
+    void Promise.allSettled(underWay)
+      .then(() => purgeDeletedDocument(db, state.name))
+      .then(
+        (removed) => {
+          if (removed > 0)
+            options.log(`removed ${removed} rows of ${state.name} stored after its deletion`);
+        },
+        (error: unknown) =>
+          options.log(
+            `could not remove what was stored of deleted ${state.name}: ${String(error)}`,
+          ),
+      );
   }
 
   /**
@@ -168,13 +224,19 @@ export function persistence(db: Database, options: PersistenceOptions): Persiste
     if (state.pending.length === 0) return;
     const batch = state.pending;
     const flushing = db.transaction(async (tx) => {
-      for (const update of batch) await append(tx, state.name, update);
+      for (const update of batch) if (!(await append(tx, state.name, update))) return false;
+      return true;
     });
     state.flushing = flushing;
+    let stored: boolean;
     try {
-      await flushing;
+      stored = await flushing;
     } finally {
       state.flushing = null;
+    }
+    if (!stored) {
+      markDeleted(state);
+      return;
     }
     // Updates queued meanwhile stay pending for the next flush.
     state.pending = state.pending.slice(batch.length);
@@ -219,46 +281,47 @@ export function persistence(db: Database, options: PersistenceOptions): Persiste
     // What the listener queued becomes rows first, so the snapshot below only folds stored rows.
     await flushPending(state);
     const inMemory = Y.encodeStateAsUpdate(state.document);
-    const compacted = await db.exclusive(`leskring:compact:${state.name}`, async (tx) => {
-      // Deleted through another instance, whose word may not have reached this one yet.
-      if (await tx.get('SELECT 1 AS deleted FROM deleted_documents WHERE name = ?', state.name))
-        return null;
-      const stored = await tx.get<{ state: unknown }>(
-        'SELECT state FROM doc_snapshots WHERE name = ?',
-        state.name,
-      );
-      const rows = await tx.all<{ id: number; data: unknown }>(
-        'SELECT id, data FROM doc_updates WHERE name = ? ORDER BY id',
-        state.name,
-      );
-      // Another instance may have appended rows this one has not applied yet: fold them in.
-      const merged = foldStored(inMemory, [
-        ...(stored && stored.state instanceof Uint8Array ? [stored.state] : []),
-        ...rows.flatMap((row) => (row.data instanceof Uint8Array ? [row.data] : [])),
-      ]);
-      // The update guard keeps broken structs out; this is the last line before the rows go.
-      const problem = unreadable(merged);
-      if (problem !== null)
-        throw new Error(`the compacted state of ${state.name} does not load: ${problem}`);
-      checkWritable();
-      await tx.run(
-        `INSERT INTO doc_snapshots (name, state, updated_at) VALUES (?, ?, ?)
+    const compacted = await tracked(
+      state,
+      db.exclusive(`leskring:compact:${state.name}`, async (tx) => {
+        // Deleted through another instance, whose word may not have reached this one yet.
+        if (await tx.get('SELECT 1 AS deleted FROM deleted_documents WHERE name = ?', state.name))
+          return null;
+        const stored = await tx.get<{ state: unknown }>(
+          'SELECT state FROM doc_snapshots WHERE name = ?',
+          state.name,
+        );
+        const rows = await tx.all<{ id: number; data: unknown }>(
+          'SELECT id, data FROM doc_updates WHERE name = ? ORDER BY id',
+          state.name,
+        );
+        // Another instance may have appended rows this one has not applied yet: fold them in.
+        const merged = foldStored(inMemory, [
+          ...(stored && stored.state instanceof Uint8Array ? [stored.state] : []),
+          ...rows.flatMap((row) => (row.data instanceof Uint8Array ? [row.data] : [])),
+        ]);
+        // The update guard keeps broken structs out; this is the last line before the rows go.
+        const problem = unreadable(merged);
+        if (problem !== null)
+          throw new Error(`the compacted state of ${state.name} does not load: ${problem}`);
+        checkWritable();
+        await tx.run(
+          `INSERT INTO doc_snapshots (name, state, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-        state.name,
-        merged,
-        new Date().toISOString(),
-      );
-      // Exactly the rows read above, by id: one committed meanwhile (with any id) stays.
-      await deleteRows(
-        tx,
-        rows.map((row) => Number(row.id)),
-      );
-      return { snapshot: merged, folded: rows.length };
-    });
+          state.name,
+          merged,
+          new Date().toISOString(),
+        );
+        // Exactly the rows read above, by id: one committed meanwhile (with any id) stays.
+        await deleteRows(
+          tx,
+          rows.map((row) => Number(row.id)),
+        );
+        return { snapshot: merged, folded: rows.length };
+      }),
+    );
     if (compacted === null) {
-      state.discarded = true;
-      state.pending = [];
-      stopRetry(state);
+      markDeleted(state);
       return;
     }
     state.rows = Math.max(0, state.rows - compacted.folded);
@@ -391,6 +454,7 @@ export function persistence(db: Database, options: PersistenceOptions): Persiste
         bytes: loaded.bytes,
         retry: null,
         discarded: false,
+        writes: new Set(),
       });
     },
 
@@ -444,13 +508,27 @@ export function persistence(db: Database, options: PersistenceOptions): Persiste
           ),
         );
       }
+      let stored: boolean;
       try {
-        await append(db, state.name, payload);
+        stored = await tracked(state, append(db, state.name, payload));
       } catch (error) {
         options.log(`could not store an update of ${state.name}: ${String(error)}`);
         refuse(
           connection,
           new SyncRefused(SYNC_CLOSE.storageUnavailable, 'storage-unavailable', String(error)),
+        );
+      }
+      if (!stored) {
+        markDeleted(state);
+        // As when the word reaches this instance (server/sync/documents.ts): the socket
+        // reconnects and is refused as deleted, so the device purges its copy.
+        refuse(
+          connection,
+          new SyncRefused(
+            SYNC_CLOSE.documentDeleted,
+            DOCUMENT_DELETED_REASON,
+            `${state.name} was deleted through another instance`,
+          ),
         );
       }
       state.rows += 1;
@@ -519,12 +597,7 @@ export function persistence(db: Database, options: PersistenceOptions): Persiste
       for (const state of states.values()) stopRetry(state);
     },
     discard(documentName) {
-      for (const state of named(documentName)) {
-        state.discarded = true;
-        state.pending = [];
-        state.rows = 0;
-        stopRetry(state);
-      }
+      for (const state of named(documentName)) markDeleted(state);
     },
     async compact(documentName) {
       for (const state of named(documentName)) {

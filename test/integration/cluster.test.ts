@@ -7,6 +7,7 @@ import { postgresDatabase } from '../../server/db/postgres.ts';
 import { CLOSE_REVOKED, SYNC_CLOSE } from '../../src/model/apiErrors.ts';
 import { teamScopedDocName } from '../../src/model/docName.ts';
 import { type DocId, newDocId } from '../../src/model/ids.ts';
+import { DOCUMENT_DELETED_REASON } from '../../src/model/roster.ts';
 import {
   clusterServices,
   freshDatabase,
@@ -243,6 +244,7 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     const one = await startInstance(databaseUrl, services.redisUrl);
     const two = await startInstance(databaseUrl, `redis://127.0.0.1:${link.port}`);
     return {
+      databaseUrl,
       one,
       two,
       // Nothing Redis sends the second instance arrives until the link is back.
@@ -295,6 +297,37 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     expect(response.status).toBe(204);
     restore();
     await waitFor(() => expect(removed.closeCodes).toContain(CLOSE_REVOKED));
+  });
+
+  it('refuses an edit to a cycle deleted through another instance before word of it arrives, and stores nothing of it', async () => {
+    const { one, two, cut, restore, databaseUrl } = await startWithLink();
+    const owner = await createTeam(one.url);
+    const cycleId = newDocId();
+    const name = teamScopedDocName(owner.teamId, cycleId as DocId);
+    const editor = newProvider(two.wsUrl, { name, token: owner.token });
+    editor.doc.getMap('meta').set('title', 'Breuken vergelijken');
+    await waitFor(() => expect(isSettled(editor)).toBe(true));
+
+    cut();
+    const response = await api(one.url, 'DELETE', `/api/teams/${owner.teamId}/cycles/${cycleId}`, {
+      token: owner.token,
+    });
+    expect(response.status).toBe(204);
+    // The second instance has not heard of the deletion: its database has.
+    editor.doc.getMap('meta').set('title', 'Toch nog bewerkt');
+    await waitFor(() => {
+      expect(editor.closeCodes).toContain(SYNC_CLOSE.documentDeleted);
+      expect(editor.denials).toContain(DOCUMENT_DELETED_REASON);
+    });
+    const database = postgresDatabase(databaseUrl, { max: 1 });
+    onCleanup(() => database.close());
+    const stored = await database.get<{ rows: number }>(
+      'SELECT (SELECT COUNT(*) FROM doc_updates WHERE name = ?) + (SELECT COUNT(*) FROM doc_snapshots WHERE name = ?) AS rows',
+      name,
+      name,
+    );
+    expect(Number(stored?.rows)).toBe(0);
+    restore();
   });
 
   it("closes a revoked member's sockets on every instance", async () => {

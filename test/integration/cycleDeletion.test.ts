@@ -7,6 +7,7 @@ import {
 } from '@hocuspocus/provider';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { tombstoneDocument } from '../../server/services/deletedDocuments.ts';
 import { ROSTER_DOC_ID, rosterDocName, teamScopedDocName } from '../../src/model/docName.ts';
 import { type DocId, newDocId } from '../../src/model/ids.ts';
 import {
@@ -173,6 +174,39 @@ describe('DELETE /api/teams/:teamId/cycles/:cycleId', () => {
     const again = newProvider(second.wsUrl, { name, token: owner.token, doc: client.doc });
     await waitFor(() => expect(again.denials).toContain(DOCUMENT_DELETED_REASON));
     expect(rowsOf(second.server.dbPath, name)).toBe(0);
+  });
+
+  it('removes what was stored of a cycle after its tombstone once the server learns of the deletion', async () => {
+    const { url, wsUrl, server } = await startTestServer();
+    const owner = await createTeam(url);
+    const cycleId = newDocId();
+    const name = teamScopedDocName(owner.teamId, cycleId);
+    const client = newProvider(wsUrl, { name, token: owner.token });
+    client.doc.getMap('meta').set('title', 'Breuken vergelijken');
+    await waitFor(() => expect(isSettled(client)).toBe(true));
+
+    // As another instance would: the tombstone, and then a row of an append that was under
+    // way on a third instance when the deletion committed.
+    await server.database.transaction((tx) =>
+      tombstoneDocument(tx, {
+        name,
+        teamId: owner.teamId,
+        deletedBy: owner.memberId,
+        deletedAt: new Date().toISOString(),
+        kind: 'cycle',
+      }),
+    );
+    await server.database.run(
+      'INSERT INTO doc_updates (name, data) VALUES (?, ?)',
+      name,
+      Y.encodeStateAsUpdate(client.doc),
+    );
+    expect(rowsOf(server.dbPath, name)).toBe(1);
+
+    // This server has not been told; its next append meets the tombstone.
+    client.doc.getMap('meta').set('title', 'Toch nog bewerkt');
+    await waitFor(() => expect(client.closeCodes).toContain(CLOSE_DOCUMENT_DELETED));
+    await waitFor(() => expect(rowsOf(server.dbPath, name)).toBe(0));
   });
 
   it("deletes the cycle's photos but keeps a photo another cycle also uses", async () => {
