@@ -45,6 +45,8 @@ describe('removing a member revokes their access', () => {
     await bramTeam.removedNotice().waitFor();
     await bramTeam.shell.waitForConnection('denied', { allSaved: false });
     expect(await bramTeam.renameButton().count()).toBe(0);
+    // No guest's hint: the notice above says why nothing can be started.
+    expect(await bram.page.getByText(nl.cycle.list.guestCannotCreate).count()).toBe(0);
     expect((await readStoredMembership(bram.page, teamId))?.status).toBe('removed');
 
     // refuses the removed member’s token on the sync server

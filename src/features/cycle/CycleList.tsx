@@ -78,9 +78,9 @@ export function CycleList({ membership, deletedCycles, editable }: Props) {
       </button>
       {team && <ImportCycleButton membership={membership} team={team} />}
     </div>
-  ) : (
+  ) : membership.role === 'guest' ? (
     <p className="muted small">{t('cycle.list.guestCannotCreate')}</p>
-  );
+  ) : null;
 
   return (
     <section className="card cycle-list-card" aria-labelledby="cycles-title">
