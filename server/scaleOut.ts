@@ -43,13 +43,24 @@ export function redisClient(
   return redis;
 }
 
+/**
+ * The Redis extension without its store lock. That lock lets one instance
+ * store a document at a time and makes the others skip their store hooks
+ * (logging each skip). Here each instance's store hook is the compaction,
+ * which already takes turns under a PostgreSQL advisory lock per document
+ * and folds in every other instance's rows, so no instance needs to skip it.
+ */
+class RedisFanOut extends RedisExtension {
+  override async onStoreDocument(): Promise<void> {}
+}
+
 /** Hocuspocus's Redis extension: updates and presence reach clients of every instance. */
 export function redisFanOut(
   url: string,
   namespace: string,
   log: (line: string) => void,
 ): Extension {
-  const fanOut = new RedisExtension({
+  const fanOut = new RedisFanOut({
     prefix: `${namespace}:doc`,
     // The extension waits this long before unloading a document, so relayed updates are not
     // missed; here each instance stores its own clients' updates, so a short wait is enough.
