@@ -18,6 +18,7 @@ import { rateLimiter, redisRateLimiter, redisWindowCounter } from './http/rateLi
 import { requestHandler } from './http/router.ts';
 import { staticFiles } from './http/static.ts';
 import type * as ScaleOutModule from './scaleOut.ts';
+import { purgeAllDeletedDocuments } from './services/deletedDocuments.ts';
 import type { ServiceDeps } from './services/deps.ts';
 import { databasePhotoBytes, filePhotoBytes } from './services/photoBytes.ts';
 import { DEFAULT_PHOTO_MAX_BYTES, DEFAULT_PHOTO_QUOTA_PER_TEAM_BYTES } from './services/photos.ts';
@@ -192,6 +193,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // server on SQLite need not carry them (some 20 MB).
   const scaleOut = options.databaseUrl === undefined ? null : await import('./scaleOut.ts');
   const { db, dbPath } = await openStore(options, scaleOut);
+  const orphans = await purgeAllDeletedDocuments(db);
+  if (orphans > 0) log(`removed ${orphans} stored rows of deleted documents`);
 
   const limits: SyncServerLimits = { ...DEFAULT_SYNC_LIMITS, ...options.sync };
   const memoryLow = heapPressure(limits.memoryHighWater);

@@ -57,6 +57,21 @@ export async function purgeDeletedDocument(sql: Sql, name: string): Promise<numb
 }
 
 /**
+ * What {@link purgeDeletedDocument} does for every deleted document, at
+ * start-up: an instance killed between storing a member's update and
+ * hearing of the deletion never removed that row itself.
+ */
+export async function purgeAllDeletedDocuments(sql: Sql): Promise<number> {
+  let removed = 0;
+  for (const table of ['doc_updates', 'doc_snapshots', 'doc_quarantine']) {
+    removed += (
+      await sql.run(`DELETE FROM ${table} WHERE name IN (SELECT name FROM deleted_documents)`)
+    ).changes;
+  }
+  return removed;
+}
+
+/**
  * True when the sync server has stored anything of the document (its update
  * log or snapshot, server/sync/persistence.ts): every update it acknowledged
  * is stored first, so a document any device synced is here.

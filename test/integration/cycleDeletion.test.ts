@@ -169,6 +169,13 @@ describe('DELETE /api/teams/:teamId/cycles/:cycleId', () => {
     expect((await deleteCycle(first.url, owner, cycleId, owner.token)).status).toBe(204);
     client.destroy();
     await first.stop();
+    // A row an instance stored after the tombstone and was killed before it heard of it.
+    const file = new DatabaseSync(first.server.dbPath);
+    file
+      .prepare('INSERT INTO doc_updates (name, data) VALUES (?, ?)')
+      .run(name, Y.encodeStateAsUpdate(client.doc));
+    file.close();
+    expect(rowsOf(first.server.dbPath, name)).toBe(1);
 
     const second = await startTestServer({ dataDir: first.dataDir });
     const again = newProvider(second.wsUrl, { name, token: owner.token, doc: client.doc });
