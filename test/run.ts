@@ -57,4 +57,6 @@ for (const result of results) {
     .filter((line) => /^\s*(Test Files|Tests|Duration)\s/.test(line));
   process.stdout.write(`${result.name}: exit ${result.code}\n${summary.join('\n')}\n`);
 }
-process.exit(results.some((result) => result.code !== 0) ? 1 : 0);
+// Not process.exit(): it would cut off what is still being written to a pipe (CI's log
+// lost the fast run's output and both summaries once that way).
+process.exitCode = results.some((result) => result.code !== 0) ? 1 : 0;
