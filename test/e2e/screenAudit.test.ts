@@ -460,6 +460,47 @@ async function seed(stage: Stage): Promise<{ anna: TeacherContext; seed: Seed }>
   };
 }
 
+/**
+ * Waits until the page shows itself in `language`; if it never does, says
+ * what the page was doing instead, so a failure can be explained.
+ */
+async function inLanguage(teacher: TeacherContext, language: Language): Promise<void> {
+  const { page } = teacher;
+  try {
+    await page.waitForFunction((lang) => document.documentElement.lang === lang, language, {
+      timeout: 30_000,
+    });
+  } catch (error) {
+    const state = await page
+      .evaluate(() => ({
+        url: location.href,
+        readyState: document.readyState,
+        htmlLang: document.documentElement.lang,
+        storedLang: localStorage.getItem('leskring.lang'),
+        rendered: document.getElementById('root')?.childElementCount ?? -1,
+        serviceWorker: navigator.serviceWorker?.controller?.state ?? 'none',
+        loaded: performance
+          .getEntriesByType('resource')
+          .map((entry) => entry.name.replace(location.origin, ''))
+          .filter((name) => name.startsWith('/assets/')),
+      }))
+      .catch((reason: unknown) => `could not evaluate: ${String(reason)}`);
+    throw new Error(
+      `the page never showed itself in ${language}: ${JSON.stringify(state)}; pending requests: ${JSON.stringify([...(pendingRequests.get(page) ?? [])])}; errors: ${JSON.stringify(teacher.errors.slice(-10))}; ${String(error)}`,
+    );
+  }
+}
+
+/** Requests each page has started and not yet finished, for the diagnosis above. */
+const pendingRequests = new WeakMap<Page, Set<string>>();
+function trackRequests(page: Page): void {
+  const pending = new Set<string>();
+  pendingRequests.set(page, pending);
+  page.on('request', (request) => pending.add(request.url()));
+  page.on('requestfinished', (request) => pending.delete(request.url()));
+  page.on('requestfailed', (request) => pending.delete(request.url()));
+}
+
 /** Switches the device's language the way a user does: on the settings page. */
 async function chooseLanguage(teacher: TeacherContext, language: Language): Promise<void> {
   const settings = await new SettingsPage(teacher.page).goto();
@@ -484,6 +525,7 @@ describe('every screen at tablet sizes: axe-core, horizontal overflow, touch tar
     const { anna, seed: made } = await seed(stage);
     seeded = made;
     devices = { anna, newcomer: await stage.teacher() };
+    for (const device of Object.values(devices)) trackRequests(device.page);
   }, 120_000);
 
   afterAll(async () => {
@@ -506,7 +548,7 @@ describe('every screen at tablet sizes: axe-core, horizontal overflow, touch tar
       const found: ScreenAudit[] = [];
       for (const viewport of TABLET_VIEWPORTS) {
         await page.setViewportSize(viewport);
-        await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+        await inLanguage(devices[screen.device], language);
         await screen.ready(page, t);
         if (screen.device === 'anna') {
           await new AppShell(page).waitForConnection('online', { allSaved: false });
