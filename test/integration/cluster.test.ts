@@ -28,7 +28,7 @@ import {
   syncCycleDoc,
   waitFor,
 } from './helpers.ts';
-import { rawClient } from './rawClient.ts';
+import { dependentUpdates, rawClient } from './rawClient.ts';
 
 const services = clusterServices();
 if (!services) console.warn(SKIP_NOTICE);
@@ -93,6 +93,18 @@ function device(name: string, wsUrl: string, token: string, docNames: readonly s
 }
 
 const sorted = (values: Iterable<string>) => [...values].sort();
+
+/** The owner removes a member through the instance at `url`. */
+async function removeMember(
+  url: string,
+  owner: { teamId: string; token: string },
+  memberId: string,
+): Promise<void> {
+  const response = await api(url, 'DELETE', `/api/teams/${owner.teamId}/members/${memberId}`, {
+    token: owner.token,
+  });
+  expect(response.status).toBe(204);
+}
 
 /** The events of a document as PostgreSQL holds it: its snapshot and every update after. */
 async function storedEvents(database: Database, doc: string): Promise<string[]> {
@@ -288,13 +300,7 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     await waitFor(() => expect(isSettled(removed)).toBe(true));
 
     cut();
-    const response = await api(
-      one.url,
-      'DELETE',
-      `/api/teams/${owner.teamId}/members/${member.memberId}`,
-      { token: owner.token },
-    );
-    expect(response.status).toBe(204);
+    await removeMember(one.url, owner, member.memberId);
     restore();
     await waitFor(() => expect(removed.closeCodes).toContain(CLOSE_REVOKED));
   });
@@ -342,13 +348,7 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     await waitFor(() => expect(isSettled(removed) && isSettled(stays)).toBe(true));
 
     // Removed through the first instance; the member is connected to the second.
-    const response = await api(
-      one.url,
-      'DELETE',
-      `/api/teams/${owner.teamId}/members/${member.memberId}`,
-      { token: owner.token },
-    );
-    expect(response.status).toBe(204);
+    await removeMember(one.url, owner, member.memberId);
     await waitFor(() => {
       expect(removed.closeCodes).toContain(CLOSE_REVOKED);
       expect(removed.denials).toContain('token-invalid');
@@ -414,12 +414,7 @@ describe.skipIf(!services)('several instances on PostgreSQL and Redis (issue 16)
     const [first] = instances as [Instance];
     const owner = await createTeam(first.url);
     const name = teamScopedDocName(owner.teamId, newDocId() as DocId);
-    const author = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    author.on('update', (update: Uint8Array) => updates.push(update));
-    author.getText('note').insert(0, 'Leerling B ');
-    author.getText('note').insert(11, 'vraagt om hulp.');
-    const [dependency, dependent] = updates as [Uint8Array, Uint8Array];
+    const { dependency, dependent } = dependentUpdates();
 
     const raw = await rawClient(first.wsUrl, name, owner.token);
     // Yjs keeps it aside (pendingStructs) and fires no update event; the ack must still mean stored.

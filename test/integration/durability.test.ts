@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { rosterDocName, teamScopedDocName } from '../../src/model/docName.ts';
 import { newDocId } from '../../src/model/ids.ts';
 import { readRoster } from '../../src/model/roster.ts';
@@ -16,7 +15,7 @@ import {
   tempDir,
   waitFor,
 } from './helpers.ts';
-import { rawClient } from './rawClient.ts';
+import { dependentUpdates, rawClient } from './rawClient.ts';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'serverProcess.ts');
 
@@ -132,12 +131,7 @@ describe('durability: killing the server never loses an acknowledged event', () 
     const first = await spawnServer(dataDir);
     const owner = await createTeam(first.url);
     const name = teamScopedDocName(owner.teamId, newDocId());
-    const author = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    author.on('update', (update: Uint8Array) => updates.push(update));
-    author.getText('note').insert(0, 'Leerling B ');
-    author.getText('note').insert(11, 'vraagt om hulp.');
-    const [dependency, dependent] = updates as [Uint8Array, Uint8Array];
+    const { dependency, dependent } = dependentUpdates();
 
     const raw = await rawClient(first.wsUrl, name, owner.token);
     // Yjs keeps it aside (pendingStructs) and fires no update event; the ack must still mean stored.

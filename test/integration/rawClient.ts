@@ -115,3 +115,18 @@ export async function rawClient(
     },
   };
 }
+
+/**
+ * Two updates of one note, the second building on the first: sent alone,
+ * `dependent` waits in Yjs's pendingStructs until `dependency` arrives. Once
+ * both are applied the note reads 'Leerling B vraagt om hulp.'.
+ */
+export function dependentUpdates(): { dependency: Uint8Array; dependent: Uint8Array } {
+  const author = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  author.on('update', (update: Uint8Array) => updates.push(update));
+  author.getText('note').insert(0, 'Leerling B ');
+  author.getText('note').insert(11, 'vraagt om hulp.');
+  const [dependency, dependent] = updates as [Uint8Array, Uint8Array];
+  return { dependency, dependent };
+}
